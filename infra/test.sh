@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every test: builds in Release, starts a private PostgreSQL, checks both migration sets,
+# runs the domain tests and the integration tests against SQLite and PostgreSQL, stops the cluster.
+# Exits non-zero on any failure. Works as root or as a normal user on a fresh Debian machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+results="$root/artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results"
+
+export MAKERSPACE_PG_DIR=$(mktemp -d /tmp/makerspace-test-pg.XXXXXX)
+cleanup() { infra/postgres.sh stop || true; }
+trap cleanup EXIT
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "restore and build (Release)"
+dotnet tool restore >/dev/null
+dotnet build Makerspace.sln -c Release -nologo -v q -clp:ErrorsOnly
+
+step "code style (dotnet format --verify-no-changes)"
+dotnet format Makerspace.sln --verify-no-changes --no-restore -v q
+
+step "PostgreSQL"
+pg_url=$(infra/postgres.sh start)
+
+step "migrations are complete for both providers"
+CONFIGURATION=Release infra/migrations.sh check
+
+summary=()
+run_tests() {
+  local name=$1; shift
+  step "tests: $name"
+  local log="$results/$name.log"
+  set +e
+  dotnet test "$@" -c Release --no-build --nologo --results-directory "$results/$name" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  summary+=("$(grep -aE '^(Passed|Failed)!' "$log" | tail -n 1 | sed "s/^/$name: /")")
+  return "$rc"
+}
+
+failed=0
+run_tests domain tests/Booking.Domain.Tests || failed=1
+BOOKING_TEST_DB=Sqlite run_tests integration-sqlite tests/Booking.IntegrationTests || failed=1
+BOOKING_TEST_DB=Postgres BOOKING_TEST_PG="$pg_url" run_tests integration-postgres tests/Booking.IntegrationTests || failed=1
+
+step "summary"
+passed_total=0; failed_total=0; skipped_total=0
+for line in "${summary[@]}"; do
+  echo "$line"
+  p=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); f=$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$line")
+  s=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$line")
+  passed_total=$((passed_total + ${p:-0})); failed_total=$((failed_total + ${f:-0})); skipped_total=$((skipped_total + ${s:-0}))
+done
+[ "$failed" = 0 ] || [ "$failed_total" -gt 0 ] || failed_total=1
+echo "$passed_total passed, $failed_total failed, $skipped_total skipped"
+exit "$failed"

@@ -1,0 +1,61 @@
+using Booking.Data.Identity;
+using Booking.Domain.Locations;
+using Booking.Domain.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Booking.Data;
+
+/// <summary>The unit of work: one model for both SQLite and PostgreSQL, with Identity on the same database.</summary>
+public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
+    : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Location> Locations => Set<Location>();
+
+    public DbSet<ResourceKind> ResourceKinds => Set<ResourceKind>();
+
+    public DbSet<Resource> Resources => Set<Resource>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite keeps no DateTimeKind: everything stored is UTC, so read it back as UTC.
+        if (!IsPostgres)
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BookingDbContext).Assembly, t => t.Namespace == typeof(Configurations.LocationConfiguration).Namespace);
+
+        // Wall-clock times of a branch (closures) are not instants: no time zone in the column, no UTC kind.
+        builder.Entity<Location>().OwnsMany(l => l.Closures, closure =>
+        {
+            foreach (var property in new[] { nameof(Closure.StartsLocal), nameof(Closure.EndsLocal) })
+            {
+                var p = closure.Property<DateTime>(property).HasConversion(LocalDateTimeConverter.Instance);
+                if (IsPostgres)
+                {
+                    p.HasColumnType("timestamp without time zone");
+                }
+            }
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class LocalDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified))
+    {
+        public static readonly LocalDateTimeConverter Instance = new();
+    }
+}

@@ -1,0 +1,89 @@
+using Booking.Data.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Booking.Data;
+
+/// <summary>The provider switch: reads <c>Database:Provider</c> and <c>ConnectionStrings:Booking</c>.</summary>
+public static class DataRegistration
+{
+    public const string DefaultSqliteFile = "makerspace.db";
+
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        if (Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider))
+        {
+            return provider;
+        }
+
+        throw new ConfigurationProblem(
+            $"Database:Provider is '{value}'; allowed values: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+    }
+
+    /// <summary>The connection string, or for SQLite a file in <paramref name="dataFolder"/> when none is given.</summary>
+    public static string ReadConnectionString(IConfiguration configuration, DatabaseProvider provider, string dataFolder)
+    {
+        var configured = configuration.GetConnectionString("Booking");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            throw new ConfigurationProblem("ConnectionStrings:Booking is required when Database:Provider is Postgres (e.g. Host=localhost;Database=makerspace;Username=makerspace;Password=...).");
+        }
+
+        Directory.CreateDirectory(dataFolder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataFolder, DefaultSqliteFile),
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>
+    /// Registers the DbContext; the provider and connection string are read when first needed,
+    /// so settings added late (tests, command line) are the ones used.
+    /// </summary>
+    public static IServiceCollection AddBookingData(this IServiceCollection services, Func<IServiceProvider, string> dataFolder)
+    {
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var provider = ReadProvider(configuration);
+            return new DatabaseSettings(provider, ReadConnectionString(configuration, provider, dataFolder(sp)));
+        });
+        services.AddDbContext<BookingDbContext>((sp, options) =>
+        {
+            var settings = sp.GetRequiredService<DatabaseSettings>();
+            Configure(options, settings.Provider, settings.ConnectionString);
+        });
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("Booking.Data.Postgres"));
+                break;
+            default:
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Booking.Data.Sqlite"))
+                    .AddInterceptors(SqliteConnectionSetup.Instance);
+                break;
+        }
+    }
+}
+
+/// <summary>What the app was started with, for code that must know the provider (locking, health).</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);

@@ -1,0 +1,88 @@
+using Booking.Data.Identity;
+using Booking.Domain.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Booking.Data;
+
+/// <summary>What every start does: migrate, make sure roles and built-in kinds exist, bootstrap the admin.</summary>
+public static class DatabaseSetup
+{
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+        var db = sp.GetRequiredService<BookingDbContext>();
+
+        if (configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
+        await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
+        await EnsureKindsAsync(db, ct);
+        await BootstrapAdminAsync(configuration, sp.GetRequiredService<UserManager<UserAccount>>(), logger);
+    }
+
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role));
+            }
+        }
+    }
+
+    private static async Task EnsureKindsAsync(BookingDbContext db, CancellationToken ct)
+    {
+        var existing = await db.ResourceKinds.Select(k => k.Code).ToListAsync(ct);
+        foreach (var (code, name) in KnownKinds.All.Where(k => !existing.Contains(k.Code)))
+        {
+            db.ResourceKinds.Add(new ResourceKind(code, name, BookingPolicy.DefaultFor(code)));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task BootstrapAdminAsync(IConfiguration configuration, UserManager<UserAccount> users, ILogger logger)
+    {
+        var email = configuration["Bootstrap:AdminEmail"];
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
+        {
+            return;
+        }
+
+        var admin = await EnsureUserAsync(users, email, password, "Administrator", Roles.Admin);
+        logger.LogInformation("Bootstrap admin {Email} is ready", admin.Email);
+    }
+
+    /// <summary>Creates the account if missing (as a patron, then with <paramref name="role"/>); never changes an existing password.</summary>
+    public static async Task<UserAccount> EnsureUserAsync(UserManager<UserAccount> users, string email, string password, string displayName, string role)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new UserAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new ConfigurationProblem($"Could not create {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+        }
+
+        if (!await users.IsInRoleAsync(user, role))
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+
+        return user;
+    }
+}

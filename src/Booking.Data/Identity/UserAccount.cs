@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Booking.Data.Identity;
+
+/// <summary>A person who signs in: patron, staff or admin (roles say which).</summary>
+public sealed class UserAccount : IdentityUser<Guid>
+{
+    public string? DisplayName { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,0 +1,15 @@
+using System.Security.Claims;
+using Booking.Data.Identity;
+
+namespace Booking.Web.Infrastructure;
+
+/// <summary>Who is asking, read from the signed-in principal.</summary>
+public static class UserClaims
+{
+    public static Guid UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+
+    public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin);
+
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Serialization;
+using Booking.Data;
+using Booking.Data.Identity;
+using Booking.Web.Features.Locations;
+using Booking.Web.Features.Resources;
+using Booking.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+
+namespace Booking.Web;
+
+/// <summary>Wires the app: data, identity, problem details, the JSON API and the pages.</summary>
+public static class MakerspaceApp
+{
+    public const string StaffPolicy = "Staff";
+    public const string AdminPolicy = "Admin";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddBookingData(sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
+
+        services.AddIdentityApiEndpoints<UserAccount>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddUserManager<MakerspaceUserManager>()
+            .AddEntityFrameworkStores<BookingDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResults>();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var details = context.ProblemDetails;
+            if (!details.Extensions.ContainsKey("code") && ProblemCodes.ForStatus(details.Status ?? 0) is { } code)
+            {
+                details.Extensions["code"] = code;
+            }
+
+            details.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<ExceptionProblems>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<BookingDbContext>("database");
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+
+        return builder.Build();
+    }
+
+    /// <summary>Fails fast on a bad setting, then migrates and seeds before the first request.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        await DatabaseSetup.PrepareAsync(app.Services, ct);
+
+        var seedDemo = app.Configuration.GetValue<bool?>("Seed:Demo") ?? settings.Provider == DatabaseProvider.Sqlite;
+        if (seedDemo)
+        {
+            await DemoData.SeedAsync(app.Services, ct);
+        }
+
+        Configure(app);
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health");
+
+        var api = app.MapGroup("/api/v1");
+        api.MapGroup("/auth").WithTags("Auth").MapIdentityApi<UserAccount>();
+        api.MapLocationsApi();
+        api.MapResourcesApi();
+
+        app.MapRazorPages();
+    }
+
+    private static string DataFolder(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var folder = configuration["Storage:DataFolder"];
+        return string.IsNullOrWhiteSpace(folder)
+            ? Path.Combine(environment.ContentRootPath, ".data")
+            : Path.GetFullPath(folder, environment.ContentRootPath);
+    }
+}
