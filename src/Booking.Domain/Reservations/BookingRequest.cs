@@ -1,0 +1,36 @@
+using Booking.Domain.Common;
+using Booking.Domain.Locations;
+using Booking.Domain.Resources;
+
+namespace Booking.Domain.Reservations;
+
+/// <summary>What a patron (or staff on their behalf) asks for.</summary>
+public sealed record BookingRequest(Guid PatronId, UtcInterval Interval, bool OnBehalfByStaff = false);
+
+/// <summary>A stretch when a resource is blocked for maintenance.</summary>
+public sealed record MaintenanceWindow(UtcInterval Interval, string Reason);
+
+/// <summary>
+/// What the rules need to know besides the request, read by the caller in a few set-based queries.
+/// <see cref="Taken"/> are the active reservations of the resource as [start, end + buffer).
+/// </summary>
+public sealed record BookingFacts
+{
+    public required Resource Resource { get; init; }
+
+    public required Location Location { get; init; }
+
+    public required BookingPolicy Policy { get; init; }
+
+    public required DateTime NowUtc { get; init; }
+
+    public IReadOnlyList<UtcInterval> Taken { get; init; } = [];
+
+    public IReadOnlyList<MaintenanceWindow> Maintenance { get; init; } = [];
+
+    /// <summary>The patron's active reservations of this kind that have not yet ended.</summary>
+    public int PatronActiveOfKind { get; init; }
+
+    /// <summary>Minutes the patron already holds of this kind in the local week of the request's start.</summary>
+    public double PatronMinutesInWeek { get; init; }
+}
