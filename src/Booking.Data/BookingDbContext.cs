@@ -1,5 +1,8 @@
 using Booking.Data.Identity;
+using Booking.Domain.Audit;
 using Booking.Domain.Locations;
+using Booking.Domain.Notifications;
+using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +21,16 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
 
     public DbSet<Resource> Resources => Set<Resource>();
 
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+
+    public DbSet<MaintenanceBlock> MaintenanceBlocks => Set<MaintenanceBlock>();
+
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -32,6 +45,12 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        if (IsPostgres)
+        {
+            // Backs the exclusion constraint that forbids overlapping reservations (see the Postgres migration).
+            builder.HasPostgresExtension("btree_gist");
+        }
+
         builder.ApplyConfigurationsFromAssembly(typeof(BookingDbContext).Assembly, t => t.Namespace == typeof(Configurations.LocationConfiguration).Namespace);
 
         // Wall-clock times of a branch (closures) are not instants: no time zone in the column, no UTC kind.

@@ -1,8 +1,12 @@
 using System.Text.Json.Serialization;
 using Booking.Data;
 using Booking.Data.Identity;
+using Booking.Web.Features.Availability;
 using Booking.Web.Features.Locations;
+using Booking.Web.Features.Maintenance;
+using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
+using Booking.Web.Features.Waitlist;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
@@ -55,8 +59,14 @@ public static class MakerspaceApp
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Instants.JsonConverter());
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
+
+        services.AddScoped<BookReservation>();
+        services.AddScoped<ReservationActions>();
+        services.AddScoped<WaitlistOffers>();
+        services.AddScoped<MaintenanceBlocking>();
 
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<BookingDbContext>("database");
@@ -95,6 +105,10 @@ public static class MakerspaceApp
         api.MapGroup("/auth").WithTags("Auth").MapIdentityApi<UserAccount>();
         api.MapLocationsApi();
         api.MapResourcesApi();
+        api.MapReservationsApi();
+        api.MapWaitlistApi();
+        api.MapMaintenanceApi();
+        api.MapAvailabilityApi();
 
         app.MapRazorPages();
     }

@@ -9,13 +9,14 @@ public static class ProblemCodes
     public const string CertificationRequired = "certification-required";
     public const string SlotTaken = "slot-taken";
     public const string Conflict = "conflict";
+    public const string InvalidState = "invalid-state";
 
     public static int StatusFor(string code) => code switch
     {
         Validation => StatusCodes.Status400BadRequest,
         Forbidden or CertificationRequired => StatusCodes.Status403Forbidden,
         NotFound => StatusCodes.Status404NotFound,
-        SlotTaken or Conflict => StatusCodes.Status409Conflict,
+        SlotTaken or Conflict or InvalidState => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 

@@ -28,6 +28,7 @@ public static class Problems
         ProblemCodes.CertificationRequired => "A certification is required",
         ProblemCodes.SlotTaken => "That time is already taken",
         ProblemCodes.Conflict => "That conflicts with the current state",
+        ProblemCodes.InvalidState => "Not possible in the reservation's current state",
         _ => "The booking rules do not allow this",
     };
 }

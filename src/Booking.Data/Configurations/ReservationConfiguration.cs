@@ -1,0 +1,33 @@
+using Booking.Data.Identity;
+using Booking.Domain.Reservations;
+using Booking.Domain.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Booking.Data.Configurations;
+
+internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reservation>
+{
+    public void Configure(EntityTypeBuilder<Reservation> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Status).HasConversion(s => s.ToCode(), s => ReservationStatusCodes.FromCode(s)).HasMaxLength(20);
+        builder.Property(r => r.KindCode).HasMaxLength(40).IsRequired();
+        builder.Property(r => r.Notes).HasMaxLength(1000);
+        builder.Property(r => r.StatusReason).HasMaxLength(500);
+        builder.Ignore(r => r.Interval);
+        builder.Ignore(r => r.IsActive);
+        builder.Ignore(r => r.IsAwaitingPatron);
+
+        builder.HasOne<Resource>().WithMany().HasForeignKey(r => r.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(r => r.PatronId).OnDelete(DeleteBehavior.Restrict);
+
+        // The overlap check and the availability grid: a resource's reservations by time.
+        builder.HasIndex(r => new { r.ResourceId, r.StartsAtUtc });
+        // Quotas and "my reservations".
+        builder.HasIndex(r => new { r.PatronId, r.KindCode, r.StartsAtUtc });
+        // Sweeps (reminders, no-shows) and the desk board.
+        builder.HasIndex(r => new { r.Status, r.StartsAtUtc });
+    }
+}

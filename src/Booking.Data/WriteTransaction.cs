@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Booking.Data;
+
+/// <summary>
+/// A transaction for work that checks and then writes (booking, cancelling, blocking).
+/// SQLite: <c>BEGIN IMMEDIATE</c> takes the single writer lock up front, so check-then-insert is atomic.
+/// PostgreSQL: read committed plus row locks taken in a fixed order (resource, then patron); the
+/// exclusion constraint remains the last word on overlaps.
+/// </summary>
+public sealed class WriteTransaction : IAsyncDisposable
+{
+    private readonly BookingDbContext _db;
+    private readonly IDbContextTransaction _transaction;
+
+    private WriteTransaction(BookingDbContext db, IDbContextTransaction transaction)
+    {
+        _db = db;
+        _transaction = transaction;
+    }
+
+    public static async Task<WriteTransaction> BeginAsync(BookingDbContext db, CancellationToken ct)
+    {
+        // Microsoft.Data.Sqlite begins IMMEDIATE unless asked for a deferred transaction.
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        return new WriteTransaction(db, transaction);
+    }
+
+    /// <summary>Serialises writers of one resource (PostgreSQL); SQLite's writer lock already does.</summary>
+    public Task LockResourceAsync(Guid resourceId, CancellationToken ct) =>
+        _db.IsPostgres
+            ? _db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Resources\" WHERE \"Id\" = {resourceId} FOR UPDATE", ct)
+            : Task.CompletedTask;
+
+    /// <summary>Serialises one patron's bookings so two parallel requests cannot both slip under a quota.</summary>
+    public Task LockPatronAsync(Guid patronId, CancellationToken ct) =>
+        _db.IsPostgres
+            ? _db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"AspNetUsers\" WHERE \"Id\" = {patronId} FOR UPDATE", ct)
+            : Task.CompletedTask;
+
+    public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
+
+    public ValueTask DisposeAsync() => _transaction.DisposeAsync();
+
+    /// <summary>True when PostgreSQL's exclusion constraint refused an overlapping reservation.</summary>
+    public static bool IsOverlapViolation(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation };
+}

@@ -1,0 +1,75 @@
+using Booking.Data;
+using Booking.Domain.Audit;
+using Booking.Domain.Common;
+using Booking.Domain.Notifications;
+using Booking.Domain.Reservations;
+using Booking.Web.Features.Reservations;
+using Booking.Web.Features.Waitlist;
+using Booking.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Maintenance;
+
+/// <summary>What a maintenance block did: the block, and the reservations it cancelled or could not (already checked in).</summary>
+public sealed record MaintenanceOutcome(MaintenanceBlock Block, IReadOnlyList<Guid> Cancelled, IReadOnlyList<Guid> CheckedInLeftAlone);
+
+/// <summary>Takes a resource out for maintenance, cancelling what collides (with the reason, the patron told), and lifts blocks.</summary>
+public sealed class MaintenanceBlocking(BookingDbContext db, TimeProvider clock, WaitlistOffers waitlist)
+{
+    public async Task<MaintenanceOutcome> BlockAsync(Guid staffId, Guid resourceId, UtcInterval interval, string reason, CancellationToken ct)
+    {
+        var subject = await BookingSubject.LoadAsync(db, resourceId, ct) ?? throw new DomainException(ProblemCodes.NotFound, "No resource with that id.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var block = new MaintenanceBlock(resourceId, interval, reason, staffId, now);
+
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        await transaction.LockResourceAsync(resourceId, ct);
+        db.MaintenanceBlocks.Add(block);
+        db.AuditLog.Add(new AuditEntry(staffId, "maintenance.block", $"resource:{resourceId}",
+            $"Blocked {WaitlistOffers.Describe(subject, interval)}: {block.Reason}", now));
+
+        var colliding = await db.Reservations
+            .Where(ReservationFilters.IsActive)
+            .Where(r => r.ResourceId == resourceId && r.StartsAtUtc < interval.End && r.EndsAtUtc > interval.Start)
+            .ToListAsync(ct);
+        var cancelled = new List<Guid>();
+        var leftAlone = new List<Guid>();
+        foreach (var reservation in colliding)
+        {
+            if (reservation.Status == ReservationStatus.CheckedIn)
+            {
+                leftAlone.Add(reservation.Id); // in use right now: staff deal with it in person
+                continue;
+            }
+
+            var why = $"{subject.Resource.Name} is needed for maintenance: {block.Reason}";
+            reservation.Cancel(staffId, why, now);
+            db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationCancelled,
+                $"Your reservation of {subject.Resource.Name} was cancelled",
+                $"We are sorry: your reservation ({WaitlistOffers.Describe(subject, reservation.Interval)}) was cancelled because {why}. Please book another time.",
+                reservation.Id, now));
+            db.AuditLog.Add(new AuditEntry(staffId, "reservation.cancel-on-behalf", $"reservation:{reservation.Id}", why, now));
+            cancelled.Add(reservation.Id);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new MaintenanceOutcome(block, cancelled, leftAlone);
+    }
+
+    public async Task<MaintenanceBlock> LiftAsync(Guid staffId, Guid resourceId, Guid blockId, CancellationToken ct)
+    {
+        var subject = await BookingSubject.LoadAsync(db, resourceId, ct) ?? throw new DomainException(ProblemCodes.NotFound, "No resource with that id.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        await transaction.LockResourceAsync(resourceId, ct);
+        var block = await db.MaintenanceBlocks.FirstOrDefaultAsync(b => b.Id == blockId && b.ResourceId == resourceId, ct)
+            ?? throw new DomainException(ProblemCodes.NotFound, "No maintenance block with that id on this resource.");
+        block.Lift(staffId, now);
+        db.AuditLog.Add(new AuditEntry(staffId, "maintenance.lift", $"resource:{resourceId}", $"Lifted the block {WaitlistOffers.Describe(subject, block.Interval)}", now));
+        await db.SaveChangesAsync(ct);
+        await waitlist.OfferFreedAsync(subject, block.Interval, ct);
+        await transaction.CommitAsync(ct);
+        return block;
+    }
+}

@@ -1,0 +1,87 @@
+using Booking.Data;
+using Booking.Data.Identity;
+using Booking.Domain.Audit;
+using Booking.Domain.Common;
+using Booking.Domain.Reservations;
+using Booking.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Reservations;
+
+/// <summary>A request to book, from the API or a page. <see cref="PatronId"/> is set by staff booking on someone's behalf.</summary>
+public sealed record BookReservationInput(Guid ResourceId, DateTimeOffset Start, DateTimeOffset End, string? Notes, Guid? PatronId);
+
+/// <summary>Either the new reservation or the reason it could not be made.</summary>
+public sealed record BookingOutcome(Reservation? Reservation, BookingRefusal? Refusal)
+{
+    public static BookingOutcome Refused(string code, string message) => new(null, new BookingRefusal(code, message));
+}
+
+/// <summary>Books a resource: checks every rule and writes the reservation in one write transaction.</summary>
+public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILogger<BookReservation> logger)
+{
+    public async Task<BookingOutcome> HandleAsync(Guid actorId, bool actorIsStaff, BookReservationInput input, CancellationToken ct)
+    {
+        var patronId = input.PatronId ?? actorId;
+        var onBehalf = patronId != actorId;
+        if (onBehalf && !actorIsStaff)
+        {
+            return BookingOutcome.Refused(ProblemCodes.Forbidden, "Only staff can book on someone else's behalf.");
+        }
+
+        if (input.End <= input.Start)
+        {
+            return BookingOutcome.Refused(BookingError.Validation, "The end must be after the start.");
+        }
+
+        var subject = await BookingSubject.LoadAsync(db, input.ResourceId, ct);
+        if (subject is null)
+        {
+            return BookingOutcome.Refused(ProblemCodes.NotFound, "No resource with that id.");
+        }
+
+        if (onBehalf && !await db.Users.AnyAsync(u => u.Id == patronId, ct))
+        {
+            return BookingOutcome.Refused(ProblemCodes.NotFound, "No patron with that id.");
+        }
+
+        var request = new BookingRequest(patronId, new UtcInterval(input.Start.UtcDateTime, input.End.UtcDateTime), onBehalf);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        await transaction.LockResourceAsync(subject.Resource.Id, ct);
+        await transaction.LockPatronAsync(patronId, ct);
+
+        var facts = await BookingFactsReader.ReadAsync(db, subject, request, now, ct);
+        if (BookingRules.Check(request, facts) is { } refusal)
+        {
+            logger.LogInformation("Booking of {ResourceId} refused: {Code}", subject.Resource.Id, refusal.Code);
+            return new BookingOutcome(null, refusal);
+        }
+
+        var reservation = Reservation.Book(subject.Resource, subject.Policy, request, actorId, input.Notes, now);
+        db.Reservations.Add(reservation);
+        if (onBehalf)
+        {
+            // What a patron could not have booked themselves is an override, and staff answer for it.
+            var wouldRefuse = BookingRules.Check(request with { OnBehalfByStaff = false }, facts);
+            var details = wouldRefuse is null
+                ? "Booked on behalf of the patron."
+                : $"Booked on behalf of the patron, overriding {wouldRefuse.Code}: {wouldRefuse.Message}";
+            db.AuditLog.Add(new AuditEntry(actorId, wouldRefuse is null ? "reservation.on-behalf" : "reservation.override", $"reservation:{reservation.Id}", details, now));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (WriteTransaction.IsOverlapViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return BookingOutcome.Refused(BookingError.SlotTaken, $"{subject.Resource.Name} was just booked by someone else for that time.");
+        }
+
+        return new BookingOutcome(reservation, null);
+    }
+}

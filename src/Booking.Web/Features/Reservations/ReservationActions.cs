@@ -1,0 +1,166 @@
+using Booking.Data;
+using Booking.Domain.Audit;
+using Booking.Domain.Common;
+using Booking.Domain.Notifications;
+using Booking.Domain.Reservations;
+using Booking.Web.Features.Waitlist;
+using Booking.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Reservations;
+
+/// <summary>Who is acting, as the handlers need it.</summary>
+public sealed record Actor(Guid Id, bool IsStaff);
+
+/// <summary>
+/// The state changes of a reservation after it is made: cancel, approve, reject, check in, complete,
+/// accept a waiting-list offer. Each refuses with a clear reason rather than doing nothing.
+/// </summary>
+public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, WaitlistOffers waitlist)
+{
+    public async Task<Reservation> CancelAsync(Actor actor, Guid id, string? reason, CancellationToken ct)
+    {
+        var (reservation, subject, transaction) = await OpenAsync(actor, id, ct);
+        await using (transaction)
+        {
+            var now = Now;
+            var onBehalf = reservation.PatronId != actor.Id;
+            if (onBehalf && string.IsNullOrWhiteSpace(reason))
+            {
+                throw new DomainException(BookingError.Validation, "Give a reason when cancelling a patron's reservation; the patron is told.");
+            }
+
+            reservation.Cancel(actor.Id, reason, now);
+            if (onBehalf)
+            {
+                db.AuditLog.Add(new AuditEntry(actor.Id, "reservation.cancel-on-behalf", $"reservation:{reservation.Id}", reservation.StatusReason ?? "", now));
+                db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationCancelled,
+                    $"Your reservation of {subject.Resource.Name} was cancelled",
+                    $"Staff cancelled your reservation ({WaitlistOffers.Describe(subject, reservation.Interval)}): {reservation.StatusReason}",
+                    reservation.Id, now));
+            }
+
+            var entry = await db.WaitlistEntries.FirstOrDefaultAsync(w => w.OfferedReservationId == reservation.Id && w.Status == WaitlistStatus.Offered, ct);
+            entry?.Withdraw();
+            await db.SaveChangesAsync(ct);
+            await waitlist.OfferFreedAsync(subject, reservation.Interval, ct);
+            await transaction.CommitAsync(ct);
+            return reservation;
+        }
+    }
+
+    public async Task<Reservation> ApproveAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        RequireStaff(actor);
+        var (reservation, subject, transaction) = await OpenAsync(actor, id, ct);
+        await using (transaction)
+        {
+            reservation.Approve(actor.Id, Now);
+            db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationApproved,
+                $"Your reservation of {subject.Resource.Name} is confirmed",
+                $"Staff approved your reservation: {WaitlistOffers.Describe(subject, reservation.Interval)}.", reservation.Id, Now));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return reservation;
+        }
+    }
+
+    public async Task<Reservation> RejectAsync(Actor actor, Guid id, string? reason, CancellationToken ct)
+    {
+        RequireStaff(actor);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException(BookingError.Validation, "Give a reason for the rejection; the patron is told.");
+        }
+
+        var (reservation, subject, transaction) = await OpenAsync(actor, id, ct);
+        await using (transaction)
+        {
+            reservation.Reject(actor.Id, reason, Now);
+            db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationRejected,
+                $"Your request for {subject.Resource.Name} was not approved",
+                $"Staff did not approve your request ({WaitlistOffers.Describe(subject, reservation.Interval)}): {reservation.StatusReason}", reservation.Id, Now));
+            await db.SaveChangesAsync(ct);
+            await waitlist.OfferFreedAsync(subject, reservation.Interval, ct);
+            await transaction.CommitAsync(ct);
+            return reservation;
+        }
+    }
+
+    public async Task<Reservation> CheckInAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var (reservation, subject, transaction) = await OpenAsync(actor, id, ct);
+        await using (transaction)
+        {
+            reservation.CheckIn(subject.Policy, Now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return reservation;
+        }
+    }
+
+    /// <summary>Ends a checked-in reservation (a laptop's return); the slot stays held to its booked end.</summary>
+    public async Task<Reservation> CompleteAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var (reservation, _, transaction) = await OpenAsync(actor, id, ct);
+        await using (transaction)
+        {
+            reservation.Complete(Now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return reservation;
+        }
+    }
+
+    public async Task<Reservation> AcceptOfferAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var (reservation, subject, transaction) = await OpenAsync(actor, id, ct);
+        await using (transaction)
+        {
+            if (reservation.PatronId != actor.Id)
+            {
+                throw new DomainException(ProblemCodes.Forbidden, "Only the patron it was offered to can accept an offer.");
+            }
+
+            reservation.AcceptOffer(subject.Policy, Now);
+            var entry = await db.WaitlistEntries.FirstOrDefaultAsync(w => w.OfferedReservationId == reservation.Id, ct);
+            entry?.Accepted();
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return reservation;
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static void RequireStaff(Actor actor)
+    {
+        if (!actor.IsStaff)
+        {
+            throw new DomainException(ProblemCodes.Forbidden, "Only staff can approve or reject reservations.");
+        }
+    }
+
+    /// <summary>Loads the reservation for a change, under the resource's lock; someone else's is "not found" to a patron.</summary>
+    private async Task<(Reservation Reservation, BookingSubject Subject, WriteTransaction Transaction)> OpenAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var resourceId = await db.Reservations.Where(r => r.Id == id && (actor.IsStaff || r.PatronId == actor.Id))
+            .Select(r => (Guid?)r.ResourceId).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException(ProblemCodes.NotFound, "No reservation with that id (or it is not yours).");
+        var subject = await BookingSubject.LoadAsync(db, resourceId, ct)
+            ?? throw new DomainException(ProblemCodes.NotFound, "No reservation with that id (or it is not yours).");
+
+        var transaction = await WriteTransaction.BeginAsync(db, ct);
+        try
+        {
+            await transaction.LockResourceAsync(resourceId, ct);
+            var reservation = await db.Reservations.FirstAsync(r => r.Id == id, ct);
+            return (reservation, subject, transaction);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+}
