@@ -61,7 +61,7 @@ public sealed class Location
         var list = intervals.OrderBy(i => i.Day).ThenBy(i => i.Opens).ToList();
         foreach (var interval in list)
         {
-            if (interval.Closes <= interval.Opens)
+            if (ClosesAt(interval) <= interval.Opens.ToTimeSpan())
             {
                 throw new DomainException("validation", $"On {interval.Day} the branch must close after it opens ({interval.Opens:HH\\:mm}–{interval.Closes:HH\\:mm}).");
             }
@@ -69,7 +69,7 @@ public sealed class Location
 
         for (var i = 1; i < list.Count; i++)
         {
-            if (list[i].Day == list[i - 1].Day && list[i].Opens < list[i - 1].Closes)
+            if (list[i].Day == list[i - 1].Day && list[i].Opens.ToTimeSpan() < ClosesAt(list[i - 1]))
             {
                 throw new DomainException("validation", $"The opening hours on {list[i].Day} overlap.");
             }
@@ -97,4 +97,8 @@ public sealed class Location
 
         return TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) && zone.HasIanaId;
     }
+
+    /// <summary>Closing at midnight is written 00:00 (as the booking rules and free-time search read it): the end of the day.</summary>
+    private static TimeSpan ClosesAt(OpeningInterval interval) =>
+        interval.Closes == TimeOnly.MinValue ? TimeSpan.FromDays(1) : interval.Closes.ToTimeSpan();
 }

@@ -62,4 +62,43 @@ public sealed class LocationTests
         Assert.Throws<DomainException>(() => location.AddClosure(new DateTime(2026, 12, 26), new DateTime(2026, 12, 25), "Holiday"));
         Assert.Empty(location.Closures);
     }
+
+    [Fact]
+    public void SetOpeningHours_ClosesAtMidnight_Accepted()
+    {
+        var location = new Location("Main", "Europe/Berlin");
+        location.SetOpeningHours([
+            new OpeningInterval(DayOfWeek.Friday, new TimeOnly(9, 0), new TimeOnly(12, 0)),
+            new OpeningInterval(DayOfWeek.Friday, new TimeOnly(18, 0), TimeOnly.MinValue),
+        ]);
+        Assert.Equal(2, location.OpeningHours.Count);
+    }
+
+    [Fact]
+    public void SetOpeningHours_MidnightToMidnight_AcceptedAsAllDay()
+    {
+        var location = new Location("Main", "Europe/Berlin");
+        location.SetOpeningHours([new OpeningInterval(DayOfWeek.Sunday, TimeOnly.MinValue, TimeOnly.MinValue)]);
+        Assert.Single(location.OpeningHours);
+    }
+
+    [Fact]
+    public void SetOpeningHours_OverlapsIntervalClosingAtMidnight_Refused()
+    {
+        var location = new Location("Main", "Europe/Berlin");
+        var error = Assert.Throws<DomainException>(() => location.SetOpeningHours([
+            new OpeningInterval(DayOfWeek.Friday, new TimeOnly(18, 0), TimeOnly.MinValue),
+            new OpeningInterval(DayOfWeek.Friday, new TimeOnly(20, 0), new TimeOnly(22, 0)),
+        ]));
+        Assert.Equal("validation", error.Code);
+    }
+
+    [Fact]
+    public void OpeningIntervalContains_ClosesAtMidnight_LateEveningInside()
+    {
+        var lateNight = new OpeningInterval(DayOfWeek.Friday, new TimeOnly(18, 0), TimeOnly.MinValue);
+        Assert.True(lateNight.Contains(new TimeOnly(22, 0), new TimeOnly(23, 30)));
+        Assert.False(lateNight.Contains(new TimeOnly(17, 0), new TimeOnly(19, 0)));
+        Assert.False(new OpeningInterval(DayOfWeek.Friday, new TimeOnly(9, 0), new TimeOnly(17, 0)).Contains(new TimeOnly(16, 0), new TimeOnly(18, 0)));
+    }
 }

@@ -1,0 +1,39 @@
+using Booking.Domain.Common;
+using Booking.Domain.Reservations;
+
+namespace Booking.Domain.Tests.Support;
+
+/// <summary>Lets tests read <c>BookingRules.Check(request, facts).ShouldFailWith(BookingError.SlotTaken)</c>.</summary>
+internal static class RefusalAssertions
+{
+    public static BookingRefusal ShouldFailWith(this BookingRefusal? refusal, string code)
+    {
+        if (refusal is null)
+        {
+            Assert.Fail($"Expected a '{code}' refusal, but the request passed.");
+        }
+
+        if (refusal.Code != code)
+        {
+            Assert.Fail($"Expected a '{code}' refusal, but got '{refusal.Code}': {refusal.Message}");
+        }
+
+        Assert.False(string.IsNullOrWhiteSpace(refusal.Message), "A refusal must say why in words.");
+        return refusal;
+    }
+
+    public static void ShouldPass(this BookingRefusal? refusal)
+    {
+        if (refusal is not null)
+        {
+            Assert.Fail($"Expected the request to pass, but it was refused '{refusal.Code}': {refusal.Message}");
+        }
+    }
+
+    public static DomainException ShouldThrowDomain(Action action, string code)
+    {
+        var error = Assert.Throws<DomainException>(action);
+        Assert.Equal(code, error.Code);
+        return error;
+    }
+}
