@@ -323,6 +323,9 @@ namespace Booking.Data.Postgres.Migrations
                     b.Property<DateTime>("JoinedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("LineNumber")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("OfferedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -347,7 +350,7 @@ namespace Booking.Data.Postgres.Migrations
 
                     b.HasIndex("PatronId");
 
-                    b.HasIndex("ResourceId", "Status", "JoinedAtUtc");
+                    b.HasIndex("ResourceId", "Status", "LineNumber");
 
                     b.ToTable("WaitlistEntries");
                 });

@@ -317,6 +317,9 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<DateTime>("JoinedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("LineNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("OfferedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -341,7 +344,7 @@ namespace Booking.Data.Sqlite.Migrations
 
                     b.HasIndex("PatronId");
 
-                    b.HasIndex("ResourceId", "Status", "JoinedAtUtc");
+                    b.HasIndex("ResourceId", "Status", "LineNumber");
 
                     b.ToTable("WaitlistEntries");
                 });

@@ -16,7 +16,7 @@ internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Wait
         builder.Ignore(w => w.Interval);
         builder.HasOne<Resource>().WithMany().HasForeignKey(w => w.ResourceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<UserAccount>().WithMany().HasForeignKey(w => w.PatronId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(w => new { w.ResourceId, w.Status, w.JoinedAtUtc });
+        builder.HasIndex(w => new { w.ResourceId, w.Status, w.LineNumber });
         builder.HasIndex(w => w.PatronId);
     }
 }

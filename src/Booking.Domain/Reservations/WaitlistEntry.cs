@@ -45,8 +45,10 @@ public sealed class WaitlistEntry
 
     public DateTime EndsAtUtc { get; private set; }
 
-    /// <summary>The line's order: first come, first offered.</summary>
     public DateTime JoinedAtUtc { get; private set; }
+
+    /// <summary>The line's order on this resource: first come, first offered (ties of the clock broken by arrival).</summary>
+    public long LineNumber { get; private set; }
 
     public WaitlistStatus Status { get; private set; }
 
@@ -55,6 +57,9 @@ public sealed class WaitlistEntry
     public DateTime? OfferedAtUtc { get; private set; }
 
     public UtcInterval Interval => new(StartsAtUtc, EndsAtUtc);
+
+    /// <summary>Takes the next number in the resource's line; the caller holds the resource's lock.</summary>
+    public void PlaceInLine(long lineNumber) => LineNumber = lineNumber;
 
     public void Offered(Guid reservationId, DateTime nowUtc)
     {

@@ -13,7 +13,8 @@ public static class PolicyValidation
             problems.Add("slot granularity must divide a day (5 to 1440 minutes, e.g. 15, 30, 60)");
         }
 
-        if (p.MinDurationMinutes < p.SlotMinutes || p.MinDurationMinutes % p.SlotMinutes != 0)
+        // Only divide by a usable slot; a zero slot was reported above.
+        if (p.SlotMinutes > 0 && (p.MinDurationMinutes < p.SlotMinutes || p.MinDurationMinutes % p.SlotMinutes != 0))
         {
             problems.Add("minimum duration must be a whole number of slots");
         }

@@ -19,7 +19,10 @@ public class MakerspaceHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
-    /// <summary>A Monday in winter, noon UTC: far from daylight-saving changes unless a test moves it.</summary>
+    /// <summary>
+    /// A Monday in winter, noon UTC (07:00 in New York). It only moves forward: a test that moves it
+    /// must leave the other tests of its class (which share the host) with their times still ahead.
+    /// </summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 12, 12, 0, 0, TimeSpan.Zero));
 
     public DatabaseProvider Provider => Database.Provider;

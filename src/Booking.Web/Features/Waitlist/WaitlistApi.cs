@@ -73,8 +73,16 @@ public static class WaitlistApi
         }
 
         var entry = new WaitlistEntry(resourceId, me, interval, now);
-        db.WaitlistEntries.Add(entry);
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
+        {
+            await transaction.LockResourceAsync(resourceId, ct);
+            var last = await db.WaitlistEntries.Where(w => w.ResourceId == resourceId).MaxAsync(w => (long?)w.LineNumber, ct) ?? 0;
+            entry.PlaceInLine(last + 1);
+            db.WaitlistEntries.Add(entry);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
         var view = (await ViewsAsync(db, w => w.Id == entry.Id, ct)).Single();
         return TypedResults.Created($"/api/v1/waitlist/{entry.Id}", view);
     }
@@ -106,15 +114,17 @@ public static class WaitlistApi
         // Everyone still waiting on those resources, to tell each patron their place in line (one query).
         var lines = await db.WaitlistEntries.AsNoTracking()
             .Where(w => resourceIds.Contains(w.ResourceId) && w.Status == WaitlistStatus.Waiting)
-            .Select(w => new { w.Id, w.ResourceId, w.StartsAtUtc, w.EndsAtUtc, w.JoinedAtUtc })
+            .Select(w => new { w.Id, w.ResourceId, w.StartsAtUtc, w.EndsAtUtc, w.LineNumber })
             .ToListAsync(ct);
-        var zones = await (from r in db.Resources join l in db.Locations on r.LocationId equals l.Id
-                           where resourceIds.Contains(r.Id) select new { r.Id, l.TimeZoneId }).ToDictionaryAsync(x => x.Id, x => x.TimeZoneId, ct);
+        var zones = await (from r in db.Resources
+                           join l in db.Locations on r.LocationId equals l.Id
+                           where resourceIds.Contains(r.Id)
+                           select new { r.Id, l.TimeZoneId }).ToDictionaryAsync(x => x.Id, x => x.TimeZoneId, ct);
         return entries.Select(e =>
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(zones[e.ResourceId]);
             var position = e.Status == WaitlistStatus.Waiting
-                ? 1 + lines.Count(o => o.ResourceId == e.ResourceId && o.JoinedAtUtc < e.JoinedAtUtc && o.StartsAtUtc < e.EndsAtUtc && o.EndsAtUtc > e.StartsAtUtc)
+                ? 1 + lines.Count(o => o.ResourceId == e.ResourceId && o.LineNumber < e.LineNumber && o.StartsAtUtc < e.EndsAtUtc && o.EndsAtUtc > e.StartsAtUtc)
                 : 0;
             return new WaitlistView(e.Id, e.ResourceId, ReservationQueries.Local(e.StartsAtUtc, zone), ReservationQueries.Local(e.EndsAtUtc, zone),
                 e.Status.ToString().ToLowerInvariant(), position, e.OfferedReservationId);

@@ -24,7 +24,7 @@ public sealed class WaitlistOffers(BookingDbContext db, TimeProvider clock, ICon
         var waiting = await db.WaitlistEntries
             .Where(w => w.ResourceId == resourceId && w.Status == WaitlistStatus.Waiting
                 && w.StartsAtUtc < freed.End && w.EndsAtUtc > freed.Start && w.StartsAtUtc > now)
-            .OrderBy(w => w.JoinedAtUtc)
+            .OrderBy(w => w.LineNumber)
             .ToListAsync(ct);
 
         var offered = 0;

@@ -122,6 +122,7 @@ namespace Booking.Data.Sqlite.Migrations
                     StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EndsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     JoinedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LineNumber = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     OfferedReservationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     OfferedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
@@ -189,9 +190,9 @@ namespace Booking.Data.Sqlite.Migrations
                 column: "PatronId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WaitlistEntries_ResourceId_Status_JoinedAtUtc",
+                name: "IX_WaitlistEntries_ResourceId_Status_LineNumber",
                 table: "WaitlistEntries",
-                columns: new[] { "ResourceId", "Status", "JoinedAtUtc" });
+                columns: new[] { "ResourceId", "Status", "LineNumber" });
         }
 
         /// <inheritdoc />

@@ -125,6 +125,7 @@ namespace Booking.Data.Postgres.Migrations
                     StartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     EndsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     JoinedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LineNumber = table.Column<long>(type: "bigint", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     OfferedReservationId = table.Column<Guid>(type: "uuid", nullable: true),
                     OfferedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
@@ -192,9 +193,9 @@ namespace Booking.Data.Postgres.Migrations
                 column: "PatronId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WaitlistEntries_ResourceId_Status_JoinedAtUtc",
+                name: "IX_WaitlistEntries_ResourceId_Status_LineNumber",
                 table: "WaitlistEntries",
-                columns: new[] { "ResourceId", "Status", "JoinedAtUtc" });
+                columns: new[] { "ResourceId", "Status", "LineNumber" });
 
             // Rule 1 of SPEC.md, enforced by the database: no two active reservations of one resource
             // overlap, the buffer after each included. A racing insert fails with 23P01 (slot-taken).
