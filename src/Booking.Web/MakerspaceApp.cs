@@ -94,6 +94,7 @@ public static class MakerspaceApp
         var api = app.MapGroup("/api/v1");
         api.MapGroup("/auth").WithTags("Auth").MapIdentityApi<UserAccount>();
         api.MapLocationsApi();
+        api.MapLocationsAdminApi();
         api.MapResourcesApi();
 
         app.MapRazorPages();
