@@ -95,7 +95,9 @@ public static class MakerspaceApp
         api.MapGroup("/auth").WithTags("Auth").MapIdentityApi<UserAccount>();
         api.MapLocationsApi();
         api.MapLocationsAdminApi();
+        api.MapKindsApi();
         api.MapResourcesApi();
+        api.MapResourcesAdminApi();
 
         app.MapRazorPages();
     }
