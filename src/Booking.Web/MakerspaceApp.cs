@@ -104,7 +104,10 @@ public static class MakerspaceApp
         var api = app.MapGroup("/api/v1");
         api.MapGroup("/auth").WithTags("Auth").MapIdentityApi<UserAccount>();
         api.MapLocationsApi();
+        api.MapLocationsAdminApi();
+        api.MapKindsApi();
         api.MapResourcesApi();
+        api.MapResourcesAdminApi();
         api.MapReservationsApi();
         api.MapWaitlistApi();
         api.MapMaintenanceApi();

@@ -1,5 +1,7 @@
 using Booking.Data;
 using Booking.Domain.Locations;
+using Booking.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Locations;
@@ -9,7 +11,7 @@ public sealed record LocationView(Guid Id, string Name, string? Address, string 
 {
     public static LocationView From(Location l) => new(
         l.Id, l.Name, l.Address, l.TimeZoneId,
-        l.OpeningHours.Select(h => new OpeningHoursView(h.Day, h.Opens, h.Closes)).ToList(),
+        l.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).ThenBy(h => h.Opens).Select(h => new OpeningHoursView(h.Day, h.Opens, h.Closes)).ToList(),
         l.Closures.OrderBy(c => c.StartsLocal).Select(c => new ClosureView(c.Id, c.StartsLocal, c.EndsLocal, c.Reason)).ToList());
 }
 
@@ -28,6 +30,13 @@ public static class LocationsApi
             var all = await db.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
             return TypedResults.Ok(all.Select(LocationView.From).ToList());
         });
+        locations.MapGet("/{id:guid}", Get);
         return api;
+    }
+
+    private static async Task<Results<Ok<LocationView>, ProblemHttpResult>> Get(Guid id, BookingDbContext db, CancellationToken ct)
+    {
+        var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        return location is null ? Problems.NotFound("location") : TypedResults.Ok(LocationView.From(location));
     }
 }

@@ -1,0 +1,74 @@
+using Booking.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Booking.Web.Infrastructure;
+
+/// <summary>Collects what is wrong with a request body, field by field, for one 400 <c>validation</c> answer.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public int Count => _errors.Count;
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            messages = [];
+            _errors[field] = messages;
+        }
+
+        messages.Add(message);
+    }
+
+    /// <summary>The trimmed text; records an error (and gives null) when it is missing, blank or too long.</summary>
+    public string? Required(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"{field} is required.");
+            return null;
+        }
+
+        return Optional(field, value, maxLength);
+    }
+
+    /// <summary>The trimmed text, or null when blank; records an error when it is too long.</summary>
+    public string? Optional(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            Add(field, $"{field} may be at most {maxLength} characters.");
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Runs a model method; a refusal with code <c>validation</c> becomes an error on <paramref name="field"/>.</summary>
+    public bool Try(string field, Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (DomainException e) when (e.Code == ProblemCodes.Validation)
+        {
+            Add(field, e.Message);
+            return false;
+        }
+    }
+
+    public ValidationProblem ToProblem() => Problems.Validation(
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
+        string.Join(" ", _errors.Values.SelectMany(m => m)));
+}
