@@ -45,7 +45,8 @@ public sealed class WaitlistTests(MakerspaceHost host) : IClassFixture<Makerspac
         host.Clock.Advance(TimeSpan.FromMinutes(31));
         using (var scope = host.Services.CreateScope())
         {
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<WaitlistOffers>().LapseDueOffersAsync(default));
+            // Other tests of this class may hold offers on the same host; at least this one lapses.
+            Assert.True(await scope.ServiceProvider.GetRequiredService<WaitlistOffers>().LapseDueOffersAsync(default) >= 1);
         }
 
         var lapsed = await first.Http.GetFromJsonAsync<JsonElement>($"/api/v1/reservations/{offer.GetProperty("id").GetGuid()}");
