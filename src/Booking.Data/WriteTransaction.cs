@@ -34,6 +34,12 @@ public sealed class WriteTransaction : IAsyncDisposable
             ? _db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Resources\" WHERE \"Id\" = {resourceId} FOR UPDATE", ct)
             : Task.CompletedTask;
 
+    /// <summary>Locks every resource of a branch, in id order (closures touch them all).</summary>
+    public Task LockLocationResourcesAsync(Guid locationId, CancellationToken ct) =>
+        _db.IsPostgres
+            ? _db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Resources\" WHERE \"LocationId\" = {locationId} ORDER BY \"Id\" FOR UPDATE", ct)
+            : Task.CompletedTask;
+
     /// <summary>Serialises one patron's bookings so two parallel requests cannot both slip under a quota.</summary>
     public Task LockPatronAsync(Guid patronId, CancellationToken ct) =>
         _db.IsPostgres

@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using Booking.Data;
+using Booking.Domain.Common;
 using Booking.Domain.Locations;
+using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -108,8 +111,9 @@ public static class LocationsAdminApi
         return closure is null ? Problems.NotFound("closure") : TypedResults.Ok(ToView(closure));
     }
 
+    /// <summary>Adds a closure; active reservations inside it are cancelled, each patron told (nothing dropped silently).</summary>
     private static async Task<Results<Created<ClosureView>, ValidationProblem, ProblemHttpResult>> AddClosure(
-        Guid id, ClosureInput input, BookingDbContext db, CancellationToken ct)
+        Guid id, ClosureInput input, ClaimsPrincipal user, TimeProvider clock, BookingDbContext db, CancellationToken ct)
     {
         var location = await db.Locations.FirstOrDefaultAsync(l => l.Id == id, ct);
         if (location is null)
@@ -131,7 +135,15 @@ public static class LocationsAdminApi
             return errors.ToProblem();
         }
 
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        await transaction.LockLocationResourcesAsync(location.Id, ct);
+        var zone = location.TimeZone;
+        var closed = new UtcInterval(LocalCalendar.ToUtc(closure!.StartsLocal, zone), LocalCalendar.ToUtc(closure.EndsLocal, zone));
+        var resourceIds = await db.Resources.Where(r => r.LocationId == location.Id).Select(r => r.Id).ToListAsync(ct);
+        await CollidingReservations.CancelAsync(db, user.UserId(), resourceIds, closed,
+            $"{location.Name} will be closed then: {closure.Reason}.", clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/locations/{location.Id}/closures/{closure!.Id}", ToView(closure));
     }
 

@@ -1,7 +1,6 @@
 using Booking.Data;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
-using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Waitlist;
@@ -28,33 +27,11 @@ public sealed class MaintenanceBlocking(BookingDbContext db, TimeProvider clock,
         db.AuditLog.Add(new AuditEntry(staffId, "maintenance.block", $"resource:{resourceId}",
             $"Blocked {WaitlistOffers.Describe(subject, interval)}: {block.Reason}", now));
 
-        var colliding = await db.Reservations
-            .Where(ReservationFilters.IsActive)
-            .Where(r => r.ResourceId == resourceId && r.StartsAtUtc < interval.End && r.EndsAtUtc > interval.Start)
-            .ToListAsync(ct);
-        var cancelled = new List<Guid>();
-        var leftAlone = new List<Guid>();
-        foreach (var reservation in colliding)
-        {
-            if (reservation.Status == ReservationStatus.CheckedIn)
-            {
-                leftAlone.Add(reservation.Id); // in use right now: staff deal with it in person
-                continue;
-            }
-
-            var why = $"{subject.Resource.Name} is needed for maintenance: {block.Reason}";
-            reservation.Cancel(staffId, why, now);
-            db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationCancelled,
-                $"Your reservation of {subject.Resource.Name} was cancelled",
-                $"We are sorry: your reservation ({WaitlistOffers.Describe(subject, reservation.Interval)}) was cancelled because {why}. Please book another time.",
-                reservation.Id, now));
-            db.AuditLog.Add(new AuditEntry(staffId, "reservation.cancel-on-behalf", $"reservation:{reservation.Id}", why, now));
-            cancelled.Add(reservation.Id);
-        }
-
+        var collisions = await CollidingReservations.CancelAsync(db, staffId, [resourceId], interval,
+            $"{subject.Resource.Name} is needed for maintenance: {block.Reason}.", now, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new MaintenanceOutcome(block, cancelled, leftAlone);
+        return new MaintenanceOutcome(block, collisions.Cancelled, collisions.CheckedInLeftAlone);
     }
 
     public async Task<MaintenanceBlock> LiftAsync(Guid staffId, Guid resourceId, Guid blockId, CancellationToken ct)
