@@ -57,5 +57,6 @@ for line in "${summary[@]}"; do
   passed_total=$((passed_total + ${p:-0})); failed_total=$((failed_total + ${f:-0})); skipped_total=$((skipped_total + ${s:-0}))
 done
 [ "$failed" = 0 ] || [ "$failed_total" -gt 0 ] || failed_total=1
+echo "whole run: ${SECONDS}s"
 echo "$passed_total passed, $failed_total failed, $skipped_total skipped"
 exit "$failed"
