@@ -39,6 +39,13 @@ public static class MakerspaceApp
             .AddUserManager<MakerspaceUserManager>()
             .AddEntityFrameworkStores<BookingDbContext>();
 
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));

@@ -53,35 +53,10 @@ public static class AvailabilityApi
         }
 
         var range = new UtcInterval(rangeStart.UtcDateTime, rangeEnd.UtcDateTime);
-        var taken = await db.Reservations.AsNoTracking().Where(ReservationFilters.IsActive)
-            .Where(r => r.ResourceId == id && r.StartsAtUtc < range.End && r.BlockedUntilUtc > range.Start)
-            .OrderBy(r => r.StartsAtUtc)
-            .Select(r => new { r.StartsAtUtc, r.BlockedUntilUtc }).ToListAsync(ct);
-        var maintenance = await db.MaintenanceBlocks.AsNoTracking()
-            .Where(m => m.ResourceId == id && m.LiftedAtUtc == null && m.StartsAtUtc < range.End && m.EndsAtUtc > range.Start)
-            .Select(m => new { m.StartsAtUtc, m.EndsAtUtc }).ToListAsync(ct);
-
+        var time = await ResourceTime.LoadAsync(db, subject, range, now.UtcDateTime, ct);
         var zone = subject.Location.TimeZone;
-        var takenIntervals = taken.Select(t => new UtcInterval(t.StartsAtUtc, t.BlockedUntilUtc)).ToList();
-        var maintenanceIntervals = maintenance.Select(m => new UtcInterval(m.StartsAtUtc, m.EndsAtUtc)).ToList();
-        var closures = subject.Location.Closures
-            .Select(c => new UtcInterval(LocalCalendar.ToUtc(c.StartsLocal, zone), LocalCalendar.ToUtc(c.EndsLocal, zone)))
-            .Where(c => c.Overlaps(range));
-
-        var busy = takenIntervals.Select(t => (t, "reserved"))
-            .Concat(maintenanceIntervals.Select(m => (m, "maintenance")))
-            .Concat(closures.Select(c => (c, "closed")))
-            .OrderBy(b => b.Item1.Start)
-            .Select(b => new BusyView(ReservationQueries.Local(b.Item1.Start, zone), ReservationQueries.Local(b.Item1.End, zone), b.Item2))
-            .ToList();
-
-        // Free time starts no earlier than a patron may book (lead time), and none while out of service.
-        var bookableFrom = now.UtcDateTime.AddMinutes(subject.Policy.LeadTimeMinutes);
-        var freeRange = new UtcInterval(range.Start > bookableFrom ? range.Start : bookableFrom, range.End);
-        var free = subject.Resource.IsOutOfService || freeRange.IsEmpty
-            ? []
-            : FreeTime.Windows(subject.Location, subject.Policy, freeRange, takenIntervals, maintenanceIntervals)
-                .Select(f => new FreeView(ReservationQueries.Local(f.Start, zone), ReservationQueries.Local(f.End, zone))).ToList();
+        var busy = time.Busy.Select(b => new BusyView(ReservationQueries.Local(b.Interval.Start, zone), ReservationQueries.Local(b.Interval.End, zone), b.Why)).ToList();
+        var free = time.Free.Select(f => new FreeView(ReservationQueries.Local(f.Start, zone), ReservationQueries.Local(f.End, zone))).ToList();
 
         return TypedResults.Ok(new ResourceAvailabilityView(id, subject.Location.TimeZoneId,
             ReservationQueries.Local(range.Start, zone), ReservationQueries.Local(range.End, zone),
