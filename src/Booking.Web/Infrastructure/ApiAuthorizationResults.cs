@@ -3,20 +3,28 @@ using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace Booking.Web.Infrastructure;
 
-/// <summary>On the JSON API a missing sign-in is a 401 and a missing role a 403 <c>forbidden</c> problem, never a redirect to a page.</summary>
+/// <summary>On the JSON API a missing sign-in is a 401 and a missing role a 403 <c>forbidden</c> problem; on pages, a redirect to sign in or to a plain explanation.</summary>
 public sealed class ApiAuthorizationResults(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (!context.Request.Path.StartsWithSegments("/api") || authorizeResult.Succeeded)
+        if (authorizeResult.Succeeded)
         {
             await _default.HandleAsync(next, context, policy, authorizeResult);
             return;
         }
 
         var signedIn = context.User.Identity?.IsAuthenticated == true;
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            // Pages: a person, not a program, is asking; send them where they can act.
+            var back = Uri.EscapeDataString(context.Request.Path + context.Request.QueryString);
+            context.Response.Redirect(signedIn && authorizeResult.Forbidden ? "/account/denied" : $"/account/sign-in?ReturnUrl={back}");
+            return;
+        }
+
         var status = authorizeResult.Forbidden && signedIn ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
         context.Response.StatusCode = status;
         var details = new Microsoft.AspNetCore.Mvc.ProblemDetails

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Booking.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A browser without JavaScript: follows redirects, keeps cookies, and posts forms with their
+/// antiforgery token, the way a patron on a locked-down library computer would.
+/// </summary>
+public sealed partial class PageSession(MakerspaceHost host)
+{
+    private readonly HttpClient _client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+
+    public async Task<string> GetAsync(string url)
+    {
+        var response = await _client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode}\n{html}");
+        return html;
+    }
+
+    /// <summary>Loads <paramref name="pageUrl"/>, takes the antiforgery token of its first form, and posts <paramref name="fields"/> to <paramref name="action"/>.</summary>
+    public async Task<(HttpStatusCode Status, string Html, Uri? Url)> SubmitAsync(string pageUrl, string action, IDictionary<string, string> fields)
+    {
+        var page = await GetAsync(pageUrl);
+        var token = Token().Match(page);
+        Assert.True(token.Success, $"No antiforgery token on {pageUrl}");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var response = await _client.PostAsync(action, new FormUrlEncodedContent(form));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.RequestMessage?.RequestUri);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var (status, html, url) = await SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        Assert.True(status == HttpStatusCode.OK && url?.AbsolutePath == "/", $"Sign-in did not land on the home page ({url}):\n{html}");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
