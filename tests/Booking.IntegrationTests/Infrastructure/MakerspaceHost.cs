@@ -40,7 +40,8 @@ public class MakerspaceHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        await DisposeAsync(); // virtual: a derived host disposes what it added
+
         if (_database is not null)
         {
             await _database.DisposeAsync();

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace Booking.BrowserTests;
+
+/// <summary>Page objects: what a person sees and does on each page, by label and role, not by CSS.</summary>
+public sealed class SignInPage(IPage page)
+{
+    public async Task SignInAsync(string email, string password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.ShouldBeAccessibleAsync();
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+    }
+}
+
+public sealed class ResourcePage(IPage page)
+{
+    public async Task OpenAsync(Guid resourceId, string mondayOfWeek)
+    {
+        await page.GotoAsync($"/resources/{resourceId}?week={mondayOfWeek}");
+        await page.ShouldBeAccessibleAsync();
+    }
+
+    /// <summary>Follows the grid's "Free" link for a local start such as "Tuesday 13 January 10:00".</summary>
+    public Task ChooseFreeAsync(string localStart) =>
+        page.GetByRole(AriaRole.Link, new() { Name = $"Reserve {localStart}", Exact = true }).ClickAsync();
+}
+
+public sealed class ReservePage(IPage page)
+{
+    public async Task ReserveUntilAsync(string endTime)
+    {
+        await page.ShouldBeAccessibleAsync();
+        await page.GetByLabel("End time").FillAsync(endTime);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reserve" }).ClickAsync();
+    }
+}
+
+public sealed class MyReservationsPage(IPage page)
+{
+    public ILocator Item(string resourceName) => page.Locator(".reservation-list li", new() { HasText = resourceName });
+
+    public async Task CancelAsync(string resourceName)
+    {
+        await Item(resourceName).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+    }
+}
+
+public sealed class DeskPage(IPage page)
+{
+    public async Task OpenAsync(Guid locationId, string date)
+    {
+        await page.GotoAsync($"/desk?locationId={locationId}&date={date}");
+        await page.ShouldBeAccessibleAsync();
+    }
+
+    public ILocator Row(string patronEmail) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = patronEmail });
+
+    public async Task PressAsync(string patronEmail, string button)
+    {
+        await Row(patronEmail).GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        await page.ShouldBeAccessibleAsync();
+    }
+}
