@@ -1,9 +1,12 @@
 using Booking.Data.Identity;
 using Booking.Domain.Audit;
+using Booking.Domain.Certifications;
 using Booking.Domain.Locations;
 using Booking.Domain.Notifications;
+using Booking.Domain.Partners;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
+using Booking.Domain.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +29,16 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     public DbSet<MaintenanceBlock> MaintenanceBlocks => Set<MaintenanceBlock>();
 
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+
+    public DbSet<CertificationDefinition> Certifications => Set<CertificationDefinition>();
+
+    public DbSet<CertificationGrant> CertificationGrants => Set<CertificationGrant>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<SessionRegistration> SessionRegistrations => Set<SessionRegistration>();
+
+    public DbSet<PartnerOrganisation> Partners => Set<PartnerOrganisation>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

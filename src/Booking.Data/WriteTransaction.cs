@@ -46,6 +46,15 @@ public sealed class WriteTransaction : IAsyncDisposable
             ? _db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"AspNetUsers\" WHERE \"Id\" = {patronId} FOR UPDATE", ct)
             : Task.CompletedTask;
 
+    /// <summary>
+    /// Serialises changes to one session's registrations, so racing cancellations promote each waiting
+    /// patron exactly once and racing registrations cannot overfill it. Taken after resource locks.
+    /// </summary>
+    public Task LockSessionAsync(Guid sessionId, CancellationToken ct) =>
+        _db.IsPostgres
+            ? _db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Sessions\" WHERE \"Id\" = {sessionId} FOR UPDATE", ct)
+            : Task.CompletedTask;
+
     public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
 
     public ValueTask DisposeAsync() => _transaction.DisposeAsync();

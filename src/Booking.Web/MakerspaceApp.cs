@@ -2,10 +2,13 @@ using System.Text.Json.Serialization;
 using Booking.Data;
 using Booking.Data.Identity;
 using Booking.Web.Features.Availability;
+using Booking.Web.Features.Certifications;
 using Booking.Web.Features.Locations;
 using Booking.Web.Features.Maintenance;
+using Booking.Web.Features.Partners;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
+using Booking.Web.Features.Sessions;
 using Booking.Web.Features.Waitlist;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -74,6 +77,9 @@ public static class MakerspaceApp
         services.AddScoped<ReservationActions>();
         services.AddScoped<WaitlistOffers>();
         services.AddScoped<MaintenanceBlocking>();
+        services.AddScoped<CertificationGranting>();
+        services.AddScoped<SessionScheduling>();
+        services.AddScoped<SessionRegistrations>();
 
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<BookingDbContext>("database");
@@ -119,6 +125,9 @@ public static class MakerspaceApp
         api.MapWaitlistApi();
         api.MapMaintenanceApi();
         api.MapAvailabilityApi();
+        api.MapCertificationsApi();
+        api.MapSessionsApi();
+        api.MapPartnersApi();
 
         app.MapRazorPages();
     }

@@ -19,5 +19,6 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         builder.HasIndex(r => new { r.LocationId, r.KindCode });
         builder.HasIndex(r => r.KindCode);
         builder.ComplexProperty(r => r.PolicyOverride, policy => policy.IsRequired());
+        builder.PrimitiveCollection(r => r.RequiredCertificationIds).IsRequired();
     }
 }

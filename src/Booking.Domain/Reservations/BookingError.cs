@@ -1,3 +1,5 @@
+using Booking.Domain.Certifications;
+
 namespace Booking.Domain.Reservations;
 
 /// <summary>The refusal codes of SPEC.md's error table; each is also the API's <c>code</c>.</summary>
@@ -23,4 +25,8 @@ public static class BookingError
 }
 
 /// <summary>Why a booking cannot be made, in words a patron understands.</summary>
-public sealed record BookingRefusal(string Code, string Message);
+public sealed record BookingRefusal(string Code, string Message)
+{
+    /// <summary>For <see cref="BookingError.CertificationRequired"/>: each certification missing or expiring, with how to get it.</summary>
+    public IReadOnlyList<MissingCertification> Certifications { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using Booking.Domain.Certifications;
 using Booking.Domain.Common;
 using Booking.Domain.Locations;
 using Booking.Domain.Resources;
@@ -30,6 +31,12 @@ public sealed record BookingFacts
 
     /// <summary>The patron's active reservations of this kind that have not yet ended.</summary>
     public int PatronActiveOfKind { get; init; }
+
+    /// <summary>Certifications the resource requires (none for most resources).</summary>
+    public IReadOnlyList<RequiredCertification> RequiredCertifications { get; init; } = [];
+
+    /// <summary>The patron's valid grants of the required certifications.</summary>
+    public IReadOnlyList<HeldCertification> HeldCertifications { get; init; } = [];
 
     /// <summary>Minutes the patron already holds of this kind in the local week of the request's start.</summary>
     public double PatronMinutesInWeek { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Booking.Domain.Certifications;
 using Booking.Domain.Common;
 
 namespace Booking.Domain.Reservations;
@@ -6,6 +7,8 @@ namespace Booking.Domain.Reservations;
 /// <summary>
 /// Every rule a booking must pass, each a small named check. The first refusal wins, in the order
 /// of <see cref="All"/>: what is wrong with the request itself before what is wrong with the time.
+/// A missing certification comes right after the resource's own state, so an uncertified patron
+/// learns how to get certified rather than a policy detail they could fix and still be refused.
 /// </summary>
 public static class BookingRules
 {
@@ -16,6 +19,7 @@ public static class BookingRules
     [
         new(nameof(EndMustFollowStart), EndMustFollowStart),
         new(nameof(ResourceMustBeInService), ResourceMustBeInService),
+        new(nameof(CertificationMustBeValidThroughEnd), CertificationMustBeValidThroughEnd),
         new(nameof(DurationMustFitPolicy), DurationMustFitPolicy),
         new(nameof(MustRespectLeadTime), MustRespectLeadTime),
         new(nameof(MustBeWithinAdvanceWindow), MustBeWithinAdvanceWindow),
@@ -52,6 +56,41 @@ public static class BookingRules
         facts.Resource.IsOutOfService
             ? new(BookingError.OutOfService, $"{facts.Resource.Name} is out of service: {facts.Resource.OutOfServiceReason}")
             : null;
+
+    /// <summary>Every certification the resource requires must be held, unrevoked, until at least the booking's end.</summary>
+    public static BookingRefusal? CertificationMustBeValidThroughEnd(BookingRequest request, BookingFacts facts)
+    {
+        var missing = new List<MissingCertification>();
+        foreach (var required in facts.RequiredCertifications)
+        {
+            var held = facts.HeldCertifications.Where(h => h.CertificationId == required.Id).ToList();
+            if (held.Any(h => h.ExpiresAtUtc is null || request.Interval.End <= h.ExpiresAtUtc))
+            {
+                continue;
+            }
+
+            missing.Add(new MissingCertification(required, held.Max(h => h.ExpiresAtUtc)));
+        }
+
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var zone = facts.Location.TimeZone;
+        var sentences = missing.Select(m =>
+        {
+            var said = m.ExpiresAtUtc is { } expires
+                ? $"Your {m.Certification.Name} certification expires {Short(expires, zone)}, before this booking ends"
+                : $"{m.Certification.Name} is required";
+            var next = m.Certification.NextTrainings.FirstOrDefault(t => t.StartsAtUtc > facts.NowUtc);
+            var how = next is null
+                ? "no training is scheduled yet; ask staff at the makerspace desk"
+                : $"next training {Short(next.StartsAtUtc, zone)}";
+            return $"{said}: {how}.";
+        });
+        return new BookingRefusal(BookingError.CertificationRequired, string.Join(" ", sentences)) { Certifications = missing };
+    }
 
     public static BookingRefusal? DurationMustFitPolicy(BookingRequest request, BookingFacts facts)
     {
@@ -203,6 +242,9 @@ public static class BookingRules
             ? new(BookingError.Quota, $"This would make {Minutes(after)} of this kind in one week (Monday to Sunday); the limit is {maxHours} hours. You have {Minutes(Math.Max(0, (maxHours * 60) - facts.PatronMinutesInWeek))} left that week.")
             : null;
     }
+
+    private static string Short(DateTime utc, TimeZoneInfo zone) =>
+        LocalCalendar.ToLocal(utc, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
 
     private static string Minutes(double minutes)
     {

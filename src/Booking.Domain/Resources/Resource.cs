@@ -37,6 +37,9 @@ public sealed class Resource
 
     public PolicyOverride PolicyOverride { get; private set; } = new();
 
+    /// <summary>Certifications a patron must hold, valid through a booking's end, to book this resource.</summary>
+    public Guid[] RequiredCertificationIds { get; private set; } = [];
+
     public void Describe(string name, string? description, int capacity)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -59,6 +62,8 @@ public sealed class Resource
         LocationId = locationId;
         KindCode = kindCode;
     }
+
+    public void RequireCertifications(IEnumerable<Guid> certificationIds) => RequiredCertificationIds = certificationIds.Distinct().ToArray();
 
     public void OverridePolicy(PolicyOverride policyOverride) => PolicyOverride = policyOverride;
 

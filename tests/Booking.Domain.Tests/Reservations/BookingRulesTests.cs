@@ -49,7 +49,7 @@ public sealed class BookingRulesTests
         Assert.Equal(
             [
                 nameof(BookingRules.EndMustFollowStart), nameof(BookingRules.ResourceMustBeInService),
-                nameof(BookingRules.DurationMustFitPolicy), nameof(BookingRules.MustRespectLeadTime),
+                nameof(BookingRules.CertificationMustBeValidThroughEnd), nameof(BookingRules.DurationMustFitPolicy), nameof(BookingRules.MustRespectLeadTime),
                 nameof(BookingRules.MustBeWithinAdvanceWindow), nameof(BookingRules.MustBeWithinOpeningHours),
                 nameof(BookingRules.MustAvoidClosures), nameof(BookingRules.MustAvoidMaintenance),
                 nameof(BookingRules.SlotMustBeFree), nameof(BookingRules.MustRespectActiveLimit),

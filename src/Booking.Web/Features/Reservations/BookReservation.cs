@@ -3,6 +3,7 @@ using Booking.Data.Identity;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
+using Booking.Domain.Resources;
 using Booking.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,12 @@ public sealed record BookReservationInput(Guid ResourceId, DateTimeOffset Start,
 /// <summary>Either the new reservation or the reason it could not be made.</summary>
 public sealed record BookingOutcome(Reservation? Reservation, BookingRefusal? Refusal)
 {
+    /// <summary>What the rules saw, when they passed (for an override check).</summary>
+    public BookingFacts? Facts { get; init; }
+
+    /// <summary>The branch's zone, to show a refusal's times (next trainings) in local time.</summary>
+    public TimeZoneInfo? Zone { get; init; }
+
     public static BookingOutcome Refused(string code, string message) => new(null, new BookingRefusal(code, message));
 }
 
@@ -52,19 +59,17 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         await transaction.LockResourceAsync(subject.Resource.Id, ct);
         await transaction.LockPatronAsync(patronId, ct);
 
-        var facts = await BookingFactsReader.ReadAsync(db, subject, request, now, ct);
-        if (BookingRules.Check(request, facts) is { } refusal)
+        var outcome = await AddIfAllowedAsync(subject, request, actorId, input.Notes, now, null, ct);
+        if (outcome.Refusal is not null)
         {
-            logger.LogInformation("Booking of {ResourceId} refused: {Code}", subject.Resource.Id, refusal.Code);
-            return new BookingOutcome(null, refusal);
+            return outcome;
         }
 
-        var reservation = Reservation.Book(subject.Resource, subject.Policy, request, actorId, input.Notes, now);
-        db.Reservations.Add(reservation);
         if (onBehalf)
         {
             // What a patron could not have booked themselves is an override, and staff answer for it.
-            var wouldRefuse = BookingRules.Check(request with { OnBehalfByStaff = false }, facts);
+            var reservation = outcome.Reservation!;
+            var wouldRefuse = BookingRules.Check(request with { OnBehalfByStaff = false }, outcome.Facts!);
             var details = wouldRefuse is null
                 ? "Booked on behalf of the patron."
                 : $"Booked on behalf of the patron, overriding {wouldRefuse.Code}: {wouldRefuse.Message}";
@@ -82,6 +87,25 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
             return BookingOutcome.Refused(BookingError.SlotTaken, $"{subject.Resource.Name} was just booked by someone else for that time.");
         }
 
-        return new BookingOutcome(reservation, null);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Checks every rule and, when they pass, adds the reservation to the unit of work without saving.
+    /// The caller holds a <see cref="WriteTransaction"/> with the resource (and patron) locked, and saves.
+    /// Sessions reserve their room and desks through here, so they obey the same rules as bookings.
+    /// </summary>
+    public async Task<BookingOutcome> AddIfAllowedAsync(BookingSubject subject, BookingRequest request, Guid actorId, string? notes, DateTime now, BookingPolicy? policy, CancellationToken ct)
+    {
+        var facts = await BookingFactsReader.ReadAsync(db, subject, request, now, ct);
+        if (BookingRules.Check(request, facts) is { } refusal)
+        {
+            logger.LogInformation("Booking of {ResourceId} refused: {Code}", subject.Resource.Id, refusal.Code);
+            return new BookingOutcome(null, refusal) { Zone = subject.Location.TimeZone };
+        }
+
+        var reservation = Reservation.Book(subject.Resource, policy ?? subject.Policy, request, actorId, notes, now);
+        db.Reservations.Add(reservation);
+        return new BookingOutcome(reservation, null) { Facts = facts };
     }
 }

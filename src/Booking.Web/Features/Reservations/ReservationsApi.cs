@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Booking.Data;
 using Booking.Domain.Common;
+using Booking.Web.Features.Certifications;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ public static class ReservationsApi
         var outcome = await booking.HandleAsync(user.UserId(), user.IsStaff(), new BookReservationInput(resourceId, start, end, body!.Notes, body.PatronId), ct);
         if (outcome.Refusal is { } refusal)
         {
-            return Problems.Of(refusal.Code, refusal.Message);
+            return Problems.Of(refusal.Code, refusal.Message, CertificationProblem.Extensions(refusal, outcome.Zone));
         }
 
         var view = await ViewAsync(db, clock, outcome.Reservation!.Id, ct);

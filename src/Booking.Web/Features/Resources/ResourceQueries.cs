@@ -26,5 +26,5 @@ public static class ResourceQueries
     public static ResourceView ToView(Row row) => new(
         row.Resource.Id, row.Resource.Name, row.Kind.Code, row.Kind.Name, row.Resource.LocationId, row.LocationName,
         row.Resource.Description, row.Resource.Capacity, row.Resource.IsOutOfService ? "out-of-service" : "active",
-        row.Resource.OutOfServiceReason, row.Resource.EffectivePolicy(row.Kind.DefaultPolicy));
+        row.Resource.OutOfServiceReason, row.Resource.EffectivePolicy(row.Kind.DefaultPolicy), row.Resource.RequiredCertificationIds);
 }

@@ -8,9 +8,9 @@ namespace Booking.Web.Features.Resources;
 
 /// <summary>
 /// A resource as an admin sets it up. A PUT replaces every field: a left-out description, capacity
-/// or policy goes back to empty, 1 and no override.
+/// or policy goes back to empty, 1 and no override, and left-out required certifications to none.
 /// </summary>
-public sealed record ResourceInput(string? Name, string? Kind, Guid? LocationId, string? Description, int? Capacity, PolicyOverride? Policy);
+public sealed record ResourceInput(string? Name, string? Kind, Guid? LocationId, string? Description, int? Capacity, PolicyOverride? Policy, Guid[]? RequiredCertificationIds = null);
 
 public sealed record OutOfServiceInput(string? Reason);
 
@@ -42,6 +42,7 @@ public static class ResourcesAdminApi
 
         var resource = new Resource(valid.Name, valid.Kind, valid.LocationId, valid.Description, valid.Capacity);
         resource.OverridePolicy(valid.Policy);
+        resource.RequireCertifications(valid.RequiredCertificationIds);
         db.Resources.Add(resource);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/resources/{resource.Id}", await ViewAsync(db, resource.Id, ct));
@@ -66,6 +67,7 @@ public static class ResourcesAdminApi
         resource.Describe(valid.Name, valid.Description, valid.Capacity);
         resource.MoveTo(valid.LocationId, valid.Kind);
         resource.OverridePolicy(valid.Policy);
+        resource.RequireCertifications(valid.RequiredCertificationIds);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await ViewAsync(db, id, ct));
     }
@@ -107,7 +109,7 @@ public static class ResourcesAdminApi
     private static async Task<ResourceView> ViewAsync(BookingDbContext db, Guid id, CancellationToken ct) =>
         ResourceQueries.ToView(await ResourceQueries.Views(db).FirstAsync(r => r.Resource.Id == id, ct));
 
-    private sealed record ValidResource(string Name, string Kind, Guid LocationId, string? Description, int Capacity, PolicyOverride Policy);
+    private sealed record ValidResource(string Name, string Kind, Guid LocationId, string? Description, int Capacity, PolicyOverride Policy, Guid[] RequiredCertificationIds);
 
     /// <summary>Checks every field (an unknown kind or location is a bad field, not a missing page); null when something is wrong.</summary>
     private static async Task<ValidResource?> ReadAsync(FieldErrors errors, ResourceInput input, BookingDbContext db, CancellationToken ct)
@@ -149,7 +151,14 @@ public static class ResourcesAdminApi
             errors.Try("policy", () => UsablePolicy.Checked(policy.ApplyTo(kind.DefaultPolicy)));
         }
 
-        return errors.Any ? null : new ValidResource(name!, kind!.Code, input.LocationId!.Value, description, capacity, policy);
+        var required = (input.RequiredCertificationIds ?? []).Distinct().ToArray();
+        var known = await db.Certifications.Where(c => required.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        foreach (var unknown in required.Except(known))
+        {
+            errors.Add("requiredCertificationIds", $"There is no certification with id {unknown} (GET /api/v1/certifications).");
+        }
+
+        return errors.Any ? null : new ValidResource(name!, kind!.Code, input.LocationId!.Value, description, capacity, policy, required);
     }
 
     private static async Task<string> AllowedKindsAsync(BookingDbContext db, CancellationToken ct) =>

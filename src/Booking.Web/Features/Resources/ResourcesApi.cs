@@ -9,7 +9,7 @@ namespace Booking.Web.Features.Resources;
 /// <summary>A resource as the API shows it, with the policy that applies to it.</summary>
 public sealed record ResourceView(
     Guid Id, string Name, string Kind, string KindName, Guid LocationId, string LocationName, string Description,
-    int Capacity, string Status, string? OutOfServiceReason, BookingPolicy Policy);
+    int Capacity, string Status, string? OutOfServiceReason, BookingPolicy Policy, IReadOnlyList<Guid> RequiredCertificationIds);
 
 public static class ResourcesApi
 {

@@ -1,0 +1,68 @@
+using Booking.Data.Identity;
+using Booking.Domain.Certifications;
+using Booking.Domain.Partners;
+using Booking.Domain.Resources;
+using Booking.Domain.Sessions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Booking.Data.Configurations;
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Kind).HasConversion(k => k.ToCode(), k => ParseKind(k)).HasMaxLength(20);
+        builder.Property(s => s.Title).HasMaxLength(200).IsRequired();
+        builder.Property(s => s.Description).HasMaxLength(2000).IsRequired();
+        builder.Property(s => s.CancellationReason).HasMaxLength(500);
+        builder.PrimitiveCollection(s => s.DeskReservationIds).IsRequired();
+        builder.Ignore(s => s.Interval);
+        builder.Ignore(s => s.IsCancelled);
+        builder.Ignore(s => s.PlacesTaken);
+        builder.Ignore(s => s.Waiting);
+        builder.HasOne<Resource>().WithMany().HasForeignKey(s => s.RoomId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CertificationDefinition>().WithMany().HasForeignKey(s => s.CertificationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(s => s.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Registrations).WithOne().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Registrations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(s => s.StartsAtUtc);
+        // "Next trainings for this certification" in the booking gate's refusal.
+        builder.HasIndex(s => new { s.CertificationId, s.StartsAtUtc });
+    }
+
+    private static SessionKind ParseKind(string code) =>
+        SessionCodes.TryParseKind(code, out var kind) ? kind : throw new InvalidOperationException($"Unknown session kind '{code}' in the database.");
+}
+
+internal sealed class SessionRegistrationConfiguration : IEntityTypeConfiguration<SessionRegistration>
+{
+    public void Configure(EntityTypeBuilder<SessionRegistration> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Status).HasConversion(s => s.ToCode(), s => SessionCodes.StatusFromCode(s)).HasMaxLength(20);
+        builder.Ignore(r => r.HoldsPlace);
+        builder.Ignore(r => r.IsActive);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(r => r.PatronId).OnDelete(DeleteBehavior.Cascade);
+        // One registration per patron and session, even when two requests race past the check.
+        builder.HasIndex(r => new { r.SessionId, r.PatronId }).IsUnique();
+        builder.HasIndex(r => r.PatronId);
+    }
+}
+
+internal sealed class PartnerOrganisationConfiguration : IEntityTypeConfiguration<PartnerOrganisation>
+{
+    public void Configure(EntityTypeBuilder<PartnerOrganisation> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(200).IsRequired();
+        builder.Property(p => p.Description).HasMaxLength(2000).IsRequired();
+        builder.Property(p => p.Offers).HasMaxLength(2000).IsRequired();
+        builder.Property(p => p.Website).HasMaxLength(400);
+        builder.HasIndex(p => p.Name).IsUnique();
+    }
+}

@@ -1,0 +1,39 @@
+using Booking.Domain.Common;
+
+namespace Booking.Domain.Partners;
+
+/// <summary>A community partner (a tech task force, a job-skills agency, ...) that can host sessions.</summary>
+public sealed class PartnerOrganisation
+{
+    private PartnerOrganisation()
+    {
+    }
+
+    public PartnerOrganisation(string name, string? description, string? offers, string? website, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("validation", "A partner organisation needs a name.");
+        }
+
+        Id = Guid.NewGuid();
+        Name = name.Trim();
+        Description = description?.Trim() ?? "";
+        Offers = offers?.Trim() ?? "";
+        Website = string.IsNullOrWhiteSpace(website) ? null : website.Trim();
+        CreatedAtUtc = nowUtc;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    /// <summary>What the partner offers patrons, in its own words.</summary>
+    public string Offers { get; private set; } = "";
+
+    public string? Website { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+}

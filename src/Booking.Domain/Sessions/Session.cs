@@ -1,0 +1,281 @@
+using Booking.Domain.Certifications;
+using Booking.Domain.Common;
+
+namespace Booking.Domain.Sessions;
+
+/// <summary>What staff give when scheduling a session; validated by <see cref="Session"/>.</summary>
+public sealed record SessionDetails(
+    SessionKind Kind, string Title, string? Description, Guid RoomId, Guid LocationId, UtcInterval Interval, int Capacity,
+    Guid? CertificationId, Guid? PartnerId, Guid HostStaffId, int HoldDesks);
+
+/// <summary>
+/// A scheduled training, networking session or workshop in a room, with its registrations and
+/// waitlist. Places go first come, first served; when a place frees, the first in line is promoted.
+/// </summary>
+public sealed class Session
+{
+    public const int MaxCapacity = 500;
+    public const int MaxHeldDesks = 50;
+
+    private readonly List<SessionRegistration> _registrations = [];
+
+    private Session()
+    {
+    }
+
+    public Session(SessionDetails details, Guid createdById, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(details.Title))
+        {
+            throw Invalid("A session needs a title.");
+        }
+
+        if (details.Interval.IsEmpty)
+        {
+            throw Invalid("The end must be after the start.");
+        }
+
+        if (details.Interval.Start <= nowUtc)
+        {
+            throw Invalid("A session is scheduled in the future.");
+        }
+
+        if (details.Capacity is < 1 or > MaxCapacity)
+        {
+            throw Invalid($"Capacity is 1 to {MaxCapacity} people.");
+        }
+
+        if (details.Kind == SessionKind.Training && details.CertificationId is null)
+        {
+            throw Invalid("A training grants a certification: say which (certificationId).");
+        }
+
+        if (details.Kind != SessionKind.Training && details.CertificationId is not null)
+        {
+            throw Invalid("Only a training grants a certification.");
+        }
+
+        if (details.HoldDesks != 0 && details.Kind != SessionKind.Networking)
+        {
+            throw Invalid("Only a networking session holds coworking desks.");
+        }
+
+        if (details.HoldDesks is < 0 or > MaxHeldDesks)
+        {
+            throw Invalid($"A session holds 0 to {MaxHeldDesks} desks.");
+        }
+
+        Id = Guid.NewGuid();
+        Kind = details.Kind;
+        Title = details.Title.Trim();
+        Description = details.Description?.Trim() ?? "";
+        RoomId = details.RoomId;
+        LocationId = details.LocationId;
+        StartsAtUtc = details.Interval.Start;
+        EndsAtUtc = details.Interval.End;
+        Capacity = details.Capacity;
+        CertificationId = details.CertificationId;
+        PartnerId = details.PartnerId;
+        HostStaffId = details.HostStaffId;
+        HoldDesks = details.HoldDesks;
+        CreatedById = createdById;
+        CreatedAtUtc = nowUtc;
+    }
+
+    public Guid Id { get; private set; }
+
+    public SessionKind Kind { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    public Guid RoomId { get; private set; }
+
+    /// <summary>The room's branch, copied so sessions are listed by branch without a join.</summary>
+    public Guid LocationId { get; private set; }
+
+    public DateTime StartsAtUtc { get; private set; }
+
+    public DateTime EndsAtUtc { get; private set; }
+
+    public int Capacity { get; private set; }
+
+    /// <summary>For a training: the certification a pass grants.</summary>
+    public Guid? CertificationId { get; private set; }
+
+    /// <summary>The partner organisation hosting it; null when library staff host.</summary>
+    public Guid? PartnerId { get; private set; }
+
+    public Guid HostStaffId { get; private set; }
+
+    /// <summary>Coworking desks held for attendees (networking only).</summary>
+    public int HoldDesks { get; private set; }
+
+    /// <summary>The reservation that holds the room.</summary>
+    public Guid RoomReservationId { get; private set; }
+
+    /// <summary>The reservations that hold coworking desks for the session's duration.</summary>
+    public Guid[] DeskReservationIds { get; private set; } = [];
+
+    public Guid CreatedById { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime? CancelledAtUtc { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public bool IsCancelled => CancelledAtUtc is not null;
+
+    public UtcInterval Interval => new(StartsAtUtc, EndsAtUtc);
+
+    public IReadOnlyList<SessionRegistration> Registrations => _registrations;
+
+    public int PlacesTaken => _registrations.Count(r => r.HoldsPlace);
+
+    public int Waiting => _registrations.Count(r => r.Status == RegistrationStatus.Waitlisted);
+
+    /// <summary>Records what the booking engine reserved for the session.</summary>
+    public void HoldWith(Guid roomReservationId, IEnumerable<Guid> deskReservationIds)
+    {
+        RoomReservationId = roomReservationId;
+        DeskReservationIds = deskReservationIds.ToArray();
+    }
+
+    /// <summary>Registers the patron: a place if one is free, else the end of the waitlist.</summary>
+    public SessionRegistration Register(Guid patronId, DateTime nowUtc)
+    {
+        if (IsCancelled)
+        {
+            throw new DomainException(CertificationError.RegistrationClosed, $"{Title} was cancelled: {CancellationReason}");
+        }
+
+        if (nowUtc >= StartsAtUtc)
+        {
+            throw new DomainException(CertificationError.RegistrationClosed, $"{Title} has already started; registration is closed.");
+        }
+
+        var existing = _registrations.FirstOrDefault(r => r.PatronId == patronId);
+        if (existing is { IsActive: true })
+        {
+            throw new DomainException(CertificationError.Conflict, existing.Status == RegistrationStatus.Waitlisted
+                ? $"You are already on the waitlist for {Title}."
+                : $"You are already registered for {Title}.");
+        }
+
+        var status = PlacesTaken < Capacity ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted;
+        var line = _registrations.Count == 0 ? 1 : _registrations.Max(r => r.LineNumber) + 1;
+        if (existing is not null)
+        {
+            existing.Rejoin(status, line, nowUtc);
+            return existing;
+        }
+
+        var registration = new SessionRegistration(Id, patronId, status, line, nowUtc);
+        _registrations.Add(registration);
+        return registration;
+    }
+
+    /// <summary>The patron's place in line (1 = next to be promoted), or null when not waitlisted.</summary>
+    public int? PositionInLine(SessionRegistration registration) =>
+        registration.Status == RegistrationStatus.Waitlisted
+            ? 1 + _registrations.Count(r => r.Status == RegistrationStatus.Waitlisted && r.LineNumber < registration.LineNumber)
+            : null;
+
+    /// <summary>Cancels the patron's registration; returns whoever was promoted from the waitlist into the freed place.</summary>
+    public SessionRegistration? CancelRegistration(Guid patronId, DateTime nowUtc)
+    {
+        var registration = _registrations.FirstOrDefault(r => r.PatronId == patronId && r.IsActive)
+            ?? throw new DomainException(CertificationError.NotFound, $"You are not registered for {Title}.");
+        if (registration.Status is not (RegistrationStatus.Registered or RegistrationStatus.Waitlisted))
+        {
+            throw new DomainException(CertificationError.InvalidState, "Attendance is already recorded; the registration cannot be cancelled.");
+        }
+
+        if (nowUtc >= StartsAtUtc)
+        {
+            throw new DomainException(CertificationError.InvalidState, $"{Title} has already started; ask staff at the desk.");
+        }
+
+        registration.Cancel(nowUtc);
+        return IsCancelled ? null : PromoteNext(nowUtc);
+    }
+
+    /// <summary>Cancels the session; returns the patrons to tell (everyone registered or waiting).</summary>
+    public IReadOnlyList<Guid> Cancel(string? reason, DateTime nowUtc)
+    {
+        if (IsCancelled)
+        {
+            throw new DomainException(CertificationError.InvalidState, "The session is already cancelled.");
+        }
+
+        if (nowUtc >= EndsAtUtc)
+        {
+            throw new DomainException(CertificationError.InvalidState, "The session is over; it cannot be cancelled.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw Invalid("Give a reason for cancelling the session; registrants are told.");
+        }
+
+        CancelledAtUtc = nowUtc;
+        CancellationReason = reason.Trim();
+        return _registrations.Where(r => r.Status is RegistrationStatus.Registered or RegistrationStatus.Waitlisted).Select(r => r.PatronId).ToList();
+    }
+
+    /// <summary>
+    /// Records whether a registered patron came and, for a training, passed. Possible from the start of
+    /// the session; a pass is final (revoke the certification to undo its effect).
+    /// </summary>
+    public SessionRegistration MarkAttendance(Guid patronId, bool attended, bool passed, Guid staffId, DateTime nowUtc)
+    {
+        if (IsCancelled)
+        {
+            throw new DomainException(CertificationError.InvalidState, "The session was cancelled.");
+        }
+
+        if (nowUtc < StartsAtUtc)
+        {
+            throw new DomainException(CertificationError.InvalidState, "Attendance is recorded once the session has started.");
+        }
+
+        if (passed && Kind != SessionKind.Training)
+        {
+            throw Invalid("Only a training has a pass.");
+        }
+
+        if (passed && !attended)
+        {
+            throw Invalid("A patron who did not attend cannot pass.");
+        }
+
+        var registration = _registrations.FirstOrDefault(r => r.PatronId == patronId && r.IsActive)
+            ?? throw new DomainException(CertificationError.NotFound, "That patron is not registered for this session.");
+        switch (registration.Status)
+        {
+            case RegistrationStatus.Waitlisted:
+                throw new DomainException(CertificationError.InvalidState, "That patron is on the waitlist, not registered.");
+            case RegistrationStatus.Passed:
+                throw new DomainException(CertificationError.InvalidState, "That patron has already passed; revoke the certification instead.");
+        }
+
+        registration.Mark(passed ? RegistrationStatus.Passed : attended ? RegistrationStatus.Attended : RegistrationStatus.NoShow, staffId, nowUtc);
+        return registration;
+    }
+
+    private SessionRegistration? PromoteNext(DateTime nowUtc)
+    {
+        if (PlacesTaken >= Capacity)
+        {
+            return null;
+        }
+
+        var next = _registrations.Where(r => r.Status == RegistrationStatus.Waitlisted).OrderBy(r => r.LineNumber).FirstOrDefault();
+        next?.Promote(nowUtc);
+        return next;
+    }
+
+    private static DomainException Invalid(string message) => new(CertificationError.Validation, message);
+}

@@ -1,0 +1,111 @@
+using Booking.Data;
+using Booking.Domain.Common;
+using Booking.Domain.Notifications;
+using Booking.Domain.Sessions;
+using Booking.Web.Features.Certifications;
+using Booking.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Sessions;
+
+/// <summary>What marking attendance did: the registration, and the certification a pass granted (or renewed).</summary>
+public sealed record AttendanceOutcome(Session Session, SessionRegistration Registration, Guid? GrantId);
+
+/// <summary>
+/// Registration, the waitlist and attendance. Every change runs under the session's lock, so racing
+/// registrations cannot overfill a session and racing cancellations promote each patron exactly once.
+/// </summary>
+public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock, CertificationGranting granting)
+{
+    public async Task<(Session Session, SessionRegistration Registration)> RegisterAsync(Guid patronId, Guid sessionId, CancellationToken ct)
+    {
+        var (session, transaction) = await OpenAsync(sessionId, ct);
+        await using (transaction)
+        {
+            var registration = session.Register(patronId, Now);
+            await SaveAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (session, registration);
+        }
+    }
+
+    /// <summary>The patron leaves the session (or its line); the first waiting patron gets the place and is told.</summary>
+    public async Task<(Session Session, SessionRegistration? Promoted)> CancelMineAsync(Guid patronId, Guid sessionId, CancellationToken ct)
+    {
+        var (session, transaction) = await OpenAsync(sessionId, ct);
+        await using (transaction)
+        {
+            var now = Now;
+            var promoted = session.CancelRegistration(patronId, now);
+            if (promoted is not null)
+            {
+                var zone = await ZoneAsync(session, ct);
+                db.Notifications.Add(new Notification(promoted.PatronId, NotificationKinds.SessionPromoted, $"You have a place at {session.Title}",
+                    $"A place freed up: you are now registered for {session.Title}, {LocalCalendar.Describe(session.StartsAtUtc, zone)}. If you cannot come, cancel so the next person in line gets it.",
+                    null, now));
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (session, promoted);
+        }
+    }
+
+    public async Task<AttendanceOutcome> MarkAttendanceAsync(Guid staffId, Guid sessionId, Guid patronId, bool attended, bool passed, CancellationToken ct)
+    {
+        var (session, transaction) = await OpenAsync(sessionId, ct);
+        await using (transaction)
+        {
+            var registration = session.MarkAttendance(patronId, attended, passed, staffId, Now);
+            Guid? grantId = null;
+            if (registration.Status == RegistrationStatus.Passed && session.CertificationId is { } certificationId)
+            {
+                var grant = await granting.GrantWithinAsync(staffId, patronId, certificationId, null, session.Id, transaction, ct);
+                grantId = grant.Id;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new AttendanceOutcome(session, registration, grantId);
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<TimeZoneInfo> ZoneAsync(Session session, CancellationToken ct)
+    {
+        var zoneId = await db.Locations.Where(l => l.Id == session.LocationId).Select(l => l.TimeZoneId).FirstAsync(ct);
+        return TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+    }
+
+    /// <summary>A patron registering twice at once: the unique index refuses the second insert.</summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw new DomainException(ProblemCodes.Conflict, "You are already registered for this session.");
+        }
+    }
+
+    private async Task<(Session Session, WriteTransaction Transaction)> OpenAsync(Guid sessionId, CancellationToken ct)
+    {
+        var transaction = await WriteTransaction.BeginAsync(db, ct);
+        try
+        {
+            await transaction.LockSessionAsync(sessionId, ct);
+            var session = await db.Sessions.Include(s => s.Registrations).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
+                ?? throw new DomainException(ProblemCodes.NotFound, "No session with that id.");
+            return (session, transaction);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using Booking.Data;
+using Booking.Domain.Audit;
+using Booking.Domain.Common;
+using Booking.Domain.Notifications;
+using Booking.Domain.Reservations;
+using Booking.Domain.Resources;
+using Booking.Domain.Sessions;
+using Booking.Web.Features.Reservations;
+using Booking.Web.Features.Waitlist;
+using Booking.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Sessions;
+
+/// <summary>Either the scheduled session or why its room (or desks) could not be had.</summary>
+public sealed record ScheduleOutcome(Session? Session, BookingRefusal? Refusal);
+
+/// <summary>
+/// Schedules sessions: the room (and, for networking, coworking desks) is reserved through the booking
+/// engine, as staff on their own behalf, so lead time and quotas do not apply but opening hours,
+/// closures, maintenance and other bookings do. Cancelling releases them and tells the registrants.
+/// </summary>
+public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, BookReservation booking, WaitlistOffers waitlist)
+{
+    public async Task<ScheduleOutcome> ScheduleAsync(Guid staffId, SessionDetails details, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new Session(details, staffId, now);
+        var room = await BookingSubject.LoadAsync(db, details.RoomId, ct);
+        if (room is null || room.Resource.KindCode != KnownKinds.Room)
+        {
+            throw new DomainException(ProblemCodes.Validation, $"There is no room with id {details.RoomId} (GET /api/v1/resources?kind=room).");
+        }
+
+        var desks = new List<BookingSubject>();
+        if (details.HoldDesks > 0)
+        {
+            var deskIds = await db.Resources.AsNoTracking()
+                .Where(r => r.LocationId == room.Resource.LocationId && r.KindCode == KnownKinds.CoworkingDesk && !r.IsOutOfService)
+                .OrderBy(r => r.Name).Select(r => r.Id).ToListAsync(ct);
+            foreach (var id in deskIds)
+            {
+                desks.Add((await BookingSubject.LoadAsync(db, id, ct))!);
+            }
+        }
+
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        foreach (var resourceId in desks.Select(d => d.Resource.Id).Append(room.Resource.Id).Order())
+        {
+            await transaction.LockResourceAsync(resourceId, ct);
+        }
+
+        var request = new BookingRequest(staffId, details.Interval, OnBehalfByStaff: true);
+        var note = $"{details.Kind.ToCode()} session: {session.Title}";
+        var roomOutcome = await booking.AddIfAllowedAsync(room, request, staffId, note, now, NoApproval(room), ct);
+        if (roomOutcome.Refusal is { } refusal)
+        {
+            return new ScheduleOutcome(null, refusal with { Message = $"The session cannot be scheduled in {room.Resource.Name}: {refusal.Message}" });
+        }
+
+        var held = new List<Guid>();
+        BookingRefusal? deskRefusal = null;
+        foreach (var found in desks)
+        {
+            if (held.Count == details.HoldDesks)
+            {
+                break;
+            }
+
+            // A desk is held for the session's length, which may be shorter than a patron's minimum desk booking.
+            var desk = found with { Policy = found.Policy with { MinDurationMinutes = found.Policy.SlotMinutes } };
+            var deskOutcome = await booking.AddIfAllowedAsync(desk, request, staffId, $"Held for attendees of {note}", now, NoApproval(desk), ct);
+            if (deskOutcome.Reservation is { } reservation)
+            {
+                held.Add(reservation.Id);
+            }
+
+            deskRefusal ??= deskOutcome.Refusal;
+        }
+
+        if (held.Count < details.HoldDesks)
+        {
+            db.ChangeTracker.Clear();
+            var why = deskRefusal is null ? "" : $" ({deskRefusal.Message})";
+            return new ScheduleOutcome(null, new BookingRefusal(BookingError.SlotTaken,
+                $"Only {held.Count} of the {details.HoldDesks} coworking desks asked for are free at {room.Location.Name} for the whole session{why}."));
+        }
+
+        session.HoldWith(roomOutcome.Reservation!.Id, held);
+        db.Sessions.Add(session);
+        db.AuditLog.Add(new AuditEntry(staffId, "session.schedule", $"session:{session.Id}",
+            $"Scheduled {note} in {WaitlistOffers.Describe(room, details.Interval)}, {held.Count} desk(s) held.", now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (WriteTransaction.IsOverlapViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return new ScheduleOutcome(null, new BookingRefusal(BookingError.SlotTaken, $"{room.Resource.Name} (or a desk) was just booked by someone else for that time."));
+        }
+
+        return new ScheduleOutcome(session, null);
+    }
+
+    public async Task<Session> CancelAsync(Guid staffId, Guid sessionId, string? reason, CancellationToken ct)
+    {
+        var found = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct)
+            ?? throw new DomainException(ProblemCodes.NotFound, "No session with that id.");
+        var holds = found.DeskReservationIds.Append(found.RoomReservationId).ToList();
+        var resourceIds = await db.Reservations.Where(r => holds.Contains(r.Id)).Select(r => r.ResourceId).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        foreach (var resourceId in resourceIds.Distinct().Order())
+        {
+            await transaction.LockResourceAsync(resourceId, ct);
+        }
+
+        await transaction.LockSessionAsync(sessionId, ct);
+        var session = await db.Sessions.Include(s => s.Registrations).FirstAsync(s => s.Id == sessionId, ct);
+        var toTell = session.Cancel(reason, now);
+
+        var freed = await db.Reservations.Where(r => holds.Contains(r.Id)).ToListAsync(ct);
+        foreach (var reservation in freed.Where(r => r.Status is ReservationStatus.Pending or ReservationStatus.Confirmed))
+        {
+            reservation.Cancel(staffId, $"The session {session.Title} was cancelled.", now);
+        }
+
+        var zone = (await BookingSubject.LoadAsync(db, session.RoomId, ct))!.Location.TimeZone;
+        foreach (var patronId in toTell)
+        {
+            db.Notifications.Add(new Notification(patronId, NotificationKinds.SessionCancelled, $"{session.Title} is cancelled",
+                $"We are sorry: {session.Title} on {LocalCalendar.Describe(session.StartsAtUtc, zone)} is cancelled: {session.CancellationReason}", null, now));
+        }
+
+        db.AuditLog.Add(new AuditEntry(staffId, "session.cancel", $"session:{session.Id}", $"Cancelled {session.Title}: {session.CancellationReason}", now));
+        await db.SaveChangesAsync(ct);
+        foreach (var reservation in freed.Where(r => r.Status == ReservationStatus.Cancelled && r.CancelledAtUtc == now))
+        {
+            var subject = await BookingSubject.LoadAsync(db, reservation.ResourceId, ct);
+            await waitlist.OfferFreedAsync(subject!, reservation.Interval, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return session;
+    }
+
+    /// <summary>Staff schedule the session, so its holds need no approval.</summary>
+    private static BookingPolicy NoApproval(BookingSubject subject) => subject.Policy with { RequiresApproval = false };
+}
