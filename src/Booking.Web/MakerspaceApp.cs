@@ -1,13 +1,18 @@
 using System.Text.Json.Serialization;
 using Booking.Data;
 using Booking.Data.Identity;
+using Booking.Jobs.Hosting;
+using Booking.Jobs.Sweeps;
 using Booking.Web.Features.Availability;
+using Booking.Web.Features.Calendar;
 using Booking.Web.Features.Locations;
 using Booking.Web.Features.Maintenance;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
+using Booking.Web.Features.Suspensions;
 using Booking.Web.Features.Waitlist;
 using Booking.Web.Infrastructure;
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +32,8 @@ public static class MakerspaceApp
 
         services.AddSingleton(TimeProvider.System);
         services.AddBookingData(sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
+        services.AddMakerspaceJobs(builder.Configuration, sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
+        services.AddScoped<IWaitlist, WaitlistForJobs>();
 
         services.AddIdentityApiEndpoints<UserAccount>(options =>
             {
@@ -98,6 +105,13 @@ public static class MakerspaceApp
         app.UseAuthentication();
         app.UseAuthorization();
 
+        app.UseHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new StaffOnlyDashboard()],
+            AppPath = "/",
+            DashboardTitle = "Makerspace jobs",
+        });
+
         app.MapOpenApi();
         app.MapHealthChecks("/health");
 
@@ -112,6 +126,9 @@ public static class MakerspaceApp
         api.MapWaitlistApi();
         api.MapMaintenanceApi();
         api.MapAvailabilityApi();
+        api.MapSuspensionsApi();
+        api.MapCalendarApi();
+        app.MapCalendarFeeds();
 
         app.MapRazorPages();
     }
