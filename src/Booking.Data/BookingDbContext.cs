@@ -1,5 +1,6 @@
 using Booking.Data.Identity;
 using Booking.Domain.Audit;
+using Booking.Domain.Calendar;
 using Booking.Domain.Certifications;
 using Booking.Domain.Locations;
 using Booking.Domain.Notifications;
@@ -43,6 +44,12 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<ReservationNotice> ReservationNotices => Set<ReservationNotice>();
+
+    public DbSet<BookingSuspension> BookingSuspensions => Set<BookingSuspension>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
 using Booking.Data;
 using Booking.Data.Identity;
+using Booking.Jobs.Hosting;
+using Booking.Jobs.Sweeps;
 using Booking.Web.Features.Availability;
+using Booking.Web.Features.Calendar;
 using Booking.Web.Features.Certifications;
 using Booking.Web.Features.Locations;
 using Booking.Web.Features.Maintenance;
@@ -9,8 +12,10 @@ using Booking.Web.Features.Partners;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
 using Booking.Web.Features.Sessions;
+using Booking.Web.Features.Suspensions;
 using Booking.Web.Features.Waitlist;
 using Booking.Web.Infrastructure;
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +35,8 @@ public static class MakerspaceApp
 
         services.AddSingleton(TimeProvider.System);
         services.AddBookingData(sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
+        services.AddMakerspaceJobs(builder.Configuration, sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
+        services.AddScoped<IWaitlist, WaitlistForJobs>();
 
         services.AddIdentityApiEndpoints<UserAccount>(options =>
             {
@@ -111,6 +118,13 @@ public static class MakerspaceApp
         app.UseAuthentication();
         app.UseAuthorization();
 
+        app.UseHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new StaffOnlyDashboard()],
+            AppPath = "/",
+            DashboardTitle = "Makerspace jobs",
+        });
+
         app.MapOpenApi();
         app.MapHealthChecks("/health");
 
@@ -128,6 +142,9 @@ public static class MakerspaceApp
         api.MapCertificationsApi();
         api.MapSessionsApi();
         api.MapPartnersApi();
+        api.MapSuspensionsApi();
+        api.MapCalendarApi();
+        app.MapCalendarFeeds();
 
         app.MapRazorPages();
     }

@@ -35,5 +35,26 @@ public sealed class Notification
 
     public DateTime? SentAtUtc { get; private set; }
 
+    /// <summary>When a delivery job was last enqueued for it; a sweep re-enqueues only what stays unsent long after.</summary>
+    public DateTime? QueuedAtUtc { get; private set; }
+
+    /// <summary>Set when delivery found the message no longer applies (e.g. a reminder for a cancelled reservation).</summary>
+    public DateTime? DiscardedAtUtc { get; private set; }
+
+    public string? DiscardReason { get; private set; }
+
+    public bool IsSettled => SentAtUtc is not null || DiscardedAtUtc is not null;
+
     public void MarkSent(DateTime nowUtc) => SentAtUtc ??= nowUtc;
+
+    public void Discard(string reason, DateTime nowUtc)
+    {
+        if (IsSettled)
+        {
+            return;
+        }
+
+        DiscardedAtUtc = nowUtc;
+        DiscardReason = reason;
+    }
 }

@@ -11,4 +11,16 @@ public static class NotificationKinds
     public const string CertificationRevoked = "certification-revoked";
     public const string SessionPromoted = "session-promoted";
     public const string SessionCancelled = "session-cancelled";
+    public const string ReservationConfirmed = "reservation-confirmed";
+    public const string Reminder = "reservation-reminder";
+    public const string NoShow = "reservation-no-show";
+    public const string Overdue = "laptop-overdue";
+    public const string OverdueForStaff = "laptop-overdue-staff";
+    public const string Suspended = "booking-suspended";
+
+    /// <summary>Kinds whose e-mail carries an .ics that cancels the calendar entry.</summary>
+    public static bool CancelsCalendarEntry(string kind) => kind is ReservationCancelled or NoShow or ReservationRejected;
+
+    /// <summary>Kinds whose e-mail carries an .ics that adds or updates the calendar entry.</summary>
+    public static bool UpdatesCalendarEntry(string kind) => kind is ReservationConfirmed or ReservationApproved or Reminder;
 }

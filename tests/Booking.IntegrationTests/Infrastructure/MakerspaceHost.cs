@@ -46,7 +46,12 @@ public class MakerspaceHost : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+
+        await DisposeExtrasAsync();
     }
+
+    /// <summary>For hosts that start more than the app (e.g. an SMTP server): stopped after the app.</summary>
+    protected virtual Task DisposeExtrasAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,6 +59,10 @@ public class MakerspaceHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
         builder.UseSetting("Seed:Demo", "false");
+        // Tests drive the sweeps and deliveries themselves with the fake clock; a test class turns these on when it needs them.
+        builder.UseSetting("Jobs:Scheduler:Enabled", "false");
+        builder.UseSetting("Jobs:Workers:Enabled", "false");
+        builder.UseSetting("Smtp:PickupFolder", Path.Combine(Path.GetTempPath(), "makerspace-tests", "pickup-" + Guid.NewGuid().ToString("N")));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

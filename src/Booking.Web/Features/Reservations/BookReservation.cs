@@ -59,6 +59,12 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         await transaction.LockResourceAsync(subject.Resource.Id, ct);
         await transaction.LockPatronAsync(patronId, ct);
 
+        if (!onBehalf && await SuspensionAsync(patronId, subject, now, ct) is { } suspended)
+        {
+            logger.LogInformation("Booking of {ResourceId} refused: patron {PatronId} is suspended", subject.Resource.Id, patronId);
+            return new BookingOutcome(null, suspended);
+        }
+
         var outcome = await AddIfAllowedAsync(subject, request, actorId, input.Notes, now, null, ct);
         if (outcome.Refusal is not null)
         {
@@ -108,4 +114,21 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         db.Reservations.Add(reservation);
         return new BookingOutcome(reservation, null) { Facts = facts };
     }
+
+    /// <summary>Too many no-shows of this kind: no new bookings of it until the suspension ends (staff may still book on the patron's behalf).</summary>
+    private async Task<BookingRefusal?> SuspensionAsync(Guid patronId, BookingSubject subject, DateTime now, CancellationToken ct)
+    {
+        var kind = subject.Resource.KindCode;
+        var suspension = await db.BookingSuspensions.AsNoTracking()
+            .Where(s => s.PatronId == patronId && s.KindCode == kind && s.LiftedAtUtc == null && s.StartsAtUtc <= now && s.EndsAtUtc > now)
+            .OrderByDescending(s => s.EndsAtUtc)
+            .FirstOrDefaultAsync(ct);
+        return suspension is null
+            ? null
+            : new BookingRefusal(Suspended,
+                $"You cannot book {subject.Kind.Name} until {LocalCalendar.Describe(suspension.EndsAtUtc, subject.Location.TimeZone)} ({subject.Location.TimeZoneId}): {suspension.Reason} Staff at the desk can lift this.");
+    }
+
+    /// <summary>The refusal code for a patron suspended after repeated no-shows (422).</summary>
+    public const string Suspended = "suspended";
 }

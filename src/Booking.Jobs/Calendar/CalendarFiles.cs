@@ -1,0 +1,72 @@
+using Booking.Domain.Reservations;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace Booking.Jobs.Calendar;
+
+/// <summary>A reservation as a calendar event; what an .ics needs to say about it.</summary>
+public sealed record CalendarEntry(Guid ReservationId, string Summary, string Location, DateTime StartsAtUtc, DateTime EndsAtUtc, ReservationStatus Status, string? Description);
+
+/// <summary>
+/// Writes .ics text with Ical.Net. Every reservation has one stable UID (<c>{id}@makerspace</c>) so a
+/// calendar updates its entry instead of adding another; SEQUENCE grows as the reservation moves on
+/// through its life, and a cancellation says METHOD:CANCEL.
+/// </summary>
+public static class CalendarFiles
+{
+    public const string ProductId = "-//Makerspace//Booking//EN";
+
+    public static string Uid(Guid reservationId) => $"{reservationId}@makerspace";
+
+    /// <summary>Statuses only move forward (pending → confirmed → ended or cancelled), so the status orders the versions.</summary>
+    public static int Sequence(ReservationStatus status) => status switch
+    {
+        ReservationStatus.Pending => 0,
+        ReservationStatus.Confirmed or ReservationStatus.CheckedIn or ReservationStatus.Completed => 1,
+        _ => 2,
+    };
+
+    /// <summary>One event, for an e-mail attachment: REQUEST (add or update) or CANCEL.</summary>
+    public static string ForMail(CalendarEntry entry, bool cancel, DateTime nowUtc)
+    {
+        var calendar = NewCalendar(cancel ? "CANCEL" : "REQUEST");
+        calendar.Events.Add(Event(entry, nowUtc, cancel));
+        return Serialize(calendar);
+    }
+
+    /// <summary>A feed of many events (PUBLISH), e.g. a patron's reservations or a resource's busy times.</summary>
+    public static string Feed(string name, IEnumerable<CalendarEntry> entries, DateTime nowUtc)
+    {
+        var calendar = NewCalendar("PUBLISH");
+        calendar.AddProperty("X-WR-CALNAME", name);
+        foreach (var entry in entries)
+        {
+            calendar.Events.Add(Event(entry, nowUtc, cancel: !entry.Status.IsActive() && entry.Status != ReservationStatus.Completed));
+        }
+
+        return Serialize(calendar);
+    }
+
+    private static Ical.Net.Calendar NewCalendar(string method) => new()
+    {
+        ProductId = ProductId,
+        Method = method,
+    };
+
+    private static CalendarEvent Event(CalendarEntry entry, DateTime nowUtc, bool cancel) => new()
+    {
+        Uid = Uid(entry.ReservationId),
+        Sequence = Sequence(entry.Status),
+        Summary = entry.Summary,
+        Location = entry.Location,
+        Description = entry.Description,
+        DtStart = new CalDateTime(DateTime.SpecifyKind(entry.StartsAtUtc, DateTimeKind.Utc)),
+        DtEnd = new CalDateTime(DateTime.SpecifyKind(entry.EndsAtUtc, DateTimeKind.Utc)),
+        DtStamp = new CalDateTime(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)),
+        Status = cancel ? EventStatus.Cancelled : entry.Status == ReservationStatus.Pending ? EventStatus.Tentative : EventStatus.Confirmed,
+    };
+
+    private static string Serialize(Ical.Net.Calendar calendar) => new CalendarSerializer().SerializeToString(calendar) ?? "";
+}

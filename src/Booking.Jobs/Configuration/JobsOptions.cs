@@ -1,0 +1,110 @@
+using System.Globalization;
+using Booking.Data;
+using Microsoft.Extensions.Configuration;
+
+namespace Booking.Jobs.Configuration;
+
+/// <summary>The <c>Jobs:*</c> settings, read and checked once at start-up.</summary>
+public sealed record JobsOptions
+{
+    public static readonly IReadOnlyList<TimeSpan> DefaultLeadTimes = [TimeSpan.FromHours(24), TimeSpan.FromHours(1)];
+
+    /// <summary>How long before a start each reminder goes out, longest first.</summary>
+    public IReadOnlyList<TimeSpan> LeadTimes { get; init; } = DefaultLeadTimes;
+
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Run the Quartz sweeps on this node.</summary>
+    public bool SchedulerEnabled { get; init; } = true;
+
+    /// <summary>Run Hangfire workers (e-mail delivery) on this node.</summary>
+    public bool WorkersEnabled { get; init; } = true;
+
+    /// <summary>The Quartz scheduler's name; every node of one cluster uses the same.</summary>
+    public string SchedulerName { get; init; } = "Makerspace";
+
+    /// <summary>A notification still unsent this long after it was queued is queued again (delivery jobs retry for less).</summary>
+    public TimeSpan RequeueAfter { get; init; } = TimeSpan.FromHours(6);
+
+    /// <summary>How often Hangfire workers look for new and retried jobs.</summary>
+    public TimeSpan WorkerPollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    public int StrikeCount { get; init; } = 3;
+
+    public int StrikeWindowDays { get; init; } = 60;
+
+    public int SuspensionDays { get; init; } = 14;
+
+    public static JobsOptions Read(IConfiguration configuration)
+    {
+        var options = new JobsOptions
+        {
+            LeadTimes = ReadLeadTimes(configuration["Jobs:Reminders:LeadTimes"]),
+            SweepInterval = Duration(configuration, "Jobs:SweepInterval", TimeSpan.FromMinutes(1)),
+            SchedulerEnabled = Flag(configuration, "Jobs:Scheduler:Enabled", true),
+            WorkersEnabled = Flag(configuration, "Jobs:Workers:Enabled", true),
+            SchedulerName = configuration["Jobs:Scheduler:Name"] is { Length: > 0 } name ? name : "Makerspace",
+            RequeueAfter = Duration(configuration, "Jobs:Delivery:RequeueAfter", TimeSpan.FromHours(6)),
+            WorkerPollInterval = Duration(configuration, "Jobs:Workers:PollInterval", TimeSpan.FromSeconds(2)),
+            StrikeCount = Count(configuration, "Jobs:NoShowStrikes:Count", 3),
+            StrikeWindowDays = Count(configuration, "Jobs:NoShowStrikes:WindowDays", 60),
+            SuspensionDays = Count(configuration, "Jobs:NoShowStrikes:SuspensionDays", 14),
+        };
+        return options;
+    }
+
+    public static IReadOnlyList<TimeSpan> ReadLeadTimes(string? value)
+    {
+        const string key = "Jobs:Reminders:LeadTimes";
+        if (value is null)
+        {
+            return DefaultLeadTimes;
+        }
+
+        var parts = value.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Any(p => p.Length == 0))
+        {
+            throw new ConfigurationProblem($"{key} is '{value}'; give durations separated by commas, e.g. 24h,1h.");
+        }
+
+        var leads = parts.Select(p => Durations.Parse(key, p)).ToList();
+        if (leads.Distinct().Count() != leads.Count)
+        {
+            throw new ConfigurationProblem($"{key} is '{value}'; each lead time may appear only once.");
+        }
+
+        if (leads.Any(l => l.TotalMinutes % 1 != 0))
+        {
+            throw new ConfigurationProblem($"{key} is '{value}'; lead times are whole minutes.");
+        }
+
+        return leads.OrderDescending().ToList();
+    }
+
+    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback) =>
+        configuration[key] is { Length: > 0 } value ? Durations.Parse(key, value) : fallback;
+
+    private static bool Flag(IConfiguration configuration, string key, bool fallback)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(value, out var flag) ? flag : throw new ConfigurationProblem($"{key} is '{value}'; use true or false.");
+    }
+
+    private static int Count(IConfiguration configuration, string key, int fallback)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0
+            ? count
+            : throw new ConfigurationProblem($"{key} is '{value}'; give a whole number above zero.");
+    }
+}

@@ -1,0 +1,101 @@
+using Booking.Data;
+using Booking.Domain.Notifications;
+using Booking.Domain.Reservations;
+using Booking.Jobs.Mail;
+using Booking.Jobs.Sweeps;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Booking.Jobs.Delivery;
+
+/// <summary>
+/// The Hangfire job that e-mails one notification. It re-reads the row and skips what is already sent or
+/// no longer applies (a reminder for a cancelled or moved reservation); SMTP failures escape, so Hangfire
+/// retries with growing delays. The row is stamped sent only after the server accepted the message:
+/// delivery is at least once, and the stamp makes every later attempt a no-op. The one window left is a
+/// crash after the server accepted and before the stamp commits; the repeat then carries the same
+/// Message-Id.
+/// </summary>
+public sealed class DeliverNotification(BookingDbContext db, IMailSender sender, MailComposer composer, TimeProvider clock, ILogger<DeliverNotification> logger)
+{
+    /// <summary>Seconds between attempts: about 4.5 hours in all, less than <c>Jobs:Delivery:RequeueAfter</c>.</summary>
+    public static readonly int[] RetryDelaysInSeconds = [10, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200];
+
+    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [10, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [JobDisplayName("E-mail notification {0}")]
+    public async Task RunAsync(Guid notificationId, CancellationToken ct)
+    {
+        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == notificationId, ct);
+        if (notification is null || notification.IsSettled)
+        {
+            logger.LogInformation("Notification {NotificationId} already settled or gone; nothing to send", notificationId);
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var recipient = await db.Users.AsNoTracking().Where(u => u.Id == notification.RecipientId)
+            .Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct);
+        if (recipient?.Email is null)
+        {
+            await DiscardAsync(notification, "The recipient has no e-mail address.", now, ct);
+            return;
+        }
+
+        ReservationFacts? facts = null;
+        if (notification.ReservationId is { } reservationId)
+        {
+            facts = await ReservationFacts.LoadAsync(db, reservationId, ct);
+            if (await WhyNotApplicableAsync(notification, facts, now, ct) is { } why)
+            {
+                await DiscardAsync(notification, why, now, ct);
+                return;
+            }
+        }
+
+        var message = composer.Compose(notification, new Recipient(recipient.Email, recipient.DisplayName), facts?.ToCalendarEntry(), now);
+        await sender.SendAsync(message, ct);
+        notification.MarkSent(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(CancellationToken.None); // accepted by the server: record it even if shutdown is under way
+        logger.LogInformation("Notification {NotificationId} ({Kind}) sent", notification.Id, notification.Kind);
+    }
+
+    private async Task<string?> WhyNotApplicableAsync(Notification notification, ReservationFacts? facts, DateTime now, CancellationToken ct)
+    {
+        if (facts is null)
+        {
+            return "The reservation no longer exists.";
+        }
+
+        var reservation = facts.Reservation;
+        switch (notification.Kind)
+        {
+            case NotificationKinds.Reminder:
+                var notice = await db.ReservationNotices.AsNoTracking().FirstOrDefaultAsync(n => n.NotificationId == notification.Id, ct);
+                if (reservation.Status != ReservationStatus.Confirmed)
+                {
+                    return $"The reservation is {reservation.Status.ToCode()} now.";
+                }
+
+                if (notice is null || notice.ForStartsAtUtc != reservation.StartsAtUtc)
+                {
+                    return "The reservation moved; this reminder was for the old time.";
+                }
+
+                return now >= reservation.StartsAtUtc ? "The reservation has started." : null;
+            case NotificationKinds.ReservationConfirmed:
+                return reservation.IsActive ? null : $"The reservation is {reservation.Status.ToCode()} now.";
+            case NotificationKinds.Overdue or NotificationKinds.OverdueForStaff:
+                return reservation.Status == ReservationStatus.CheckedIn ? null : "The laptop was returned.";
+            default:
+                return null;
+        }
+    }
+
+    private async Task DiscardAsync(Notification notification, string why, DateTime now, CancellationToken ct)
+    {
+        notification.Discard(why, now);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Notification {NotificationId} ({Kind}) not sent: {Reason}", notification.Id, notification.Kind, why);
+    }
+}

@@ -1,0 +1,36 @@
+using Booking.Data;
+using Booking.Domain.Common;
+using Booking.Domain.Locations;
+using Booking.Domain.Reservations;
+using Booking.Domain.Resources;
+using Booking.Jobs.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Jobs.Sweeps;
+
+/// <summary>A reservation with what its messages need: the resource, its branch, its kind and effective policy.</summary>
+public sealed record ReservationFacts(Reservation Reservation, Resource Resource, ResourceKind Kind, Location Location, BookingPolicy Policy)
+{
+    public string Describe() => Describe(Reservation.Interval);
+
+    public string Describe(UtcInterval interval) =>
+        $"{Resource.Name}, {LocalCalendar.Describe(interval.Start, Location.TimeZone)}–{LocalCalendar.Clock(interval.End, Location.TimeZone)} ({Location.TimeZoneId})";
+
+    public CalendarEntry ToCalendarEntry() =>
+        new(Reservation.Id, Resource.Name, $"{Resource.Name}, {Location.Name}", Reservation.StartsAtUtc, Reservation.EndsAtUtc, Reservation.Status, Reservation.Notes);
+
+    /// <summary>Loads the reservation tracked (so a sweep can change it) with its context; null when it is gone.</summary>
+    public static async Task<ReservationFacts?> LoadAsync(BookingDbContext db, Guid reservationId, CancellationToken ct)
+    {
+        var reservation = await db.Reservations.FirstOrDefaultAsync(r => r.Id == reservationId, ct);
+        if (reservation is null)
+        {
+            return null;
+        }
+
+        var resource = await db.Resources.AsNoTracking().FirstAsync(r => r.Id == reservation.ResourceId, ct);
+        var kind = await db.ResourceKinds.AsNoTracking().FirstAsync(k => k.Code == resource.KindCode, ct);
+        var location = await db.Locations.AsNoTracking().FirstAsync(l => l.Id == resource.LocationId, ct);
+        return new ReservationFacts(reservation, resource, kind, location, resource.EffectivePolicy(kind.DefaultPolicy));
+    }
+}
