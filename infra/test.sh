@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: builds in Release, starts a private PostgreSQL, checks both migration sets,
-# runs the domain tests and the integration tests against SQLite and PostgreSQL, stops the cluster.
+# installs Chromium if missing, runs the domain tests, the integration tests and the browser tests
+# against SQLite and PostgreSQL, stops the cluster.
 # Exits non-zero on any failure. Works as root or as a normal user on a fresh Debian machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,17 @@ dotnet build Makerspace.sln -c Release -nologo -v q -clp:ErrorsOnly
 
 step "code style (dotnet format --verify-no-changes)"
 dotnet format Makerspace.sln --verify-no-changes --no-restore -v q
+
+step "Chromium for the browser tests"
+if [ -z "${MAKERSPACE_CHROMIUM:-}" ] && [ ! -x /usr/lib/chromium/chromium ] && ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing Debian's chromium"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: install Debian's 'chromium' (sudo apt-get install chromium) or set MAKERSPACE_CHROMIUM" >&2
+    exit 1
+  fi
+fi
 
 step "PostgreSQL"
 pg_url=$(infra/postgres.sh start)
@@ -47,6 +59,9 @@ failed=0
 run_tests domain tests/Booking.Domain.Tests || failed=1
 BOOKING_TEST_DB=Sqlite run_tests integration-sqlite tests/Booking.IntegrationTests || failed=1
 BOOKING_TEST_DB=Postgres BOOKING_TEST_PG="$pg_url" run_tests integration-postgres tests/Booking.IntegrationTests || failed=1
+export MAKERSPACE_ARTIFACTS="$root/artifacts/screenshots"
+BOOKING_TEST_DB=Sqlite run_tests browser-sqlite tests/Booking.BrowserTests || failed=1
+BOOKING_TEST_DB=Postgres BOOKING_TEST_PG="$pg_url" run_tests browser-postgres tests/Booking.BrowserTests || failed=1
 
 step "summary"
 passed_total=0; failed_total=0; skipped_total=0

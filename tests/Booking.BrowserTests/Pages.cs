@@ -12,7 +12,14 @@ public sealed class SignInPage(IPage page)
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Sign-in did not reach the home page; at {page.Url}:\n{await page.Locator("main").InnerTextAsync()}");
+        }
     }
 }
 
@@ -26,7 +33,7 @@ public sealed class ResourcePage(IPage page)
 
     /// <summary>Follows the grid's "Free" link for a local start such as "Tuesday 13 January 10:00".</summary>
     public Task ChooseFreeAsync(string localStart) =>
-        page.GetByRole(AriaRole.Link, new() { Name = $"Reserve {localStart}", Exact = true }).ClickAsync();
+        page.GetByRole(AriaRole.Link, new() { Name = $"Free: reserve {localStart}", Exact = true }).ClickAsync();
 }
 
 public sealed class ReservePage(IPage page)

@@ -42,7 +42,7 @@ public sealed class IndexModel(BookingDbContext db, ReservationActions actions, 
     public string StatusFor(ReservationView r) => r.Status switch
     {
         "confirmed" when _now >= r.CheckInClosesAt => "no-show (not yet released)",
-        "confirmed" when _now >= r.Start => "late",
+        "confirmed" when _now > r.Start => "late",
         "confirmed" => "due",
         "checked-in" when r.Overdue => "overdue",
         "checked-in" => "checked in",
