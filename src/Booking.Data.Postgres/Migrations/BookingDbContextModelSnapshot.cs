@@ -200,7 +200,13 @@ namespace Booking.Data.Postgres.Migrations
                     b.Property<Guid>("CertificationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ExpiredNoticeQueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiryWarningQueuedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("GrantedAtUtc")

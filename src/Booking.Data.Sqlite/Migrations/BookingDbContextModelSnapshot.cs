@@ -194,7 +194,13 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<Guid>("CertificationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiredNoticeQueuedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiryWarningQueuedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("GrantedAtUtc")

@@ -37,6 +37,12 @@ public sealed class CertificationGrant
 
     public bool IsRevoked => RevokedAtUtc is not null;
 
+    /// <summary>When the "expires soon" notice was queued; set once, by a conditional update, so it goes out once.</summary>
+    public DateTime? ExpiryWarningQueuedAtUtc { get; private set; }
+
+    /// <summary>When the "has expired" notice was queued; set once, like the warning.</summary>
+    public DateTime? ExpiredNoticeQueuedAtUtc { get; private set; }
+
     /// <summary>
     /// Grants <paramref name="definition"/> to a patron. Refused when the expiry is not in the future,
     /// when the patron already holds a valid grant of it, or lacks one of its prerequisites.
@@ -104,6 +110,10 @@ public sealed class CertificationGrant
         }
 
         ExpiresAtUtc = expiresAtUtc;
+
+        // A new expiry deserves its own notices.
+        ExpiryWarningQueuedAtUtc = null;
+        ExpiredNoticeQueuedAtUtc = null;
         return true;
     }
 

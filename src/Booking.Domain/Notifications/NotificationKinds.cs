@@ -9,6 +9,8 @@ public static class NotificationKinds
     public const string WaitlistOffer = "waitlist-offer";
     public const string CertificationGranted = "certification-granted";
     public const string CertificationRevoked = "certification-revoked";
+    public const string CertificationExpiring = "certification-expiring";
+    public const string CertificationExpired = "certification-expired";
     public const string SessionPromoted = "session-promoted";
     public const string SessionCancelled = "session-cancelled";
     public const string ReservationConfirmed = "reservation-confirmed";

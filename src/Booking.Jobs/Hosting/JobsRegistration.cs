@@ -46,6 +46,7 @@ public static class JobsRegistration
         services.AddScoped<OverdueSweep>();
         services.AddScoped<WaitlistLapseSweep>();
         services.AddScoped<DeliverySweep>();
+        services.AddScoped<CertificationExpirySweep>();
 
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -126,6 +127,7 @@ public static class JobsRegistration
             Add<OverdueJob>(q, "overdue-laptops", seconds, interval);
             Add<WaitlistLapseJob>(q, "waitlist-lapses", seconds, interval);
             Add<DeliveryJob>(q, "mail-delivery", seconds, interval);
+            Add<CertificationExpiryJob>(q, "certification-expiry", seconds, interval);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

@@ -32,3 +32,6 @@ public sealed class WaitlistLapseJob(IServiceScopeFactory scopes) : SweepJob<Wai
 
 [DisallowConcurrentExecution]
 public sealed class DeliveryJob(IServiceScopeFactory scopes) : SweepJob<DeliverySweep>(scopes);
+
+[DisallowConcurrentExecution]
+public sealed class CertificationExpiryJob(IServiceScopeFactory scopes) : SweepJob<CertificationExpirySweep>(scopes);
