@@ -12,6 +12,31 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    public bool IsValid => _errors.Count == 0;
+
+    /// <summary>The value of a required field of a value type; records <paramref name="message"/> when it is missing.</summary>
+    public T Required<T>(T? value, string field, string message)
+        where T : struct
+    {
+        if (value is null)
+        {
+            Add(field, message);
+        }
+
+        return value.GetValueOrDefault();
+    }
+
+    /// <summary>The trimmed text of a required field; records <paramref name="message"/> when it is missing or blank.</summary>
+    public string Required(string? value, string field, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, message);
+        }
+
+        return value?.Trim() ?? "";
+    }
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))

@@ -37,13 +37,13 @@ public static class AvailabilityApi
         Guid id, string? from, string? to, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var checks = new RequestChecks();
+        var checks = new FieldErrors();
         var rangeStart = ParseOptional(from, "from", now, checks);
         var rangeEnd = ParseOptional(to, "to", rangeStart.AddDays(7), checks);
         CheckRange(rangeStart, rangeEnd, checks, "to");
         if (!checks.IsValid)
         {
-            return Problems.Validation(checks.Errors);
+            return checks.ToProblem();
         }
 
         var subject = await BookingSubject.LoadAsync(db, id, ct);
@@ -67,7 +67,7 @@ public static class AvailabilityApi
     private static async Task<Results<Ok<List<ResourceFreeView>>, ProblemHttpResult, ValidationProblem>> ForKind(
         string? kind, Guid? locationId, string? start, string? end, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var checks = new RequestChecks();
+        var checks = new FieldErrors();
         var s = ParseRequired(start, "start", checks);
         var e = ParseRequired(end, "end", checks);
         if (checks.IsValid)
@@ -83,7 +83,7 @@ public static class AvailabilityApi
 
         if (!checks.IsValid)
         {
-            return Problems.Validation(checks.Errors);
+            return checks.ToProblem();
         }
 
         var interval = new UtcInterval(s.UtcDateTime, e.UtcDateTime);
@@ -143,7 +143,7 @@ public static class AvailabilityApi
         BookingRules.SlotMustBeFree,
     ];
 
-    private static DateTimeOffset ParseOptional(string? text, string field, DateTimeOffset fallback, RequestChecks checks)
+    private static DateTimeOffset ParseOptional(string? text, string field, DateTimeOffset fallback, FieldErrors checks)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -158,7 +158,7 @@ public static class AvailabilityApi
         return value;
     }
 
-    private static DateTimeOffset ParseRequired(string? text, string field, RequestChecks checks)
+    private static DateTimeOffset ParseRequired(string? text, string field, FieldErrors checks)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -169,7 +169,7 @@ public static class AvailabilityApi
         return ParseOptional(text, field, default, checks);
     }
 
-    private static void CheckRange(DateTimeOffset from, DateTimeOffset to, RequestChecks checks, string field)
+    private static void CheckRange(DateTimeOffset from, DateTimeOffset to, FieldErrors checks, string field)
     {
         if (!checks.IsValid)
         {

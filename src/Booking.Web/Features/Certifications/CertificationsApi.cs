@@ -129,11 +129,11 @@ public static class CertificationsApi
     private static async Task<Results<Created<GrantView>, ProblemHttpResult, ValidationProblem>> Grant(
         Guid patronId, GrantInput? input, ClaimsPrincipal user, CertificationGranting granting, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var checks = new RequestChecks();
+        var checks = new FieldErrors();
         var certificationId = checks.Required(input?.CertificationId, "certificationId", "Say which certification to grant (GET /api/v1/certifications).");
         if (!checks.IsValid)
         {
-            return Problems.Validation(checks.Errors);
+            return checks.ToProblem();
         }
 
         var grant = await granting.GrantAsync(user.UserId(), patronId, certificationId, input!.ExpiresAt?.UtcDateTime, ct);

@@ -43,7 +43,7 @@ public static class MaintenanceApi
     private static async Task<Results<Created<MaintenanceResultView>, ProblemHttpResult, ValidationProblem>> Block(
         Guid resourceId, BlockBody? body, ClaimsPrincipal user, MaintenanceBlocking blocking, BookingDbContext db, CancellationToken ct)
     {
-        var checks = new RequestChecks();
+        var checks = new FieldErrors();
         var start = checks.Required(body?.Start, "start", "Give the start. " + Instants.Hint);
         var end = checks.Required(body?.End, "end", "Give the end. " + Instants.Hint);
         var reason = checks.Required(body?.Reason, "reason", "Say why; patrons whose reservations are cancelled are told.");
@@ -59,7 +59,7 @@ public static class MaintenanceApi
 
         if (!checks.IsValid)
         {
-            return Problems.Validation(checks.Errors);
+            return checks.ToProblem();
         }
 
         var outcome = await blocking.BlockAsync(user.UserId(), resourceId, new UtcInterval(start.UtcDateTime, end.UtcDateTime), reason, ct);

@@ -43,7 +43,7 @@ public static class ReservationsApi
     private static async Task<Results<Created<ReservationView>, ProblemHttpResult, ValidationProblem>> Book(
         BookBody? body, ClaimsPrincipal user, BookReservation booking, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var checks = new RequestChecks();
+        var checks = new FieldErrors();
         var resourceId = checks.Required(body?.ResourceId, "resourceId", "Say which resource to book.");
         var start = checks.Required(body?.Start, "start", "Give the start, with an offset. " + Instants.Hint);
         var end = checks.Required(body?.End, "end", "Give the end, with an offset. " + Instants.Hint);
@@ -59,7 +59,7 @@ public static class ReservationsApi
 
         if (!checks.IsValid)
         {
-            return Problems.Validation(checks.Errors);
+            return checks.ToProblem();
         }
 
         var outcome = await booking.HandleAsync(user.UserId(), user.IsStaff(), new BookReservationInput(resourceId, start, end, body!.Notes, body.PatronId), ct);

@@ -49,7 +49,7 @@ public static class SessionsApi
     private static async Task<Results<Ok<List<SessionView>>, ValidationProblem>> List(
         string? from, string? to, string? kind, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var checks = new RequestChecks();
+        var checks = new FieldErrors();
         var now = clock.GetUtcNow();
         var start = now;
         var end = now.AddDays(90);
@@ -78,7 +78,7 @@ public static class SessionsApi
 
         if (!checks.IsValid)
         {
-            return Problems.Validation(checks.Errors);
+            return checks.ToProblem();
         }
 
         var startUtc = start.UtcDateTime;
@@ -99,7 +99,7 @@ public static class SessionsApi
     private static async Task<Results<Created<SessionView>, ProblemHttpResult, ValidationProblem>> Schedule(
         SessionInput? input, ClaimsPrincipal user, SessionScheduling scheduling, BookingDbContext db, CancellationToken ct)
     {
-        var checks = new RequestChecks();
+        var checks = new FieldErrors();
         var kindCode = checks.Required(input?.Kind, "kind", $"Say what kind of session: {string.Join(", ", SessionCodes.Kinds)}.");
         SessionKind kind = default;
         if (kindCode.Length > 0 && !SessionCodes.TryParseKind(kindCode, out kind))
@@ -139,7 +139,7 @@ public static class SessionsApi
 
         if (!checks.IsValid)
         {
-            return Problems.Validation(checks.Errors);
+            return checks.ToProblem();
         }
 
         var location = await db.Resources.Where(r => r.Id == roomId).Select(r => (Guid?)r.LocationId).FirstOrDefaultAsync(ct) ?? Guid.Empty;
@@ -190,12 +190,12 @@ public static class SessionsApi
     private static async Task<Results<Ok<AttendanceView>, ValidationProblem>> Attendance(
         Guid id, AttendanceInput? input, ClaimsPrincipal user, SessionRegistrations registrations, BookingDbContext db, CancellationToken ct)
     {
-        var checks = new RequestChecks();
+        var checks = new FieldErrors();
         var patronId = checks.Required(input?.PatronId, "patronId", "Say whose attendance to record.");
         var attended = checks.Required(input?.Attended, "attended", "Say whether the patron attended (true or false).");
         if (!checks.IsValid)
         {
-            return Problems.Validation(checks.Errors);
+            return checks.ToProblem();
         }
 
         var outcome = await registrations.MarkAttendanceAsync(user.UserId(), id, patronId, attended, input!.Passed ?? false, ct);

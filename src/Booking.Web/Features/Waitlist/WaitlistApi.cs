@@ -29,7 +29,7 @@ public static class WaitlistApi
     private static async Task<Results<Created<WaitlistView>, ProblemHttpResult, ValidationProblem>> Join(
         JoinWaitlistBody? body, ClaimsPrincipal user, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var checks = new RequestChecks();
+        var checks = new FieldErrors();
         var resourceId = checks.Required(body?.ResourceId, "resourceId", "Say which resource you wait for.");
         var start = checks.Required(body?.Start, "start", "Give the start. " + Instants.Hint);
         var end = checks.Required(body?.End, "end", "Give the end. " + Instants.Hint);
@@ -40,7 +40,7 @@ public static class WaitlistApi
 
         if (!checks.IsValid)
         {
-            return Problems.Validation(checks.Errors);
+            return checks.ToProblem();
         }
 
         var subject = await BookingSubject.LoadAsync(db, resourceId, ct);
