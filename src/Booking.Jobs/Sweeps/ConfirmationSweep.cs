@@ -22,6 +22,8 @@ public sealed class ConfirmationSweep(BookingDbContext db, TimeProvider clock, I
         const string purpose = ReservationNotice.Confirmation;
         var due = await db.Reservations.AsNoTracking()
             .Where(r => r.Status == ReservationStatus.Confirmed && r.DecidedById == null && r.CreatedAtUtc >= since && r.StartsAtUtc > now)
+            // A session's room and desk holds are staff's own bookings on the session's behalf: no mail to staff.
+            .Where(r => !(r.CreatedOnBehalf && r.PatronId == r.CreatedById))
             .Where(r => !db.ReservationNotices.Any(n => n.ReservationId == r.Id && n.Purpose == purpose && n.ForStartsAtUtc == r.StartsAtUtc))
             .Select(r => r.Id)
             .Take(500)

@@ -34,6 +34,8 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
         var shorter = options.LeadTimes.Where(l => l < lead).DefaultIfEmpty(TimeSpan.Zero).Max();
         var due = await db.Reservations.AsNoTracking()
             .Where(r => r.Status == ReservationStatus.Confirmed && r.StartsAtUtc > now && r.StartsAtUtc <= until)
+            // A session's room and desk holds are staff's own bookings on the session's behalf: no mail to staff.
+            .Where(r => !(r.CreatedOnBehalf && r.PatronId == r.CreatedById))
             .Where(r => !db.ReservationNotices.Any(n => n.ReservationId == r.Id && n.Purpose == purpose && n.ForStartsAtUtc == r.StartsAtUtc))
             .OrderBy(r => r.StartsAtUtc)
             .Select(r => r.Id)

@@ -75,10 +75,9 @@ public static class AvailabilityApi
             CheckRange(s, e, checks, "end");
         }
 
-        if (!string.IsNullOrEmpty(kind) && !await db.ResourceKinds.AnyAsync(k => k.Code == kind, ct))
+        if (await ResourceQueries.UnknownKindAsync(db, kind, ct) is { } unknown)
         {
-            var allowed = await db.ResourceKinds.OrderBy(k => k.Code).Select(k => k.Code).ToListAsync(ct);
-            checks.Add("kind", $"Unknown kind '{kind}'. Allowed kinds: {string.Join(", ", allowed)}.");
+            checks.Add("kind", unknown);
         }
 
         if (!checks.IsValid)

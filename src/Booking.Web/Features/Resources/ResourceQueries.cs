@@ -27,4 +27,14 @@ public static class ResourceQueries
         row.Resource.Id, row.Resource.Name, row.Kind.Code, row.Kind.Name, row.Resource.LocationId, row.LocationName,
         row.Resource.Description, row.Resource.Capacity, row.Resource.IsOutOfService ? "out-of-service" : "active",
         row.Resource.OutOfServiceReason, row.Resource.EffectivePolicy(row.Kind.DefaultPolicy), row.Resource.RequiredCertificationIds);
+
+    /// <summary>The kinds there are, for messages that name them ("room, laptop, ...").</summary>
+    public static async Task<string> AllowedKindsAsync(BookingDbContext db, CancellationToken ct) =>
+        string.Join(", ", await db.ResourceKinds.OrderBy(k => k.Code).Select(k => k.Code).ToListAsync(ct));
+
+    /// <summary>Why a kind filter is wrong (naming the allowed kinds), or null when it is empty or known.</summary>
+    public static async Task<string?> UnknownKindAsync(BookingDbContext db, string? kind, CancellationToken ct) =>
+        string.IsNullOrEmpty(kind) || await db.ResourceKinds.AnyAsync(k => k.Code == kind, ct)
+            ? null
+            : $"Unknown kind '{kind}'. Allowed kinds: {await AllowedKindsAsync(db, ct)}.";
 }

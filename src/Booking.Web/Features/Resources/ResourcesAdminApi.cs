@@ -125,14 +125,14 @@ public static class ResourcesAdminApi
         ResourceKind? kind = null;
         if (string.IsNullOrWhiteSpace(input.Kind))
         {
-            errors.Add("kind", $"kind is required. Allowed kinds: {await AllowedKindsAsync(db, ct)}.");
+            errors.Add("kind", $"kind is required. Allowed kinds: {await ResourceQueries.AllowedKindsAsync(db, ct)}.");
         }
         else
         {
             kind = await db.ResourceKinds.AsNoTracking().FirstOrDefaultAsync(k => k.Code == input.Kind, ct);
             if (kind is null)
             {
-                errors.Add("kind", $"Unknown kind '{input.Kind}'. Allowed kinds: {await AllowedKindsAsync(db, ct)}.");
+                errors.Add("kind", $"Unknown kind '{input.Kind}'. Allowed kinds: {await ResourceQueries.AllowedKindsAsync(db, ct)}.");
             }
         }
 
@@ -161,6 +161,4 @@ public static class ResourcesAdminApi
         return errors.Any ? null : new ValidResource(name!, kind!.Code, input.LocationId!.Value, description, capacity, policy, required);
     }
 
-    private static async Task<string> AllowedKindsAsync(BookingDbContext db, CancellationToken ct) =>
-        string.Join(", ", await db.ResourceKinds.OrderBy(k => k.Code).Select(k => k.Code).ToListAsync(ct));
 }

@@ -24,10 +24,9 @@ public static class ResourcesApi
     private static async Task<Results<Ok<List<ResourceView>>, ValidationProblem>> List(
         string? kind, Guid? locationId, BookingDbContext db, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(kind) && !await db.ResourceKinds.AnyAsync(k => k.Code == kind, ct))
+        if (await ResourceQueries.UnknownKindAsync(db, kind, ct) is { } unknown)
         {
-            var allowed = await db.ResourceKinds.OrderBy(k => k.Code).Select(k => k.Code).ToListAsync(ct);
-            return Problems.Validation("kind", $"Unknown kind '{kind}'. Allowed kinds: {string.Join(", ", allowed)}.");
+            return Problems.Validation("kind", unknown);
         }
 
         var query = ResourceQueries.Views(db);
