@@ -46,6 +46,32 @@ public sealed class MaintenanceTests(MakerspaceHost host) : IClassFixture<Makers
     }
 
     [Fact]
+    public async Task Block_RacingParallelBookings_NoActiveReservationInsideTheBlock()
+    {
+        var branch = await host.BranchAsync(Zone);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room, new Domain.Resources.PolicyOverride { BufferAfterMinutes = 0 });
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var patrons = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.SignInNewAsync()));
+        var nine = Local(Zone, "2026-01-14T09:00");
+
+        // Eight one-hour bookings race a block over the whole morning: each either lands first and is
+        // cancelled by the block, or comes after it and is refused. None may survive inside it.
+        var bookings = patrons.Select((p, i) => Task.Run(() => p.Http.BookAsync(room.Id, nine.AddHours(i % 4), nine.AddHours((i % 4) + 1)))).ToList();
+        var block = Task.Run(() => staff.Http.PostAsJsonAsync($"/api/v1/resources/{room.Id}/maintenance", new { start = nine, end = nine.AddHours(4), reason = "Floor repair" }));
+        await Task.WhenAll(bookings.Cast<Task>().Append(block));
+
+        Assert.Equal(HttpStatusCode.Created, (await block).StatusCode);
+        foreach (var response in await Task.WhenAll(bookings))
+        {
+            Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity });
+        }
+
+        var survivors = await host.InScopeAsync(db => db.Reservations.CountAsync(r => r.ResourceId == room.Id
+            && (r.Status == Domain.Reservations.ReservationStatus.Pending || r.Status == Domain.Reservations.ReservationStatus.Confirmed)));
+        Assert.Equal(0, survivors);
+    }
+
+    [Fact]
     public async Task Block_ByPatron_403()
     {
         var branch = await host.BranchAsync(Zone);
