@@ -3,6 +3,7 @@ using Booking.Data;
 using Booking.Data.Identity;
 using Booking.Jobs.Hosting;
 using Booking.Jobs.Sweeps;
+using Booking.Web.Features.Account;
 using Booking.Web.Features.Availability;
 using Booking.Web.Features.Calendar;
 using Booking.Web.Features.Certifications;
@@ -87,6 +88,8 @@ public static class MakerspaceApp
         services.AddScoped<CertificationGranting>();
         services.AddScoped<SessionScheduling>();
         services.AddScoped<SessionRegistrations>();
+        services.AddScoped<PasswordResetMail>();
+        services.AddScoped<CalendarFeeds>();
 
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<BookingDbContext>("database");

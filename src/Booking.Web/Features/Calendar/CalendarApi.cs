@@ -36,34 +36,11 @@ public static class CalendarApi
         return app;
     }
 
-    private static async Task<Ok<FeedUrlView>> FeedUrlAsync(ClaimsPrincipal user, HttpRequest request, BookingDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var patronId = user.UserId();
-        var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.PatronId == patronId && f.RevokedAtUtc == null, ct);
-        if (feed is null)
-        {
-            feed = new CalendarFeed(patronId, clock.GetUtcNow().UtcDateTime);
-            db.CalendarFeeds.Add(feed);
-            await db.SaveChangesAsync(ct);
-        }
+    private static async Task<Ok<FeedUrlView>> FeedUrlAsync(ClaimsPrincipal user, HttpRequest request, CalendarFeeds feeds, CancellationToken ct) =>
+        TypedResults.Ok(View(await feeds.CurrentAsync(user.UserId(), ct), request));
 
-        return TypedResults.Ok(View(feed, request));
-    }
-
-    private static async Task<Ok<FeedUrlView>> RotateAsync(ClaimsPrincipal user, HttpRequest request, BookingDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var patronId = user.UserId();
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var old in await db.CalendarFeeds.Where(f => f.PatronId == patronId && f.RevokedAtUtc == null).ToListAsync(ct))
-        {
-            old.Revoke(now);
-        }
-
-        var feed = new CalendarFeed(patronId, now);
-        db.CalendarFeeds.Add(feed);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(View(feed, request));
-    }
+    private static async Task<Ok<FeedUrlView>> RotateAsync(ClaimsPrincipal user, HttpRequest request, CalendarFeeds feeds, CancellationToken ct) =>
+        TypedResults.Ok(View(await feeds.RotateAsync(user.UserId(), ct), request));
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> PatronFeedAsync(string file, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -118,5 +95,5 @@ public static class CalendarApi
     }
 
     private static FeedUrlView View(CalendarFeed feed, HttpRequest request) =>
-        new($"{request.Scheme}://{request.Host}/calendar/patrons/{feed.Token}.ics", new DateTimeOffset(DateTime.SpecifyKind(feed.CreatedAtUtc, DateTimeKind.Utc)));
+        new(CalendarFeeds.Url(feed, request), new DateTimeOffset(DateTime.SpecifyKind(feed.CreatedAtUtc, DateTimeKind.Utc)));
 }

@@ -1,5 +1,8 @@
 using Booking.Data;
 using Booking.Domain.Common;
+using Booking.Jobs.Calendar;
+using Booking.Jobs.Sweeps;
+using Booking.Web.Features.Calendar;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,9 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Reservations;
 
-/// <summary>A patron's reservations, with cancel, check-in and accept-offer as plain forms (no script needed).</summary>
+/// <summary>
+/// A patron's reservations, upcoming and past, with cancel, check-in and accept-offer as plain forms (no
+/// script needed), an .ics per reservation and the private calendar feed's address.
+/// </summary>
 [Authorize]
-public sealed class MineModel(BookingDbContext db, ReservationActions actions, TimeProvider clock) : PageModel
+public sealed class MineModel(BookingDbContext db, ReservationActions actions, CalendarFeeds feeds, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ReservationView> Upcoming { get; private set; } = [];
 
@@ -20,7 +26,37 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, T
 
     public string? Problem { get; private set; }
 
+    /// <summary>The patron's private feed address, once they asked for one.</summary>
+    public string? FeedUrl { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>One reservation as an .ics file, with the same UID as the e-mails' attachments so calendars update one entry.</summary>
+    public async Task<IActionResult> OnGetCalendarAsync(Guid id, CancellationToken ct)
+    {
+        var facts = await ReservationFacts.LoadAsync(db, id, ct);
+        if (facts is null || facts.Reservation.PatronId != User.UserId())
+        {
+            return NotFound();
+        }
+
+        var ics = CalendarFiles.Feed(facts.Resource.Name, [facts.ToCalendarEntry()], clock.GetUtcNow().UtcDateTime);
+        return File(System.Text.Encoding.UTF8.GetBytes(ics), CalendarApi.ContentType, $"reservation-{id:N}.ics");
+    }
+
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
+    {
+        await feeds.CurrentAsync(User.UserId(), ct);
+        TempData["Message"] = "Your calendar address is ready: add it to your calendar app.";
+        return RedirectToPage(null, null, "calendar");
+    }
+
+    public async Task<IActionResult> OnPostRotateFeedAsync(CancellationToken ct)
+    {
+        await feeds.RotateAsync(User.UserId(), ct);
+        TempData["Message"] = "You have a new calendar address; the old one no longer works.";
+        return RedirectToPage(null, null, "calendar");
+    }
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
         ActAsync(() => actions.CancelAsync(User.Actor(), id, null, ct), "Cancelled.", ct);
@@ -71,5 +107,6 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, T
         var views = rows.Select(r => ReservationQueries.ToView(r, now)).ToList();
         Upcoming = views.Where(v => v.End > Now && v.Status is "pending" or "confirmed" or "checked-in").ToList();
         Past = views.Except(Upcoming).OrderByDescending(v => v.Start).ToList();
+        FeedUrl = await feeds.FindAsync(me, ct) is { } feed ? CalendarFeeds.Url(feed, Request) : null;
     }
 }

@@ -215,7 +215,7 @@ public static class SessionsApi
         db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
 
     /// <summary>Sessions with their room, branch zone, certification, host and counts, in a handful of queries.</summary>
-    private static async Task<List<SessionView>> ViewsAsync(BookingDbContext db, List<Guid> ids, CancellationToken ct)
+    internal static async Task<List<SessionView>> ViewsAsync(BookingDbContext db, List<Guid> ids, CancellationToken ct)
     {
         var rows = await (
             from s in db.Sessions.AsNoTracking()

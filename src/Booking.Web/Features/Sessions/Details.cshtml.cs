@@ -1,0 +1,85 @@
+using Booking.Data;
+using Booking.Domain.Common;
+using Booking.Domain.Sessions;
+using Booking.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Sessions;
+
+/// <summary>One session: register, join its waiting list or cancel, through the same handler the API uses; a refusal in words.</summary>
+public sealed class DetailsModel(BookingDbContext db, SessionRegistrations registrations, TimeProvider clock) : PageModel
+{
+    public SessionView Session { get; private set; } = null!;
+
+    public string LocationName { get; private set; } = "";
+
+    /// <summary>The signed-in patron's registration in words, or null when they hold none.</summary>
+    public string? Mine { get; private set; }
+
+    public bool Started { get; private set; }
+
+    public bool CanCancel { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken ct) => ActAsync(id, async () =>
+    {
+        var (session, registration) = await registrations.RegisterAsync(User.UserId(), id, ct);
+        return registration.Status == RegistrationStatus.Waitlisted
+            ? $"{session.Title} is full: you are on the waiting list, number {session.PositionInLine(registration)} in line. We will e-mail you if a place frees up."
+            : $"You are registered for {session.Title}.";
+    }, ct);
+
+    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) => ActAsync(id, async () =>
+    {
+        var (session, _) = await registrations.CancelMineAsync(User.UserId(), id, ct);
+        return $"Your registration for {session.Title} is cancelled.";
+    }, ct);
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> action, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        try
+        {
+            TempData["Message"] = await action();
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException e)
+        {
+            Problem = e.Message;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if ((await SessionsApi.ViewsAsync(db, [id], ct)).SingleOrDefault() is not { } view)
+        {
+            return false;
+        }
+
+        Session = view;
+        Started = clock.GetUtcNow() >= view.Start;
+        LocationName = await db.Locations.AsNoTracking().Where(l => l.Id == view.LocationId).Select(l => l.Name).FirstAsync(ct);
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            var me = User.UserId();
+            var session = await db.Sessions.AsNoTracking().Include(s => s.Registrations).FirstAsync(s => s.Id == id, ct);
+            if (session.Registrations.FirstOrDefault(r => r.PatronId == me && r.IsActive) is { } registration)
+            {
+                Mine = SessionWords.Mine(registration.Status.ToCode(), session.PositionInLine(registration)) ?? $"Your registration: {registration.Status.ToCode()}.";
+                CanCancel = !Started && !session.IsCancelled && registration.Status is RegistrationStatus.Registered or RegistrationStatus.Waitlisted;
+            }
+        }
+
+        return true;
+    }
+}
