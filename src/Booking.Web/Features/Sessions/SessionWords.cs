@@ -13,7 +13,7 @@ public static class SessionWords
 
     public static string Places(SessionView s) =>
         s.Status == "cancelled" ? $"Cancelled: {s.CancellationReason}"
-        : s.PlacesLeft == 0 ? $"Full ({s.Capacity} places); {s.Waiting} on the waiting list"
+        : s.PlacesLeft == 0 ? $"Full: all {s.Capacity} taken, {s.Waiting} on the waiting list"
         : s.PlacesLeft == 1 ? $"1 place left of {s.Capacity}"
         : $"{s.PlacesLeft} places left of {s.Capacity}";
 
