@@ -10,9 +10,9 @@ public sealed class QrCheckInPage(IPage page)
     {
         await page.GotoAsync($"/resources/{resourceId}/sign");
         await page.ShouldBeAccessibleAsync();
-        var link = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex($"/resources/{resourceId}/check-in$") });
+        var link = page.Locator($"main a[href$='/resources/{resourceId}/check-in']");
         var url = await link.GetAttributeAsync("href") ?? "";
-        await page.GotoAsync(url);
+        await link.ClickAsync();
         return url;
     }
 
