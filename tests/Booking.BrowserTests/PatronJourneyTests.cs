@@ -146,8 +146,13 @@ public sealed partial class PatronJourneyTests(BrowserHost host) : IClassFixture
         var partner = (await (await admin.Http.PostAsJsonAsync("/api/v1/partners", new { name = "Community Tech Task Force" })).JsonAsync()).GetProperty("id").GetGuid();
         var session = await (await staff.Http.ScheduleAsync(new
         {
-            kind = "workshop", title = "Build a website for your small business", roomId = room.Id, start = Local(Zone, "2026-01-21T18:00"),
-            end = Local(Zone, "2026-01-21T20:00"), capacity = 12, partnerId = partner,
+            kind = "workshop",
+            title = "Build a website for your small business",
+            roomId = room.Id,
+            start = Local(Zone, "2026-01-21T18:00"),
+            end = Local(Zone, "2026-01-21T20:00"),
+            capacity = 12,
+            partnerId = partner,
         })).JsonAsync();
         await staff.Http.TrainingAsync(room.Id, certification, Local(Zone, "2026-01-22T18:00"), title: "3D printer basics");
         var patron = await host.SignInNewAsync(email: $"a-rather-long-address-{Guid.NewGuid():N}@example.test");
