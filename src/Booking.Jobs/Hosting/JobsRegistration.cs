@@ -104,9 +104,6 @@ public static class JobsRegistration
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s => s.InstanceName = options.SchedulerName);
-            // Quartz would take the app's TimeProvider from the container. Firing, cluster check-ins and
-            // failure detection are wall-clock matters between nodes; the sweeps read the app's clock.
-            q.UseTimeProvider(TimeProvider.System);
             if (postgres is not null)
             {
                 q.UsePersistentStore(store =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
 namespace Booking.IntegrationTests.Infrastructure;
@@ -47,6 +48,25 @@ public sealed class SweepRuns : IJobListener
         if (failure is not null)
         {
             throw new InvalidOperationException($"The {job} sweep failed under Quartz.", failure);
+        }
+    }
+
+    /// <summary>
+    /// Quartz 4 runs on the container's TimeProvider, so in tests on the fake clock: this moves it a second at a
+    /// time (each step a fire of every 1-second trigger) until <paramref name="condition"/> holds, bounded in real time.
+    /// </summary>
+    public static async Task TickUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
         }
     }
 

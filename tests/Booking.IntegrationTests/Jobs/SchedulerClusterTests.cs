@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace Booking.IntegrationTests.Jobs;
 
 /// <summary>
-/// One node of a scheduler cluster: the real app with its own Quartz scheduler (1-second sweeps) and Hangfire
+/// One node of a scheduler cluster: the real app with its own Quartz scheduler (1-second sweeps, on the shared fake clock as Quartz 4 takes the container's TimeProvider) and Hangfire
 /// workers, on a database, an SMTP server and a clock it shares with the other nodes.
 /// </summary>
 public sealed class SchedulerNode(TestDatabase database, TestSmtpServer smtp, FakeTimeProvider clock) : MakerspaceHost
@@ -43,7 +43,7 @@ public sealed class SchedulerNode(TestDatabase database, TestSmtpServer smtp, Fa
 
 /// <summary>
 /// Guarantee 1 across nodes: two real Quartz schedulers (the app's own registration) on one database, the
-/// sweeps fired by Quartz on real time and reading the fake clock, mail through Hangfire to a real SMTP
+/// sweeps fired by Quartz as the fake clock moves, mail through Hangfire to a real SMTP
 /// server. On PostgreSQL the job store is clustered and both nodes must be registered in it.
 /// </summary>
 public sealed class SchedulerClusterTests(ITestOutputHelper output)
@@ -82,17 +82,17 @@ public sealed class SchedulerClusterTests(ITestOutputHelper output)
 
             // Quartz fires every real second; by the fake clock nothing is due yet.
             var runs = ReminderRuns();
-            await SweepRuns.WaitUntilAsync(() => ReminderRuns() >= runs + 3, "three reminder sweeps");
+            await SweepRuns.TickUntilAsync(clock, () => ReminderRuns() >= runs + 3, "three reminder sweeps");
             Assert.Empty(Reminders(smtp));
 
             clock.MoveTo(start.AddHours(-24).AddMinutes(1));
-            await SweepRuns.WaitUntilAsync(() => Reminders(smtp).Count >= Reservations, "the 24-hour reminders", TimeSpan.FromSeconds(60));
-            await MoreSweepsAsync(ReminderRuns, DeliveryRuns);
+            await SweepRuns.TickUntilAsync(clock, () => Reminders(smtp).Count >= Reservations, "the 24-hour reminders");
+            await MoreSweepsAsync(clock, ReminderRuns, DeliveryRuns);
             Assert.Equal(Reservations, Reminders(smtp).Count);
 
             clock.MoveTo(start.AddMinutes(-59));
-            await SweepRuns.WaitUntilAsync(() => Reminders(smtp).Count >= 2 * Reservations, "the 1-hour reminders", TimeSpan.FromSeconds(60));
-            await MoreSweepsAsync(ReminderRuns, DeliveryRuns);
+            await SweepRuns.TickUntilAsync(clock, () => Reminders(smtp).Count >= 2 * Reservations, "the 1-hour reminders");
+            await MoreSweepsAsync(clock, ReminderRuns, DeliveryRuns);
 
             foreach (var email in patrons)
             {
@@ -137,11 +137,11 @@ public sealed class SchedulerClusterTests(ITestOutputHelper output)
     }
 
     /// <summary>Lets both sweeps run a few more times across the nodes, so a doubled mail would have had its chance.</summary>
-    private static async Task MoreSweepsAsync(Func<int> reminderRuns, Func<int> deliveryRuns)
+    private static async Task MoreSweepsAsync(FakeTimeProvider clock, Func<int> reminderRuns, Func<int> deliveryRuns)
     {
         var reminders = reminderRuns();
         var deliveries = deliveryRuns();
-        await SweepRuns.WaitUntilAsync(() => reminderRuns() >= reminders + 3 && deliveryRuns() >= deliveries + 3, "three more sweeps");
+        await SweepRuns.TickUntilAsync(clock, () => reminderRuns() >= reminders + 3 && deliveryRuns() >= deliveries + 3, "three more sweeps");
     }
 
     private static List<MimeMessage> Reminders(TestSmtpServer smtp) =>
