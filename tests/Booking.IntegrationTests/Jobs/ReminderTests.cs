@@ -116,9 +116,11 @@ public sealed class ReminderTests(JobsHost host) : IClassFixture<JobsHost>
         // The app has no "move" today (patrons cancel and book again); a staff correction in the data can move
         // one, and the reminder queued for the old time must not go out.
         var moved = start.AddHours(3);
+        var blockedUntil = await host.InScopeAsync(db => db.Reservations.Where(r => r.Id == id).Select(r => r.BlockedUntilUtc).SingleAsync());
         await host.InScopeAsync(db => db.Reservations.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.StartsAtUtc, moved.UtcDateTime)
-            .SetProperty(r => r.EndsAtUtc, moved.AddHours(1).UtcDateTime)));
+            .SetProperty(r => r.EndsAtUtc, moved.AddHours(1).UtcDateTime)
+            .SetProperty(r => r.BlockedUntilUtc, blockedUntil.AddHours(3))));
         Assert.Empty(await host.DeliverAllAsync());
         Assert.Empty(Reminders(patron.Email));
         Assert.NotNull(await host.InScopeAsync(db => db.Notifications.Where(n => n.Id == old).Select(n => n.DiscardedAtUtc).SingleAsync()));
