@@ -103,6 +103,7 @@ public static class JobsRegistration
         });
         services.AddQuartz(q =>
         {
+            // Quartz 4 fires on the container's TimeProvider, the clock the sweeps read (tests move it by hand).
             q.ConfigureScheduler(s => s.InstanceName = options.SchedulerName);
             if (postgres is not null)
             {

@@ -34,7 +34,7 @@ public class MakerspaceHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await CreateDatabaseAsync();
         _ = Services; // start the host now: migrations run here, not inside the first test's timing
     }
 
@@ -42,13 +42,19 @@ public class MakerspaceHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync(); // virtual: a derived host disposes what it added
 
-        if (_database is not null)
+        if (_database is not null && OwnsDatabase)
         {
             await _database.DisposeAsync();
         }
 
         await DisposeExtrasAsync();
     }
+
+    /// <summary>A fresh private database; a host that shares another's (e.g. a second scheduler node) returns that one.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
+    /// <summary>Whether disposing this host drops its database.</summary>
+    protected virtual bool OwnsDatabase => true;
 
     /// <summary>For hosts that start more than the app (e.g. an SMTP server): stopped after the app.</summary>
     protected virtual Task DisposeExtrasAsync() => Task.CompletedTask;

@@ -102,6 +102,45 @@ public sealed class ReminderTests(JobsHost host) : IClassFixture<JobsHost>
     }
 
     [Fact]
+    public async Task Moved_AfterReminderQueued_NoReminderForTheOldTime_NewTimeRemindedOnce()
+    {
+        var branch = await host.BranchAsync(Zone);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var patron = await host.SignInNewAsync();
+        var start = DaysAhead(3, 12);
+        var id = (await (await patron.Http.BookAsync(room.Id, start, start.AddHours(1))).JsonAsync()).GetProperty("id").GetGuid();
+        await MoveToAsync(start.AddHours(-23));
+        Assert.Equal(1, await CountRemindersQueuedAsync(id));
+        var old = await host.InScopeAsync(db => db.Notifications.Where(n => n.ReservationId == id && n.Kind == NotificationKinds.Reminder).Select(n => n.Id).SingleAsync());
+
+        // The app has no "move" today (patrons cancel and book again); a staff correction in the data can move
+        // one, and the reminder queued for the old time must not go out.
+        var moved = start.AddHours(3);
+        var blockedUntil = await host.InScopeAsync(db => db.Reservations.Where(r => r.Id == id).Select(r => r.BlockedUntilUtc).SingleAsync());
+        await host.InScopeAsync(db => db.Reservations.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.StartsAtUtc, moved.UtcDateTime)
+            .SetProperty(r => r.EndsAtUtc, moved.AddHours(1).UtcDateTime)
+            .SetProperty(r => r.BlockedUntilUtc, blockedUntil.AddHours(3))));
+        Assert.Empty(await host.DeliverAllAsync());
+        Assert.Empty(Reminders(patron.Email));
+        Assert.NotNull(await host.InScopeAsync(db => db.Notifications.Where(n => n.Id == old).Select(n => n.DiscardedAtUtc).SingleAsync()));
+
+        // The new time gets its own reminders, each once.
+        await MoveToAsync(moved.AddHours(-24).AddMinutes(1));
+        await host.SweepAsync<ReminderSweep>();
+        await host.SweepAsync<ReminderSweep>();
+        Assert.Empty(await host.DeliverAllAsync());
+        await MoveToAsync(moved.AddMinutes(-59));
+        await host.SweepAsync<ReminderSweep>();
+        Assert.Empty(await host.DeliverAllAsync());
+        var reminders = Reminders(patron.Email);
+        Assert.Equal(2, reminders.Count);
+        Assert.Single(reminders, m => (m.Subject ?? "").Contains("in 24 hours", StringComparison.Ordinal));
+        Assert.Single(reminders, m => (m.Subject ?? "").Contains("in 1 hour", StringComparison.Ordinal));
+        Assert.All(reminders, m => Assert.DoesNotContain(old.ToString("N"), m.MessageId ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Delivery_SmtpDownThenBack_SentOnceNothingLost()
     {
         var branch = await host.BranchAsync(Zone);

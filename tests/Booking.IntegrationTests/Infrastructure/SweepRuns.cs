@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Quartz;
+
+namespace Booking.IntegrationTests.Infrastructure;
+
+/// <summary>One sweep as Quartz ran it: which job, which trigger fire, on which node, and how it ended.</summary>
+public sealed record SweepRun(string Job, string Trigger, DateTimeOffset? ScheduledFireUtc, string Node, Exception? Failure);
+
+/// <summary>
+/// Records every sweep the real Quartz scheduler of one host runs, so a test waits on runs it can observe
+/// (bounded by a timeout), never on a fixed sleep: Quartz fires on real time, the sweeps read the fake clock.
+/// </summary>
+public sealed class SweepRuns : IJobListener
+{
+    private readonly ConcurrentQueue<SweepRun> _runs = new();
+
+    private SweepRuns(IScheduler scheduler) => Scheduler = scheduler;
+
+    public string Name => "test-sweep-runs";
+
+    public IScheduler Scheduler { get; }
+
+    public IReadOnlyList<SweepRun> Runs => _runs.ToList();
+
+    public static async Task<SweepRuns> AttachAsync(IServiceProvider services)
+    {
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var runs = new SweepRuns(scheduler);
+        scheduler.ListenerManager.AddJobListener(runs, [GroupMatcher<JobKey>.GroupEquals("sweeps")]);
+        return runs;
+    }
+
+    public int Count(string job) => _runs.Count(r => r.Job == job);
+
+    /// <summary>Waits until <paramref name="job"/> has finished at least <paramref name="count"/> runs on this node.</summary>
+    public Task WaitForAsync(string job, int count, TimeSpan? timeout = null) =>
+        WaitUntilAsync(() => Count(job) >= count, $"{count} runs of {job} (saw {Count(job)})", timeout);
+
+    /// <summary>Fires <paramref name="job"/> now through the scheduler (as its trigger would) and waits for that run to finish; its failure escapes.</summary>
+    public async Task RunNowAsync(string job)
+    {
+        var before = Count(job);
+        await Scheduler.TriggerJob(new JobKey(job, "sweeps"));
+        await WaitForAsync(job, before + 1);
+        var failure = _runs.Where(r => r.Job == job).Skip(before).Select(r => r.Failure).FirstOrDefault(f => f is not null);
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"The {job} sweep failed under Quartz.", failure);
+        }
+    }
+
+    /// <summary>
+    /// Quartz 4 runs on the container's TimeProvider, so in tests on the fake clock: this moves it a second at a
+    /// time (each step a fire of every 1-second trigger) until <paramref name="condition"/> holds, bounded in real time.
+    /// </summary>
+    public static async Task TickUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    {
+        _runs.Enqueue(new SweepRun(context.JobDetail.Key.Name, context.Trigger.Key.Name, context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId, jobException));
+        return ValueTask.CompletedTask;
+    }
+}
