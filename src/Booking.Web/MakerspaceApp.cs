@@ -87,6 +87,7 @@ public static class MakerspaceApp
         services.AddScoped<CertificationGranting>();
         services.AddScoped<SessionScheduling>();
         services.AddScoped<SessionRegistrations>();
+        services.AddScoped<SuspensionLifting>();
 
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<BookingDbContext>("database");
