@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using Booking.Data.Identity;
+using Booking.Domain.Reservations;
+using Booking.Domain.Resources;
+using Booking.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Booking.IntegrationTests.Infrastructure.TestData;
+
+namespace Booking.BrowserTests;
+
+/// <summary>
+/// Journey 1: a new patron is refused the laser cutter for want of a certification, staff certify them
+/// at the desk, and the patron then reserves it and cancels. A host of its own, so its days are its own.
+/// </summary>
+public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    private const string Zone = "America/New_York";
+
+    [Fact]
+    public async Task NewPatron_RefusedLaserCutter_StaffCertify_ThenReservesAndCancels()
+    {
+        var branch = await host.BranchAsync(Zone);
+        var cutter = await host.ResourceAsync(branch.Id, KnownKinds.LaserCutter);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var admin = await host.SignInNewAsync(Roles.Admin);
+        var safetyId = (await (await admin.Http.PostAsJsonAsync("/api/v1/certifications",
+            new { name = "Laser cutter safety", description = "Hands-on safety for the laser cutter", validityMonths = 12 })).JsonAsync()).GetProperty("id").GetGuid();
+        await host.InScopeAsync(async db =>
+        {
+            (await db.Resources.FindAsync(cutter.Id))!.RequireCertifications([safetyId]);
+            return await db.SaveChangesAsync();
+        });
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var training = Local(Zone, "2026-01-13T18:00");
+        await (await staff.Http.PostAsJsonAsync("/api/v1/sessions", new
+        {
+            kind = "training", title = "Laser cutter safety", roomId = room.Id, start = training, end = training.AddMinutes(90), capacity = 8, certificationId = safetyId,
+        })).JsonAsync();
+
+        // A new patron registers and asks for the laser cutter: refused, with the certification and the next training named.
+        var email = $"new-maker-{Guid.NewGuid():N}@example.test";
+        var patronPage = await host.NewPageAsync();
+        await new RegisterAccountPage(patronPage).RegisterAsync("Nova Maker", email, "New-maker-pass-1");
+        var grid = new ResourcePage(patronPage);
+        await grid.OpenAsync(cutter.Id, "2026-01-12");
+        await grid.ChooseFreeAsync("Thursday 15 January 10:00");
+        var form = patronPage.Url;
+        await new ReservePage(patronPage).ReserveUntilAsync("10:30");
+        var refusal = patronPage.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(refusal).ToContainTextAsync("This time cannot be reserved");
+        await Assertions.Expect(refusal).ToContainTextAsync("Laser cutter safety is required: next training Tue 13 Jan 18:00.");
+        await patronPage.ShouldBeAccessibleAsync();
+        Assert.Equal(0, await host.InScopeAsync(db => db.Reservations.CountAsync(r => r.ResourceId == cutter.Id)));
+
+        // A staff member, in another browser, finds the patron at the desk and certifies them.
+        var deskPage = await host.NewPageAsync();
+        await new SignInPage(deskPage).SignInAsync(staff.Email, MakerspaceHost.Password);
+        var search = new FindPatronPage(deskPage);
+        await search.FindAsync("nova");
+        await search.OpenAsync("Nova Maker");
+        var patron = new DeskPatronPage(deskPage);
+        await patron.GrantAsync("Laser cutter safety");
+        await Assertions.Expect(deskPage.GetByRole(AriaRole.Status)).ToContainTextAsync("Granted Laser cutter safety, valid until 2027-01-12.");
+        await Assertions.Expect(patron.Certification("Laser cutter safety")).ToContainTextAsync("valid");
+
+        // The patron tries again: reserved, listed in My reservations, then cancelled.
+        await patronPage.GotoAsync(form);
+        await new ReservePage(patronPage).ReserveUntilAsync("10:30");
+        await patronPage.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/reservations/mine");
+        await patronPage.ShouldBeAccessibleAsync();
+        var mine = new MyReservationsPage(patronPage);
+        await Assertions.Expect(mine.Item(cutter.Name)).ToContainTextAsync("Thursday 15 January, 10:00");
+        await Assertions.Expect(mine.Item(cutter.Name)).ToContainTextAsync("Status: confirmed");
+        await mine.CancelAsync(cutter.Name);
+        await patronPage.ShouldBeAccessibleAsync();
+        await Assertions.Expect(patronPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("Cancelled.");
+        Assert.Equal(ReservationStatus.Cancelled, await host.InScopeAsync(db => db.Reservations.Where(r => r.ResourceId == cutter.Id).Select(r => r.Status).SingleAsync()));
+        await patronPage.SaveScreenshotAsync("new-patron-certified-reserves-and-cancels");
+    }
+}
