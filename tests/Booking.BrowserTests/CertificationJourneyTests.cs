@@ -78,4 +78,68 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         Assert.Equal(ReservationStatus.Cancelled, await host.InScopeAsync(db => db.Reservations.Where(r => r.ResourceId == cutter.Id).Select(r => r.Status).SingleAsync()));
         await patronPage.SaveScreenshotAsync("new-patron-certified-reserves-and-cancels");
     }
+
+    /// <summary>
+    /// The desk pages the journey does not visit, at a phone's width: maintenance, sessions and
+    /// attendance, booking on a patron's behalf. Moves the clock to this morning's session, before
+    /// any day the journey uses.
+    /// </summary>
+    [Fact]
+    public async Task DeskPages_AtPhoneWidth_AccessibleWithoutSidewaysScrolling()
+    {
+        var branch = await host.BranchAsync(Zone, opens: 6);
+        var printer = await host.ResourceAsync(branch.Id, KnownKinds.Printer3D);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var patron = await host.SignInNewAsync();
+        var start = Local(Zone, "2026-01-12T07:30"); // half an hour after the host clock's start
+        var session = (await (await staff.Http.PostAsJsonAsync("/api/v1/sessions", new
+        {
+            kind = "workshop", title = "Soldering basics", roomId = room.Id, start, end = start.AddHours(1), capacity = 6,
+        })).JsonAsync()).GetProperty("id").GetGuid();
+        await (await patron.Http.PostAsync($"/api/v1/sessions/{session}/registrations", null)).JsonAsync();
+        host.Clock.MoveTo(start.AddMinutes(5));
+
+        var page = await host.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 800);
+        await new SignInPage(page).SignInAsync(staff.Email, MakerspaceHost.Password);
+        await new DeskPage(page).OpenAsync(branch.Id, "2026-01-12");
+        await FitsAsync(page);
+
+        var maintenance = new MaintenancePage(page);
+        await maintenance.OpenAsync(branch.Id);
+        await maintenance.BlockAsync(printer.Name, "2026-01-16T12:00", "2026-01-16T09:00", "Nozzle replacement");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The end must be after the start.");
+        await maintenance.BlockAsync(printer.Name, "2026-01-16T09:00", "2026-01-16T12:00", "Nozzle replacement");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("No reservations collided.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Nozzle replacement" })).ToContainTextAsync("Fri 16 Jan 09:00");
+        await FitsAsync(page);
+
+        var sessions = new DeskSessionsPage(page);
+        await sessions.OpenAsync(branch.Id);
+        await sessions.OpenSessionAsync("Soldering basics");
+        var name = patron.Email.Split('@')[0];
+        await sessions.MarkAsync(name, "Did not attend");
+        await Assertions.Expect(sessions.Registration(name)).ToContainTextAsync("did not attend");
+        await FitsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 }).WaitForAsync();
+        await page.ShouldBeAccessibleAsync();
+        var desk = new DeskPatronPage(page);
+        await desk.BookAsync(printer.Name, "2026-01-16", "13:00", "14:00");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Booked {printer.Name} on Friday 16 January, 13:00–14:00 for the patron.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Upcoming reservations" })).ToContainTextAsync(printer.Name);
+        await FitsAsync(page);
+        await page.SaveScreenshotAsync("staff-desk-at-phone-width");
+    }
+
+    /// <summary>Nothing wider than the phone's screen (WCAG 1.4.10 reflow).</summary>
+    private static async Task FitsAsync(IPage page)
+    {
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var wide = width <= 360 ? "" : await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 360).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')");
+        Assert.True(width <= 360, $"{page.Url} is {width} px wide at a 360 px viewport; too wide: {wide}");
+    }
 }

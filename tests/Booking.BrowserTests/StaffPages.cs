@@ -55,4 +55,64 @@ public sealed class DeskPatronPage(IPage page)
         await page.GetByRole(AriaRole.Status).WaitForAsync();
         await page.ShouldBeAccessibleAsync();
     }
+
+    /// <summary>Books for the patron: a resource and local date and times ("2026-01-16", "13:00").</summary>
+    public async Task BookAsync(string resourceName, string date, string start, string end)
+    {
+        await page.GetByLabel("Resource").SelectOptionAsync(new SelectOptionValue { Label = resourceName });
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync(date);
+        await page.GetByLabel("Start time").FillAsync(start);
+        await page.GetByLabel("End time").FillAsync(end);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Book for ") }).ClickAsync();
+        await page.Locator("[role=status], [role=alert]").First.WaitForAsync();
+        await page.ShouldBeAccessibleAsync();
+    }
+}
+
+/// <summary>The desk's maintenance blocks at a branch.</summary>
+public sealed class MaintenancePage(IPage page)
+{
+    public async Task OpenAsync(Guid locationId)
+    {
+        await page.GotoAsync($"/desk/maintenance?locationId={locationId}");
+        await page.ShouldBeAccessibleAsync();
+    }
+
+    /// <summary>Blocks a resource between two local times written "2026-01-16T09:00"; the page answers with a status or a problem.</summary>
+    public async Task BlockAsync(string resourceName, string start, string end, string reason)
+    {
+        await page.GetByLabel("Resource").SelectOptionAsync(new SelectOptionValue { Label = resourceName });
+        await page.GetByLabel("Start").FillAsync(start);
+        await page.GetByLabel("End").FillAsync(end);
+        await page.GetByLabel("Reason").FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Block" }).ClickAsync();
+        await page.Locator("[role=status], [role=alert]").First.WaitForAsync();
+        await page.ShouldBeAccessibleAsync();
+    }
+}
+
+/// <summary>The desk's sessions and a session's attendance list.</summary>
+public sealed class DeskSessionsPage(IPage page)
+{
+    public async Task OpenAsync(Guid locationId)
+    {
+        await page.GotoAsync($"/desk/sessions?locationId={locationId}");
+        await page.ShouldBeAccessibleAsync();
+    }
+
+    public async Task OpenSessionAsync(string title)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 }).WaitForAsync();
+        await page.ShouldBeAccessibleAsync();
+    }
+
+    public ILocator Registration(string patronName) => page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = patronName });
+
+    public async Task MarkAsync(string patronName, string button)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"{button}: {patronName}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        await page.ShouldBeAccessibleAsync();
+    }
 }
