@@ -35,7 +35,13 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         var training = Local(Zone, "2026-01-13T18:00");
         await (await staff.Http.PostAsJsonAsync("/api/v1/sessions", new
         {
-            kind = "training", title = "Laser cutter safety", roomId = room.Id, start = training, end = training.AddMinutes(90), capacity = 8, certificationId = safetyId,
+            kind = "training",
+            title = "Laser cutter safety",
+            roomId = room.Id,
+            start = training,
+            end = training.AddMinutes(90),
+            capacity = 8,
+            certificationId = safetyId,
         })).JsonAsync();
 
         // A new patron registers and asks for the laser cutter: refused, with the certification and the next training named.
@@ -95,7 +101,12 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         var start = Local(Zone, "2026-01-12T07:30"); // half an hour after the host clock's start
         var session = (await (await staff.Http.PostAsJsonAsync("/api/v1/sessions", new
         {
-            kind = "workshop", title = "Soldering basics", roomId = room.Id, start, end = start.AddHours(1), capacity = 6,
+            kind = "workshop",
+            title = "Soldering basics",
+            roomId = room.Id,
+            start,
+            end = start.AddHours(1),
+            capacity = 6,
         })).JsonAsync()).GetProperty("id").GetGuid();
         await (await patron.Http.PostAsync($"/api/v1/sessions/{session}/registrations", null)).JsonAsync();
         host.Clock.MoveTo(start.AddMinutes(5));
