@@ -103,20 +103,7 @@ public static class CertificationsApi
             return Problems.Validation("email", "Give an e-mail (?email=) or a name (?name=) to search for, or part of one.");
         }
 
-        var query = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(email))
-        {
-            var e = email.Trim().ToUpperInvariant();
-            query = query.Where(u => u.NormalizedEmail!.Contains(e));
-        }
-
-        if (!string.IsNullOrWhiteSpace(name))
-        {
-            var n = name.Trim().ToUpperInvariant();
-            query = query.Where(u => u.DisplayName!.ToUpper().Contains(n));
-        }
-
-        var found = await query.OrderBy(u => u.Email).Take(50).Select(u => new PatronView(u.Id, u.Email, u.DisplayName)).ToListAsync(ct);
+        var found = await PatronSearch.ByEmailAndNameAsync(db, email, name, ct);
         return TypedResults.Ok(found);
     }
 

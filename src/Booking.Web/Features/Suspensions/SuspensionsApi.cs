@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Booking.Data;
-using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Web.Infrastructure;
@@ -32,27 +31,22 @@ public static class SuspensionsApi
         return TypedResults.Ok(rows.Select(s => View(s, now)).ToList());
     }
 
-    private static async Task<Results<Ok<SuspensionView>, ProblemHttpResult>> LiftAsync(Guid id, ClaimsPrincipal user, BookingDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<SuspensionView>, ProblemHttpResult>> LiftAsync(
+        Guid id, ClaimsPrincipal user, SuspensionLifting lifting, TimeProvider clock, CancellationToken ct)
     {
-        var suspension = await db.BookingSuspensions.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (suspension is null)
-        {
-            return Problems.NotFound("suspension");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            suspension.Lift(user.UserId(), now);
+            var suspension = await lifting.LiftAsync(user.UserId(), id, ct);
+            return TypedResults.Ok(View(suspension, clock.GetUtcNow().UtcDateTime));
+        }
+        catch (DomainException e) when (e.Code == ProblemCodes.NotFound)
+        {
+            return Problems.NotFound("suspension");
         }
         catch (DomainException e)
         {
             return Problems.Of(e.Code, e.Message);
         }
-
-        db.AuditLog.Add(new AuditEntry(user.UserId(), "suspension.lift", $"patron:{suspension.PatronId}", $"Lifted the {suspension.KindCode} suspension: {suspension.Reason}", now));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(View(suspension, now));
     }
 
     private static SuspensionView View(BookingSuspension s, DateTime now) => new(
