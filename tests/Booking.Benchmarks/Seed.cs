@@ -127,7 +127,7 @@ public static class Seed
             "BlockedUntilUtc", "Status", "Notes", "CreatedAtUtc", "CheckedInAtUtc", "CompletedAtUtc", "CancelledAtUtc", "StatusReason")
         SELECT gen_random_uuid(), s.resource_id, s.kind, p.id, p.id, false, s.starts, s.starts + make_interval(mins => s.minutes),
             s.starts + make_interval(mins => s.minutes + 15), st.status,
-            CASE WHEN s.d >= -12 OR (s.d = -13 AND s.h >= 15) THEN 'bench:no-show' END,
+            CASE WHEN s.d BETWEEN -12 AND -1 OR (s.d = -13 AND s.h >= 15) THEN 'bench:no-show' END,
             least(s.starts - interval '10 days', @now - interval '30 days'),
             CASE WHEN st.status = 'completed' THEN s.starts END,
             CASE WHEN st.status = 'completed' THEN s.starts + make_interval(mins => s.minutes) END,
