@@ -204,6 +204,6 @@ internal sealed record Arguments(string ConnectionString, string AppDll, string 
             Value("--pgbench", "/usr/lib/postgresql/15/bin/pgbench")!,
             Path.GetFullPath(Value("--out", "bench-results.json")!),
             int.Parse(Value("--seconds", "10")!, CultureInfo.InvariantCulture),
-            int.Parse(Value("--sweep-budget", "60")!, CultureInfo.InvariantCulture));
+            int.Parse(Value("--sweep-budget", "45")!, CultureInfo.InvariantCulture));
     }
 }
