@@ -51,10 +51,10 @@ public sealed record LoadRow(
 /// <summary>A sweep through the app's class against the bare SQL doing the same rows.</summary>
 public sealed record SweepRow(string Sweep, int Rows, double AppSeconds, int AppRows, bool AppFinished, double SqlSeconds, int SqlRows)
 {
-    /// <summary>App time for all rows (projected from its rate when it ran out of its time budget) over SQL time.</summary>
-    public double Ratio => SqlSeconds > 0 ? AppSecondsForAll / SqlSeconds : 0;
+    /// <summary>App time for all rows (projected from its rate when it ran out of its time budget) over SQL time; null when no row finished in the budget.</summary>
+    public double? Ratio => SqlSeconds > 0 && AppSecondsForAll is { } app ? app / SqlSeconds : null;
 
-    public double AppSecondsForAll => AppFinished || AppRows == 0 ? AppSeconds : AppSeconds * Rows / AppRows;
+    public double? AppSecondsForAll => AppFinished ? AppSeconds : AppRows == 0 ? null : AppSeconds * Rows / AppRows;
 }
 
 /// <summary>Everything one run measured; written to bench-results.json.</summary>
@@ -97,8 +97,9 @@ public sealed record BenchResults(
         {
             var app = s.AppFinished
                 ? s.AppSeconds.ToString("F1", c)
-                : string.Create(c, $"{s.AppSecondsForAll:F0} (projected: {s.AppRows} rows in {s.AppSeconds:F0} s)");
-            sb.AppendLine(c, $"| {s.Sweep} | {s.Rows} | {app} | {s.SqlSeconds:F2} | {s.Ratio:F1}x |");
+                : string.Create(c, $"{F0(s.AppSecondsForAll)} (projected: {s.AppRows} rows in {s.AppSeconds:F0} s)");
+            var ratio = s.Ratio is { } x ? x.ToString("F1", c) + "x" : "–";
+            sb.AppendLine(c, $"| {s.Sweep} | {s.Rows} | {app} | {s.SqlSeconds:F2} | {ratio} |");
         }
 
         sb.AppendLine();

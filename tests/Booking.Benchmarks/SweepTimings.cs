@@ -76,7 +76,9 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
             while (true)
             {
                 using var scope = services.CreateScope();
-                if (await scope.ServiceProvider.GetRequiredService<TSweep>().RunAsync(timeout.Token) == 0)
+                var done = await scope.ServiceProvider.GetRequiredService<TSweep>().RunAsync(timeout.Token);
+                Console.WriteLine($"  {typeof(TSweep).Name}: a pass did {done} after {clock.Elapsed.TotalSeconds:F0} s");
+                if (done == 0)
                 {
                     finished = true;
                     break;
@@ -85,7 +87,7 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
         }
         catch (Exception e) when (timeout.IsCancellationRequested && e is OperationCanceledException or NpgsqlException or InvalidOperationException)
         {
-            // Out of budget.
+            Console.WriteLine($"  {typeof(TSweep).Name} stopped at its budget ({e.GetType().Name}) after {clock.Elapsed.TotalSeconds:F0} s");
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
