@@ -527,6 +527,9 @@ namespace Booking.Data.Sqlite.Migrations
 
                     b.HasIndex("PatronId", "KindCode", "StartsAtUtc");
 
+                    b.HasIndex(new[] { "ResourceId", "StartsAtUtc" }, "IX_Reservations_Active_ResourceId_StartsAtUtc")
+                        .HasFilter("\"Status\" IN ('pending', 'confirmed', 'checked-in')");
+
                     b.ToTable("Reservations");
                 });
 

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Booking.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ActiveReservationsIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Reservations_Active_ResourceId_StartsAtUtc",
+                table: "Reservations",
+                columns: new[] { "ResourceId", "StartsAtUtc" },
+                filter: "\"Status\" IN ('pending', 'confirmed', 'checked-in')");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Reservations_Active_ResourceId_StartsAtUtc",
+                table: "Reservations");
+        }
+    }
+}
