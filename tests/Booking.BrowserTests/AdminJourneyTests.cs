@@ -73,7 +73,9 @@ public sealed class AdminJourneyTests(BrowserHost host) : IClassFixture<BrowserH
             await page.GotoAsync(url);
             await page.ShouldBeAccessibleAsync();
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            Assert.True(width <= 360, $"{url} is {width} px wide at a 360 px screen");
+            var wide = await page.EvaluateAsync<string[]>(
+                "[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > 360).slice(0, 5).map(e => e.tagName + '.' + e.className)");
+            Assert.True(width <= 360, $"{url} is {width} px wide at a 360 px screen; too wide: {string.Join(", ", wide)}");
         }
 
         // A refused form: the messages beside the fields must pass axe too.
