@@ -37,10 +37,18 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
         var page = $"/admin/locations/{id}";
         var (_, saved, _) = await admin.SubmitAsync(page, $"{page}?handler=Hours", new Dictionary<string, string>
         {
-            ["Hours[0].Day"] = "Monday", ["Hours[0].Opens"] = "09:00", ["Hours[0].Closes"] = "12:00",
-            ["Hours[1].Day"] = "Monday", ["Hours[1].Opens"] = "13:00", ["Hours[1].Closes"] = "17:00",
-            ["Hours[2].Day"] = "Tuesday", ["Hours[2].Opens"] = "", ["Hours[2].Closes"] = "",
-            ["Hours[3].Day"] = "Saturday", ["Hours[3].Opens"] = "10:00", ["Hours[3].Closes"] = "14:00",
+            ["Hours[0].Day"] = "Monday",
+            ["Hours[0].Opens"] = "09:00",
+            ["Hours[0].Closes"] = "12:00",
+            ["Hours[1].Day"] = "Monday",
+            ["Hours[1].Opens"] = "13:00",
+            ["Hours[1].Closes"] = "17:00",
+            ["Hours[2].Day"] = "Tuesday",
+            ["Hours[2].Opens"] = "",
+            ["Hours[2].Closes"] = "",
+            ["Hours[3].Day"] = "Saturday",
+            ["Hours[3].Opens"] = "10:00",
+            ["Hours[3].Closes"] = "14:00",
         });
 
         Assert.Contains("Saved the opening hours", saved);
@@ -79,15 +87,23 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
 
         var (_, backwards, _) = await admin.SubmitAsync(page, $"{page}?handler=Hours", new Dictionary<string, string>
         {
-            ["Hours[0].Day"] = "Monday", ["Hours[0].Opens"] = "", ["Hours[0].Closes"] = "",
-            ["Hours[1].Day"] = "Monday", ["Hours[1].Opens"] = "17:00", ["Hours[1].Closes"] = "09:00",
+            ["Hours[0].Day"] = "Monday",
+            ["Hours[0].Opens"] = "",
+            ["Hours[0].Closes"] = "",
+            ["Hours[1].Day"] = "Monday",
+            ["Hours[1].Opens"] = "17:00",
+            ["Hours[1].Closes"] = "09:00",
         });
         Assert.Contains("must close after it opens", FieldMessage(backwards, "Hours[1].Closes"));
 
         var (_, overlapping, _) = await admin.SubmitAsync(page, $"{page}?handler=Hours", new Dictionary<string, string>
         {
-            ["Hours[0].Day"] = "Monday", ["Hours[0].Opens"] = "09:00", ["Hours[0].Closes"] = "13:00",
-            ["Hours[1].Day"] = "Monday", ["Hours[1].Opens"] = "12:00", ["Hours[1].Closes"] = "17:00",
+            ["Hours[0].Day"] = "Monday",
+            ["Hours[0].Opens"] = "09:00",
+            ["Hours[0].Closes"] = "13:00",
+            ["Hours[1].Day"] = "Monday",
+            ["Hours[1].Opens"] = "12:00",
+            ["Hours[1].Closes"] = "17:00",
         });
         Assert.Contains("overlap", FieldMessage(overlapping, "Hours"));
 
@@ -250,10 +266,17 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
         var page = $"/admin/kinds/{code}";
         var policy = new Dictionary<string, string>
         {
-            ["Policy.SlotMinutes"] = "15", ["Policy.MinDurationMinutes"] = "15", ["Policy.MaxDurationMinutes"] = "90",
-            ["Policy.BufferAfterMinutes"] = "5", ["Policy.LeadTimeMinutes"] = "0", ["Policy.AdvanceWindowDays"] = "21",
-            ["Policy.MaxActiveReservations"] = "2", ["Policy.MaxHoursPerWeek"] = "",
-            ["Policy.CheckInOpensMinutesBefore"] = "10", ["Policy.NoShowGraceMinutes"] = "10", ["Policy.RequiresApproval"] = "true",
+            ["Policy.SlotMinutes"] = "15",
+            ["Policy.MinDurationMinutes"] = "15",
+            ["Policy.MaxDurationMinutes"] = "90",
+            ["Policy.BufferAfterMinutes"] = "5",
+            ["Policy.LeadTimeMinutes"] = "0",
+            ["Policy.AdvanceWindowDays"] = "21",
+            ["Policy.MaxActiveReservations"] = "2",
+            ["Policy.MaxHoursPerWeek"] = "",
+            ["Policy.CheckInOpensMinutesBefore"] = "10",
+            ["Policy.NoShowGraceMinutes"] = "10",
+            ["Policy.RequiresApproval"] = "true",
         };
 
         var (_, listed, _) = await admin.SubmitAsync(page, page, policy);
@@ -261,8 +284,17 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
         var stored = await host.InScopeAsync(db => db.ResourceKinds.AsNoTracking().SingleAsync(k => k.Code == code));
         Assert.Equal(new BookingPolicy
         {
-            SlotMinutes = 15, MinDurationMinutes = 15, MaxDurationMinutes = 90, BufferAfterMinutes = 5, LeadTimeMinutes = 0, AdvanceWindowDays = 21,
-            MaxActiveReservations = 2, MaxHoursPerWeek = null, CheckInOpensMinutesBefore = 10, NoShowGraceMinutes = 10, RequiresApproval = true,
+            SlotMinutes = 15,
+            MinDurationMinutes = 15,
+            MaxDurationMinutes = 90,
+            BufferAfterMinutes = 5,
+            LeadTimeMinutes = 0,
+            AdvanceWindowDays = 21,
+            MaxActiveReservations = 2,
+            MaxHoursPerWeek = null,
+            CheckInOpensMinutesBefore = 10,
+            NoShowGraceMinutes = 10,
+            RequiresApproval = true,
         }, stored.DefaultPolicy);
 
         policy["Policy.SlotMinutes"] = "";
@@ -280,7 +312,9 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
 
         var (_, html, _) = await admin.SubmitAsync("/admin/certifications", "/admin/certifications", new Dictionary<string, string>
         {
-            ["Name"] = name, ["Description"] = "CNC router basics", ["ValidityMonths"] = "12",
+            ["Name"] = name,
+            ["Description"] = "CNC router basics",
+            ["ValidityMonths"] = "12",
         });
 
         Assert.Contains($"Added {name}", html);
@@ -291,7 +325,8 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
 
         var (_, refused, _) = await admin.SubmitAsync("/admin/certifications", "/admin/certifications", new Dictionary<string, string>
         {
-            ["Name"] = name, ["ValidityMonths"] = "500",
+            ["Name"] = name,
+            ["ValidityMonths"] = "500",
         });
         Assert.Contains("already exists", FieldMessage(refused, "Name"));
         Assert.Contains("validityMonths is 1 to 120", FieldMessage(refused, "ValidityMonths"));
