@@ -14,6 +14,9 @@ public sealed class FieldErrors
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>Every message with its field, for pages that show each beside its own input.</summary>
+    public IEnumerable<(string Field, string Message)> Messages => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m)));
+
     /// <summary>The value of a required field of a value type; records <paramref name="message"/> when it is missing.</summary>
     public T Required<T>(T? value, string field, string message)
         where T : struct

@@ -63,35 +63,12 @@ public static class CertificationsApi
         CertificationInput input, ClaimsPrincipal user, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var name = errors.Required("name", input.Name, 200);
-        var description = errors.Optional("description", input.Description, 2000);
-        if (input.ValidityMonths is < 1 or > CertificationDefinition.MaxValidityMonths)
-        {
-            errors.Add("validityMonths", $"validityMonths is 1 to {CertificationDefinition.MaxValidityMonths}, or left out for no expiry.");
-        }
-
-        var prerequisites = (input.PrerequisiteIds ?? []).Distinct().ToArray();
-        var known = await db.Certifications.Where(c => prerequisites.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        foreach (var unknown in prerequisites.Except(known))
-        {
-            errors.Add("prerequisiteIds", $"There is no certification with id {unknown}.");
-        }
-
-        if (name is not null && await db.Certifications.AnyAsync(c => c.Name == name, ct))
-        {
-            errors.Add("name", $"A certification named '{name}' already exists.");
-        }
-
-        if (errors.Any)
+        var definition = await CertificationDefining.DefineAsync(db, errors, input, user.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+        if (definition is null)
         {
             return errors.ToProblem();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var definition = new CertificationDefinition(name!, description, input.ValidityMonths, prerequisites, now);
-        db.Certifications.Add(definition);
-        db.AuditLog.Add(new AuditEntry(user.UserId(), "certification.define", $"certification:{definition.Id}", $"Defined {definition.Name}.", now));
-        await db.SaveChangesAsync(ct);
         var names = await db.Certifications.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         return TypedResults.Created($"/api/v1/certifications/{definition.Id}", View(definition, names, await UnlocksAsync(db, ct)));
     }

@@ -101,18 +101,9 @@ public static class KindsApi
             return errors.ToProblem();
         }
 
-        // Each resource's override must still make a usable policy on top of the new default.
-        var resources = await db.Resources.AsNoTracking().Where(r => r.KindCode == code).OrderBy(r => r.Name).ToListAsync(ct);
-        foreach (var resource in resources)
+        if (await KindPolicies.UnusableOverrideAsync(db, code, policy, ct) is { } problem)
         {
-            try
-            {
-                UsablePolicy.Checked(resource.EffectivePolicy(policy));
-            }
-            catch (DomainException e) when (e.Code == ProblemCodes.Validation)
-            {
-                return Problems.Validation("policy", $"With this policy the override of '{resource.Name}' would not be usable; change that resource first. {e.Message}");
-            }
+            return Problems.Validation("policy", problem);
         }
 
         kind.ChangePolicy(policy);

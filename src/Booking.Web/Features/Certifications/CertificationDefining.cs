@@ -1,0 +1,46 @@
+using Booking.Data;
+using Booking.Domain.Audit;
+using Booking.Domain.Certifications;
+using Booking.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Certifications;
+
+/// <summary>Defines a certification (checked, audited), for the admin API and the admin pages.</summary>
+public static class CertificationDefining
+{
+    /// <summary>The new definition, saved; or null with the reasons in <paramref name="errors"/> and nothing written.</summary>
+    public static async Task<CertificationDefinition?> DefineAsync(
+        BookingDbContext db, FieldErrors errors, CertificationInput input, Guid actorId, DateTime now, CancellationToken ct)
+    {
+        var name = errors.Required("name", input.Name, 200);
+        var description = errors.Optional("description", input.Description, 2000);
+        if (input.ValidityMonths is < 1 or > CertificationDefinition.MaxValidityMonths)
+        {
+            errors.Add("validityMonths", $"validityMonths is 1 to {CertificationDefinition.MaxValidityMonths}, or left out for no expiry.");
+        }
+
+        var prerequisites = (input.PrerequisiteIds ?? []).Distinct().ToArray();
+        var known = await db.Certifications.Where(c => prerequisites.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        foreach (var unknown in prerequisites.Except(known))
+        {
+            errors.Add("prerequisiteIds", $"There is no certification with id {unknown}.");
+        }
+
+        if (name is not null && await db.Certifications.AnyAsync(c => c.Name == name, ct))
+        {
+            errors.Add("name", $"A certification named '{name}' already exists.");
+        }
+
+        if (errors.Any)
+        {
+            return null;
+        }
+
+        var definition = new CertificationDefinition(name!, description, input.ValidityMonths, prerequisites, now);
+        db.Certifications.Add(definition);
+        db.AuditLog.Add(new AuditEntry(actorId, "certification.define", $"certification:{definition.Id}", $"Defined {definition.Name}.", now));
+        await db.SaveChangesAsync(ct);
+        return definition;
+    }
+}
