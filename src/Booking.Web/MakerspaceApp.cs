@@ -35,6 +35,7 @@ public static class MakerspaceApp
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(PublicAddress.From(builder.Configuration));
         services.AddBookingData(sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddMakerspaceJobs(builder.Configuration, sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddScoped<IWaitlist, WaitlistForJobs>();

@@ -3,12 +3,13 @@ using Booking.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Booking.Web.Features.Account;
 
 /// <summary>Asks for a password-reset link; answers the same whether or not the account exists, so it never reveals who has one.</summary>
-public sealed class ForgotPasswordModel(UserManager<UserAccount> users, PasswordResetMail mail, ILogger<ForgotPasswordModel> logger) : PageModel
+public sealed class ForgotPasswordModel(UserManager<UserAccount> users, PasswordResetMail mail, PublicAddress address, ILogger<ForgotPasswordModel> logger) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -31,8 +32,8 @@ public sealed class ForgotPasswordModel(UserManager<UserAccount> users, Password
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            // Behind a proxy, set AllowedHosts so a forged Host header cannot put another site in the link.
-            var link = $"{Request.Scheme}://{Request.Host}/account/reset-password?email={Uri.EscapeDataString(user.Email)}&code={code}";
+            // Site:PublicUrl (when set) keeps a forged Host header from putting another site in the link.
+            var link = address.Link(Request, $"/account/reset-password?email={Uri.EscapeDataString(user.Email)}&code={code}");
             try
             {
                 await mail.SendAsync(user.Email, user.DisplayName, link, ct);

@@ -37,10 +37,10 @@ public static class CalendarApi
     }
 
     private static async Task<Ok<FeedUrlView>> FeedUrlAsync(ClaimsPrincipal user, HttpRequest request, CalendarFeeds feeds, CancellationToken ct) =>
-        TypedResults.Ok(View(await feeds.CurrentAsync(user.UserId(), ct), request));
+        TypedResults.Ok(View(await feeds.CurrentAsync(user.UserId(), ct), feeds, request));
 
     private static async Task<Ok<FeedUrlView>> RotateAsync(ClaimsPrincipal user, HttpRequest request, CalendarFeeds feeds, CancellationToken ct) =>
-        TypedResults.Ok(View(await feeds.RotateAsync(user.UserId(), ct), request));
+        TypedResults.Ok(View(await feeds.RotateAsync(user.UserId(), ct), feeds, request));
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> PatronFeedAsync(string file, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -94,6 +94,6 @@ public static class CalendarApi
         return TypedResults.Text(CalendarFiles.Feed($"{resource.Name}: busy times", entries, now), ContentType);
     }
 
-    private static FeedUrlView View(CalendarFeed feed, HttpRequest request) =>
-        new(CalendarFeeds.Url(feed, request), new DateTimeOffset(DateTime.SpecifyKind(feed.CreatedAtUtc, DateTimeKind.Utc)));
+    private static FeedUrlView View(CalendarFeed feed, CalendarFeeds feeds, HttpRequest request) =>
+        new(feeds.Url(feed, request), new DateTimeOffset(DateTime.SpecifyKind(feed.CreatedAtUtc, DateTimeKind.Utc)));
 }

@@ -1,11 +1,12 @@
 using Booking.Data;
 using Booking.Domain.Calendar;
+using Booking.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Calendar;
 
 /// <summary>A patron's private feed token: the current one (made on first use) and rotation, for the API and the pages alike.</summary>
-public sealed class CalendarFeeds(BookingDbContext db, TimeProvider clock)
+public sealed class CalendarFeeds(BookingDbContext db, TimeProvider clock, PublicAddress address)
 {
     public Task<CalendarFeed?> FindAsync(Guid patronId, CancellationToken ct) =>
         db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.PatronId == patronId && f.RevokedAtUtc == null, ct);
@@ -38,5 +39,5 @@ public sealed class CalendarFeeds(BookingDbContext db, TimeProvider clock)
         return feed;
     }
 
-    public static string Url(CalendarFeed feed, HttpRequest request) => $"{request.Scheme}://{request.Host}/calendar/patrons/{feed.Token}.ics";
+    public string Url(CalendarFeed feed, HttpRequest request) => address.Link(request, $"/calendar/patrons/{feed.Token}.ics");
 }

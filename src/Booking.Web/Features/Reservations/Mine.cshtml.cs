@@ -107,6 +107,6 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
         var views = rows.Select(r => ReservationQueries.ToView(r, now)).ToList();
         Upcoming = views.Where(v => v.End > Now && v.Status is "pending" or "confirmed" or "checked-in").ToList();
         Past = views.Except(Upcoming).OrderByDescending(v => v.Start).ToList();
-        FeedUrl = await feeds.FindAsync(me, ct) is { } feed ? CalendarFeeds.Url(feed, Request) : null;
+        FeedUrl = await feeds.FindAsync(me, ct) is { } feed ? feeds.Url(feed, Request) : null;
     }
 }

@@ -1,4 +1,5 @@
 using Booking.Data;
+using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using QRCoder;
 namespace Booking.Web.Features.Resources;
 
 /// <summary>A printable sign for a resource, with a QR code to its self check-in page.</summary>
-public sealed class SignModel(BookingDbContext db) : PageModel
+public sealed class SignModel(BookingDbContext db, PublicAddress address) : PageModel
 {
     public string Name { get; private set; } = "";
 
@@ -25,7 +26,7 @@ public sealed class SignModel(BookingDbContext db) : PageModel
         }
 
         Name = name;
-        CheckInUrl = $"{Request.Scheme}://{Request.Host}/resources/{id}/check-in";
+        CheckInUrl = address.Link(Request, $"/resources/{id}/check-in");
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(CheckInUrl, QRCodeGenerator.ECCLevel.Q);
         QrSvg = new SvgQRCode(data).GetGraphic(6);
