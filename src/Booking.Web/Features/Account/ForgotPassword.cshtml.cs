@@ -1,9 +1,9 @@
 using System.Text;
 using Booking.Data.Identity;
+using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Booking.Web.Features.Account;
