@@ -88,12 +88,9 @@ public static class MakerspaceApp
         services.AddScoped<CertificationGranting>();
         services.AddScoped<SessionScheduling>();
         services.AddScoped<SessionRegistrations>();
-<<<<<<< HEAD
         services.AddScoped<PasswordResetMail>();
         services.AddScoped<CalendarFeeds>();
-=======
         services.AddScoped<SuspensionLifting>();
->>>>>>> staff
 
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<BookingDbContext>("database");
