@@ -87,16 +87,15 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
                 .SetProperty(r => r.StatusReason, Reason)
                 .SetProperty(r => r.CancelledAtUtc, (DateTime?)now), ct);
 
-        foreach (var c in releasing)
+        var notifications = releasing.Select(c =>
         {
             var facts = resources[c.ResourceId];
-            db.Notifications.Add(new Notification(c.PatronId, NotificationKinds.NoShow,
+            return new Notification(c.PatronId, NotificationKinds.NoShow,
                 $"Your reservation of {facts.Resource.Name} was released",
                 $"You did not check in within {facts.Policy.NoShowGraceMinutes} minutes of the start of your reservation ({facts.Describe(c.Interval)}), so it was released for others. If this is a mistake, please talk to staff at the desk.",
-                c.Id, now));
-        }
-
-        await db.SaveChangesAsync(ct);
+                c.Id, now);
+        }).ToList();
+        await NotificationBatch.InsertAsync(db, notifications, [], now, ct);
         await OfferToWaitingAsync(releasing, now, ct);
         await SuspendIfTooManyAsync(releasing, resources, now, ct);
         await transaction.CommitAsync(ct);

@@ -62,18 +62,20 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
         var stamps = due.Select(d => (Stamp: d, Notification: Reminder(d, lead, shorter, resources, now))).ToList();
 
         db.ChangeTracker.Clear();
-        foreach (var (d, notification) in stamps)
-        {
-            Add(d, notification, purpose, now);
-        }
-
         var queued = 0;
-        if (await Stamps.TrySaveAsync(db, ct))
+        try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await NotificationBatch.InsertAsync(db,
+                stamps.Where(s => s.Notification is not null).Select(s => s.Notification!).ToList(),
+                stamps.Select(s => new ReservationNotice(s.Stamp.Id, purpose, s.Stamp.StartsAtUtc, s.Notification?.Id, now)).ToList(),
+                now, ct);
+            await transaction.CommitAsync(ct);
             queued = stamps.Count(s => s.Notification is not null);
         }
-        else
+        catch (Exception e) when (Stamps.IsUniqueViolation(e))
         {
+            db.ChangeTracker.Clear();
             // Another node (or an earlier run) stamped some of these first: each row on its own, so the rest still go out once.
             foreach (var (d, notification) in stamps)
             {
