@@ -34,6 +34,18 @@ public sealed class WriteTransaction : IAsyncDisposable
             ? _db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Resources\" WHERE \"Id\" = {resourceId} FOR UPDATE", ct)
             : Task.CompletedTask;
 
+    /// <summary>Locks a batch's resources in one statement, in id order (sweeps that touch many at once).</summary>
+    public Task LockResourcesAsync(IEnumerable<Guid> resourceIds, CancellationToken ct)
+    {
+        if (!_db.IsPostgres)
+        {
+            return Task.CompletedTask;
+        }
+
+        var ids = resourceIds.Distinct().ToArray();
+        return _db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Resources\" WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE", ct);
+    }
+
     /// <summary>Locks every resource of a branch, in id order (closures touch them all).</summary>
     public Task LockLocationResourcesAsync(Guid locationId, CancellationToken ct) =>
         _db.IsPostgres

@@ -29,6 +29,9 @@ public sealed record JobsOptions
     /// <summary>How often Hangfire workers look for new and retried jobs.</summary>
     public TimeSpan WorkerPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Rows the no-show and reminder sweeps handle per transaction; a run loops until nothing is due.</summary>
+    public int SweepBatchSize { get; init; } = 2000;
+
     public int StrikeCount { get; init; } = 3;
 
     public int StrikeWindowDays { get; init; } = 60;
@@ -46,6 +49,7 @@ public sealed record JobsOptions
             SchedulerName = configuration["Jobs:Scheduler:Name"] is { Length: > 0 } name ? name : "Makerspace",
             RequeueAfter = Duration(configuration, "Jobs:Delivery:RequeueAfter", TimeSpan.FromHours(6)),
             WorkerPollInterval = Duration(configuration, "Jobs:Workers:PollInterval", TimeSpan.FromSeconds(2)),
+            SweepBatchSize = Count(configuration, "Jobs:Sweeps:BatchSize", 2000),
             StrikeCount = Count(configuration, "Jobs:NoShowStrikes:Count", 3),
             StrikeWindowDays = Count(configuration, "Jobs:NoShowStrikes:WindowDays", 60),
             SuspensionDays = Count(configuration, "Jobs:NoShowStrikes:SuspensionDays", 14),

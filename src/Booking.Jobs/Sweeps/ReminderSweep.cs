@@ -1,4 +1,5 @@
 using Booking.Data;
+using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Jobs.Configuration;
@@ -11,69 +12,111 @@ namespace Booking.Jobs.Sweeps;
 /// Queues each reminder of each lead time once per reservation and start time. The stamp and the
 /// notification are written together under a unique key, so retries and nodes cannot double it. A
 /// reservation booked inside a lead time (or one whose shorter reminder is already due) gets a stamp
-/// without a message: no stale "tomorrow" reminder an hour before.
+/// without a message: no stale "tomorrow" reminder an hour before. Works in batches, one SaveChanges each;
+/// when another node stamped part of a batch first, that batch is saved row by row.
 /// </summary>
 public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, TimeProvider clock, ILogger<ReminderSweep> logger) : ISweep
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        Dictionary<Guid, ResourceFacts>? resources = null;
         var queued = 0;
         foreach (var lead in options.LeadTimes)
         {
-            queued += await RunLeadAsync(lead, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            while (true)
+            {
+                var due = await DueAsync(lead, now, ct);
+                if (due.Count == 0)
+                {
+                    break;
+                }
+
+                resources ??= await ResourceFacts.LoadAllAsync(db, ct);
+                queued += await QueueAsync(due, lead, resources, now, ct);
+            }
         }
 
         return queued;
     }
 
-    private async Task<int> RunLeadAsync(TimeSpan lead, CancellationToken ct)
+    private Task<List<Due>> DueAsync(TimeSpan lead, DateTime now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var purpose = ReservationNotice.ReminderPurpose(lead);
         var until = now + lead;
-        var shorter = options.LeadTimes.Where(l => l < lead).DefaultIfEmpty(TimeSpan.Zero).Max();
-        var due = await db.Reservations.AsNoTracking()
+        return db.Reservations.AsNoTracking()
             .Where(r => r.Status == ReservationStatus.Confirmed && r.StartsAtUtc > now && r.StartsAtUtc <= until)
             // A session's room and desk holds are staff's own bookings on the session's behalf: no mail to staff.
             .Where(r => !(r.CreatedOnBehalf && r.PatronId == r.CreatedById))
             .Where(r => !db.ReservationNotices.Any(n => n.ReservationId == r.Id && n.Purpose == purpose && n.ForStartsAtUtc == r.StartsAtUtc))
             .OrderBy(r => r.StartsAtUtc)
-            .Select(r => r.Id)
-            .Take(500)
+            .Select(r => new Due(r.Id, r.ResourceId, r.PatronId, r.StartsAtUtc, r.EndsAtUtc, r.CreatedAtUtc))
+            .Take(options.SweepBatchSize)
             .ToListAsync(ct);
+    }
 
+    private async Task<int> QueueAsync(List<Due> due, TimeSpan lead, Dictionary<Guid, ResourceFacts> resources, DateTime now, CancellationToken ct)
+    {
+        var purpose = ReservationNotice.ReminderPurpose(lead);
+        var shorter = options.LeadTimes.Where(l => l < lead).DefaultIfEmpty(TimeSpan.Zero).Max();
+        var stamps = due.Select(d => (Stamp: d, Notification: Reminder(d, lead, shorter, resources, now))).ToList();
+
+        db.ChangeTracker.Clear();
         var queued = 0;
-        foreach (var id in due)
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await NotificationBatch.InsertAsync(db,
+                stamps.Where(s => s.Notification is not null).Select(s => s.Notification!).ToList(),
+                stamps.Select(s => new ReservationNotice(s.Stamp.Id, purpose, s.Stamp.StartsAtUtc, s.Notification?.Id, now)).ToList(),
+                now, ct);
+            await transaction.CommitAsync(ct);
+            queued = stamps.Count(s => s.Notification is not null);
+        }
+        catch (Exception e) when (Stamps.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            var facts = await ReservationFacts.LoadAsync(db, id, ct);
-            if (facts is null || facts.Reservation.Status != ReservationStatus.Confirmed)
+            // Another node (or an earlier run) stamped some of these first: each row on its own, so the rest still go out once.
+            foreach (var (d, notification) in stamps)
             {
-                continue;
-            }
-
-            var reservation = facts.Reservation;
-            var bookedInsideLead = reservation.CreatedAtUtc > reservation.StartsAtUtc - lead;
-            var shorterAlreadyDue = shorter > TimeSpan.Zero && reservation.StartsAtUtc - now <= shorter;
-            Notification? notification = null;
-            if (!bookedInsideLead && !shorterAlreadyDue)
-            {
-                notification = new Notification(reservation.PatronId, NotificationKinds.Reminder,
-                    $"Reminder: {facts.Resource.Name} in {Stamps.Words(lead)}",
-                    $"This is a reminder of your reservation: {facts.Describe()}. Please check in at the desk or in My reservations when you arrive; if you cannot come, cancel it so someone else can use the time.",
-                    reservation.Id, now);
-                db.Notifications.Add(notification);
-            }
-
-            db.ReservationNotices.Add(new ReservationNotice(reservation.Id, purpose, reservation.StartsAtUtc, notification?.Id, now));
-            if (await Stamps.TrySaveAsync(db, ct) && notification is not null)
-            {
-                queued++;
-                logger.LogInformation("Reminder {Purpose} queued for reservation {ReservationId}", purpose, reservation.Id);
+                Add(d, notification, purpose, now);
+                if (await Stamps.TrySaveAsync(db, ct) && notification is not null)
+                {
+                    queued++;
+                }
             }
         }
 
         db.ChangeTracker.Clear();
+        logger.LogInformation("{Count} reminders {Purpose} queued", queued, purpose);
         return queued;
     }
+
+    private void Add(Due d, Notification? notification, string purpose, DateTime now)
+    {
+        if (notification is not null)
+        {
+            db.Notifications.Add(notification);
+        }
+
+        db.ReservationNotices.Add(new ReservationNotice(d.Id, purpose, d.StartsAtUtc, notification?.Id, now));
+    }
+
+    private static Notification? Reminder(Due d, TimeSpan lead, TimeSpan shorter, Dictionary<Guid, ResourceFacts> resources, DateTime now)
+    {
+        var bookedInsideLead = d.CreatedAtUtc > d.StartsAtUtc - lead;
+        var shorterAlreadyDue = shorter > TimeSpan.Zero && d.StartsAtUtc - now <= shorter;
+        if (bookedInsideLead || shorterAlreadyDue)
+        {
+            return null;
+        }
+
+        var facts = resources[d.ResourceId];
+        return new Notification(d.PatronId, NotificationKinds.Reminder,
+            $"Reminder: {facts.Resource.Name} in {Stamps.Words(lead)}",
+            $"This is a reminder of your reservation: {facts.Describe(new UtcInterval(d.StartsAtUtc, d.EndsAtUtc))}. Please check in at the desk or in My reservations when you arrive; if you cannot come, cancel it so someone else can use the time.",
+            d.Id, now);
+    }
+
+    private sealed record Due(Guid Id, Guid ResourceId, Guid PatronId, DateTime StartsAtUtc, DateTime EndsAtUtc, DateTime CreatedAtUtc);
 }

@@ -30,6 +30,14 @@ public static class Stamps
         _ => false,
     };
 
+    /// <summary>A unique key refused the write, whether it came through SaveChanges or a batch statement.</summary>
+    public static bool IsUniqueViolation(Exception e) => e switch
+    {
+        DbUpdateException update => IsUniqueViolation(update),
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
     public static string Words(TimeSpan span) => span.TotalMinutes switch
     {
         var m when m % 1440 == 0 && m > 2880 => Plural((int)(m / 1440), "day"),
