@@ -59,7 +59,8 @@ public sealed class BrowserHost : MakerspaceHost
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(15_000); // fail fast and say where, rather than hang a CI run
+        // Generous enough for a loaded 2-core machine (a page plus its axe scan), short enough to say where a CI run stuck.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         if (!javaScript)
         {

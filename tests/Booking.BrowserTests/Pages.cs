@@ -14,7 +14,7 @@ public sealed class SignInPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {
