@@ -167,7 +167,7 @@ public sealed partial class PatronJourneyTests(BrowserHost host) : IClassFixture
         await page.GotoAsync("/reservations/mine");
         await page.GetByRole(AriaRole.Button, new() { Name = "Get my calendar address" }).ClickAsync();
         await page.GetByLabel("Your private calendar address").WaitForAsync();
-        var pages = new[] { "/reservations/mine", "/certifications/mine", "/sessions", $"/sessions/{session.GetProperty("id").GetGuid()}", "/account/forgot-password", "/account/reset-password?email=x%40example.test&code=abc" };
+        var pages = new[] { "/", $"/resources/{room.Id}?day=2026-01-23", $"/resources/{room.Id}?week=2026-01-19", "/reservations/mine", "/certifications/mine", "/sessions", $"/sessions/{session.GetProperty("id").GetGuid()}", "/account/forgot-password", "/account/reset-password?email=x%40example.test&code=abc" };
         foreach (var path in pages)
         {
             await page.GotoAsync(path);

@@ -47,6 +47,27 @@ public sealed class PatronPagesTests(MakerspaceHost host) : IClassFixture<Makers
     }
 
     [Fact]
+    public async Task Grid_DayView_OneDaysColumn_WithPagingBackToTheWeek()
+    {
+        var branch = await host.BranchAsync(Zone);
+        var printer = await host.ResourceAsync(branch.Id, KnownKinds.Printer3D);
+        var browser = new PageSession(host);
+
+        var week = await browser.GetAsync($"/resources/{printer.Id}?week=2026-01-12");
+        Assert.Contains("href=\"?day=2026-01-13\"", week);
+
+        var day = await browser.GetAsync($"/resources/{printer.Id}?day=2026-01-13");
+        Assert.Contains("Tuesday 13 January 2026", day);
+        Assert.DoesNotContain("Week of", day);
+        Assert.Contains($"/reservations/new?resourceId={printer.Id}&amp;start=2026-01-13T10:00", day);
+        Assert.DoesNotContain("start=2026-01-14T", day);
+        Assert.DoesNotContain("start=2026-01-12T", day);
+        Assert.Contains("href=\"?day=2026-01-12\">Previous day", day);
+        Assert.Contains("href=\"?day=2026-01-14\">Next day", day);
+        Assert.Contains("href=\"?week=2026-01-12\">Whole week", day);
+    }
+
+    [Fact]
     public async Task Reserve_TakenTime_ReasonShownBesideTheFormNothingWritten()
     {
         var branch = await host.BranchAsync(Zone);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Resources;
 
-/// <summary>A resource with its week grid in the branch's local time; free cells link to the booking form.</summary>
+/// <summary>A resource with its week (or one day's) grid in the branch's local time; free cells link to the booking form.</summary>
 public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Cell(string State, string Label, DateTime LocalStart);
@@ -25,13 +25,16 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
 
     public DateOnly NextWeek => Week.AddDays(7);
 
+    /// <summary>The one day shown when a day was asked for (a phone's view); null for the week.</summary>
+    public DateOnly? Day { get; private set; }
+
     public IReadOnlyList<DateOnly> Days { get; private set; } = [];
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public int StepMinutes { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? week, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? week, string? day, CancellationToken ct)
     {
         var row = await ResourceQueries.Views(db).FirstOrDefaultAsync(r => r.Resource.Id == id, ct);
         var subject = await BookingSubject.LoadAsync(db, id, ct);
@@ -46,8 +49,14 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(LocalCalendar.ToLocal(now, zone));
         Week = DateOnly.TryParseExact(week, "yyyy-MM-dd", out var asked) ? asked : today;
+        if (DateOnly.TryParseExact(day, "yyyy-MM-dd", out var oneDay))
+        {
+            Day = oneDay;
+            Week = oneDay;
+        }
+
         Week = Week.AddDays(-(((int)Week.DayOfWeek + 6) % 7)); // Monday
-        Days = Enumerable.Range(0, 7).Select(Week.AddDays).ToList();
+        Days = Day is { } shown ? [shown] : Enumerable.Range(0, 7).Select(Week.AddDays).ToList();
 
         var range = new UtcInterval(LocalCalendar.DayOf(Days[0], zone).Start, LocalCalendar.DayOf(Days[^1], zone).End);
         var time = await ResourceTime.LoadAsync(db, subject, range, now, ct);
