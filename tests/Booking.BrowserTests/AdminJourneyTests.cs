@@ -54,6 +54,7 @@ public sealed class AdminJourneyTests(BrowserHost host) : IClassFixture<BrowserH
     }
 
     [Fact]
+    [Trait(Layout.Trait, Layout.Only)]
     public async Task AdminPages_EachOneAccessible_AndFitA360PixelScreen()
     {
         var branch = await host.BranchAsync(Zone, configure: l => l.AddClosure(new DateTime(2026, 2, 16), new DateTime(2026, 2, 17), "Presidents' Day"));

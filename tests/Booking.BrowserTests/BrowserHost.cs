@@ -122,3 +122,13 @@ public static class PageChecks
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{journey}.png"), FullPage = true });
     }
 }
+
+/// <summary>
+/// Marks tests that check layout and accessibility at a phone's width: what they check does not depend on
+/// the database, so <c>infra/test.sh</c> runs them once (on SQLite) and the journeys on both.
+/// </summary>
+public static class Layout
+{
+    public const string Trait = "Checks";
+    public const string Only = "layout";
+}

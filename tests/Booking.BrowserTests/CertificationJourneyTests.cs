@@ -91,6 +91,7 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
     /// any day the journey uses.
     /// </summary>
     [Fact]
+    [Trait(Layout.Trait, Layout.Only)]
     public async Task DeskPages_AtPhoneWidth_AccessibleWithoutSidewaysScrolling()
     {
         var branch = await host.BranchAsync(Zone, opens: 6);

@@ -134,6 +134,7 @@ public sealed partial class PatronJourneyTests(BrowserHost host) : IClassFixture
     }
 
     [Fact]
+    [Trait(Layout.Trait, Layout.Only)]
     public async Task PatronPages_At360PixelsWide_DoNotScrollSideways()
     {
         var admin = await host.SignInNewAsync(Roles.Admin);
