@@ -54,6 +54,17 @@ public sealed class HangfireDeliveryTests(HangfireHost host) : IClassFixture<Han
         Assert.Contains(mail.Attachments, a => a.ContentType.MimeType == "text/calendar");
     }
 
+    private Task<bool> SentAsync(Guid reservationId) => HangfireJobs.SentAsync(host, reservationId);
+}
+
+/// <summary>
+/// Back-off with SMTP down, on a host of its own: its failed and requeued jobs must not sit in the way of
+/// another test's delivery.
+/// </summary>
+public sealed class HangfireBackOffTests(HangfireHost host) : IClassFixture<HangfireHost>
+{
+    private const string Zone = "America/New_York";
+
     [Fact]
     public async Task SmtpDown_HangfireRetriesWithGrowingBackOff_ThenDeliversOnceWhenBack()
     {
@@ -77,13 +88,13 @@ public sealed class HangfireDeliveryTests(HangfireHost host) : IClassFixture<Han
         try
         {
             Assert.True(await host.SweepAsync<DeliverySweep>() >= 1);
-            jobId = await JobOfAsync(storage, notificationId);
+            jobId = await HangfireJobs.JobOfAsync(storage, notificationId);
             // Each failed attempt: Hangfire counts it and schedules the next one further out. The test does not
             // wait out the delays in real time; it enqueues the scheduled retry at once, as the dashboard's
             // "enqueue now" does, which leaves the retry count and the schedule to Hangfire.
             for (var attempt = 1; attempt <= 3; attempt++)
             {
-                await WaitForAsync(() => RetryCount(storage, jobId) == attempt && StateOf(storage, jobId) == ScheduledState.StateName, $"retry {attempt} scheduled");
+                await HangfireJobs.WaitForAsync(() => HangfireJobs.RetryCount(storage, jobId) == attempt && HangfireJobs.StateOf(storage, jobId) == ScheduledState.StateName, $"retry {attempt} scheduled");
                 var scheduled = storage.GetMonitoringApi().JobDetails(jobId).History.First(h => h.StateName == ScheduledState.StateName);
                 Assert.Contains($"Retry attempt {attempt} of 10", scheduled.Reason, StringComparison.Ordinal);
                 delays.Add(JobHelper.DeserializeDateTime(scheduled.Data["EnqueueAt"]) - JobHelper.DeserializeDateTime(scheduled.Data["ScheduledAt"]));
@@ -109,16 +120,22 @@ public sealed class HangfireDeliveryTests(HangfireHost host) : IClassFixture<Han
 
         // The server is back: the next retry delivers it, once; a stray later run of the same job is a no-op.
         Assert.True(jobs.Requeue(jobId));
-        await WaitForAsync(() => StateOf(storage, jobId) == SucceededState.StateName, "the retry to succeed");
+        await HangfireJobs.WaitForAsync(() => HangfireJobs.StateOf(storage, jobId) == SucceededState.StateName, "the retry to succeed");
         Assert.True(await SentAsync(reservationId));
         Assert.True(jobs.Requeue(jobId));
-        await WaitForAsync(() => StateOf(storage, jobId) == SucceededState.StateName && storage.GetMonitoringApi().JobDetails(jobId).History.Count(h => h.StateName == SucceededState.StateName) == 2, "the stray run");
+        await HangfireJobs.WaitForAsync(() => HangfireJobs.StateOf(storage, jobId) == SucceededState.StateName && storage.GetMonitoringApi().JobDetails(jobId).History.Count(h => h.StateName == SucceededState.StateName) == 2, "the stray run");
         Assert.Equal(0, await host.SweepAsync<DeliverySweep>());
         var mail = Assert.Single(host.Smtp.To(patron.Email));
         Assert.Contains(notificationId.ToString("N"), mail.MessageId ?? "", StringComparison.Ordinal);
     }
 
-    private static async Task<string> JobOfAsync(JobStorage storage, Guid notificationId)
+    private Task<bool> SentAsync(Guid reservationId) => HangfireJobs.SentAsync(host, reservationId);
+}
+
+/// <summary>Reading Hangfire's own record of a delivery job.</summary>
+internal static class HangfireJobs
+{
+    public static async Task<string> JobOfAsync(JobStorage storage, Guid notificationId)
     {
         string? found = null;
         await WaitForAsync(() => (found = FindJob(storage, notificationId)) is not null, "the delivery job");
@@ -126,7 +143,7 @@ public sealed class HangfireDeliveryTests(HangfireHost host) : IClassFixture<Han
     }
 
     /// <summary>The delivery job for one notification, in whatever state it is now.</summary>
-    private static string? FindJob(JobStorage storage, Guid notificationId)
+    public static string? FindJob(JobStorage storage, Guid notificationId)
     {
         var monitoring = storage.GetMonitoringApi();
         bool Mine(Job? job) => job?.Args.Count > 0 && job.Args[0] is Guid id && id == notificationId;
@@ -137,19 +154,19 @@ public sealed class HangfireDeliveryTests(HangfireHost host) : IClassFixture<Han
             .FirstOrDefault();
     }
 
-    private static int RetryCount(JobStorage storage, string jobId)
+    public static int RetryCount(JobStorage storage, string jobId)
     {
         using var connection = storage.GetConnection();
         return int.TryParse(connection.GetJobParameter(jobId, "RetryCount")?.Trim('"'), out var count) ? count : 0;
     }
 
-    private static string? StateOf(JobStorage storage, string jobId)
+    public static string? StateOf(JobStorage storage, string jobId)
     {
         using var connection = storage.GetConnection();
         return connection.GetStateData(jobId)?.Name;
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, string what)
+    public static async Task WaitForAsync(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
@@ -159,6 +176,6 @@ public sealed class HangfireDeliveryTests(HangfireHost host) : IClassFixture<Han
         }
     }
 
-    private Task<bool> SentAsync(Guid reservationId) =>
+    public static Task<bool> SentAsync(MakerspaceHost host, Guid reservationId) =>
         host.InScopeAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Notifications, n => n.ReservationId == reservationId && n.SentAtUtc != null));
 }
