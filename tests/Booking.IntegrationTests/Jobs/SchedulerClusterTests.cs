@@ -86,12 +86,12 @@ public sealed class SchedulerClusterTests(ITestOutputHelper output)
             Assert.Empty(Reminders(smtp));
 
             clock.MoveTo(start.AddHours(-24).AddMinutes(1));
-            await SweepRuns.TickUntilAsync(clock, () => Reminders(smtp).Count >= Reservations, "the 24-hour reminders");
+            await SweepRuns.TickUntilAsync(clock, () => Reminders(smtp).Count >= Reservations, "the 24-hour reminders", TimeSpan.FromMinutes(3));
             await MoreSweepsAsync(clock, ReminderRuns, DeliveryRuns);
             Assert.Equal(Reservations, Reminders(smtp).Count);
 
             clock.MoveTo(start.AddMinutes(-59));
-            await SweepRuns.TickUntilAsync(clock, () => Reminders(smtp).Count >= 2 * Reservations, "the 1-hour reminders");
+            await SweepRuns.TickUntilAsync(clock, () => Reminders(smtp).Count >= 2 * Reservations, "the 1-hour reminders", TimeSpan.FromMinutes(3));
             await MoreSweepsAsync(clock, ReminderRuns, DeliveryRuns);
 
             foreach (var email in patrons)
