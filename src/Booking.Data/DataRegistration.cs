@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Booking.Data;
 
@@ -62,7 +63,8 @@ public static class DataRegistration
             var provider = ReadProvider(configuration);
             return new DatabaseSettings(provider, ReadConnectionString(configuration, provider, dataFolder(sp)));
         });
-        services.AddDbContext<BookingDbContext>((sp, options) =>
+        // Pooled: a request borrows a ready context instead of building one (the booking hot path).
+        services.AddDbContextPool<BookingDbContext>((sp, options) =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Configure(options, settings.Provider, settings.ConnectionString);
@@ -75,13 +77,29 @@ public static class DataRegistration
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("Booking.Data.Postgres"));
+                options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsAssembly("Booking.Data.Postgres"));
                 break;
             default:
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Booking.Data.Sqlite"))
                     .AddInterceptors(SqliteConnectionSetup.Instance);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a connection runs often, so PostgreSQL parses and plans each once per
+    /// connection (as <c>pgbench -M prepared</c> does). A connection string that sets Max Auto Prepare itself wins.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 100;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 }
 

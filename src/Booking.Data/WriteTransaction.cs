@@ -34,6 +34,15 @@ public sealed class WriteTransaction : IAsyncDisposable
             ? _db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Resources\" WHERE \"Id\" = {resourceId} FOR UPDATE", ct)
             : Task.CompletedTask;
 
+    /// <summary>The resource, then the patron, in one round trip (a booking takes both).</summary>
+    public Task LockResourceAndPatronAsync(Guid resourceId, Guid patronId, CancellationToken ct) =>
+        _db.IsPostgres
+            ? _db.Database.ExecuteSqlInterpolatedAsync($"""
+                SELECT 1 FROM "Resources" WHERE "Id" = {resourceId} FOR UPDATE;
+                SELECT 1 FROM "AspNetUsers" WHERE "Id" = {patronId} FOR UPDATE
+                """, ct)
+            : Task.CompletedTask;
+
     /// <summary>Locks a batch's resources in one statement, in id order (sweeps that touch many at once).</summary>
     public Task LockResourcesAsync(IEnumerable<Guid> resourceIds, CancellationToken ct)
     {

@@ -21,6 +21,11 @@ public sealed record BookingOutcome(Reservation? Reservation, BookingRefusal? Re
     /// <summary>The branch's zone, to show a refusal's times (next trainings) in local time.</summary>
     public TimeZoneInfo? Zone { get; init; }
 
+    /// <summary>What was booked and for whom, so the answer is drawn without reading the reservation back.</summary>
+    public BookingSubject? Subject { get; init; }
+
+    public string? PatronEmail { get; init; }
+
     public static BookingOutcome Refused(string code, string message) => new(null, new BookingRefusal(code, message));
 }
 
@@ -47,25 +52,25 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
             return BookingOutcome.Refused(ProblemCodes.NotFound, "No resource with that id.");
         }
 
-        if (onBehalf && !await db.Users.AnyAsync(u => u.Id == patronId, ct))
-        {
-            return BookingOutcome.Refused(ProblemCodes.NotFound, "No patron with that id.");
-        }
-
         var request = new BookingRequest(patronId, new UtcInterval(input.Start.UtcDateTime, input.End.UtcDateTime), onBehalf);
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        await transaction.LockResourceAsync(subject.Resource.Id, ct);
-        await transaction.LockPatronAsync(patronId, ct);
+        await transaction.LockResourceAndPatronAsync(subject.Resource.Id, patronId, ct);
 
-        if (!onBehalf && await SuspensionAsync(patronId, subject, now, ct) is { } suspended)
+        var read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
+        if (read.Patron is null)
         {
-            logger.LogInformation("Booking of {ResourceId} refused: patron {PatronId} is suspended", subject.Resource.Id, patronId);
-            return new BookingOutcome(null, suspended);
+            return BookingOutcome.Refused(ProblemCodes.NotFound, "No patron with that id.");
         }
 
-        var outcome = await AddIfAllowedAsync(subject, request, actorId, input.Notes, now, null, ct);
+        if (!onBehalf && read.Suspension is { } suspension)
+        {
+            logger.LogInformation("Booking of {ResourceId} refused: patron {PatronId} is suspended", subject.Resource.Id, patronId);
+            return new BookingOutcome(null, SuspendedRefusal(subject, suspension));
+        }
+
+        var outcome = AddIfAllowed(subject, request, read.Facts, actorId, input.Notes, now, null) with { Subject = subject, PatronEmail = read.Patron.Email };
         if (outcome.Refusal is not null)
         {
             return outcome;
@@ -104,6 +109,11 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
     public async Task<BookingOutcome> AddIfAllowedAsync(BookingSubject subject, BookingRequest request, Guid actorId, string? notes, DateTime now, BookingPolicy? policy, CancellationToken ct)
     {
         var facts = await BookingFactsReader.ReadAsync(db, subject, request, now, ct);
+        return AddIfAllowed(subject, request, facts, actorId, notes, now, policy);
+    }
+
+    private BookingOutcome AddIfAllowed(BookingSubject subject, BookingRequest request, BookingFacts facts, Guid actorId, string? notes, DateTime now, BookingPolicy? policy)
+    {
         if (BookingRules.Check(request, facts) is { } refusal)
         {
             logger.LogInformation("Booking of {ResourceId} refused: {Code}", subject.Resource.Id, refusal.Code);
@@ -116,18 +126,9 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
     }
 
     /// <summary>Too many no-shows of this kind: no new bookings of it until the suspension ends (staff may still book on the patron's behalf).</summary>
-    private async Task<BookingRefusal?> SuspensionAsync(Guid patronId, BookingSubject subject, DateTime now, CancellationToken ct)
-    {
-        var kind = subject.Resource.KindCode;
-        var suspension = await db.BookingSuspensions.AsNoTracking()
-            .Where(s => s.PatronId == patronId && s.KindCode == kind && s.LiftedAtUtc == null && s.StartsAtUtc <= now && s.EndsAtUtc > now)
-            .OrderByDescending(s => s.EndsAtUtc)
-            .FirstOrDefaultAsync(ct);
-        return suspension is null
-            ? null
-            : new BookingRefusal(Suspended,
-                $"You cannot book {subject.Kind.Name} until {LocalCalendar.Describe(suspension.EndsAtUtc, subject.Location.TimeZone)} ({subject.Location.TimeZoneId}): {suspension.Reason} Staff at the desk can lift this.");
-    }
+    private static BookingRefusal SuspendedRefusal(BookingSubject subject, SuspensionInForce suspension) =>
+        new(Suspended,
+            $"You cannot book {subject.Kind.Name} until {LocalCalendar.Describe(suspension.EndsAtUtc, subject.Location.TimeZone)} ({subject.Location.TimeZoneId}): {suspension.Reason} Staff at the desk can lift this.");
 
     /// <summary>The refusal code for a patron suspended after repeated no-shows (422).</summary>
     public const string Suspended = "suspended";

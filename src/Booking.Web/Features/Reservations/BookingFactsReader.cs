@@ -6,41 +6,62 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Reservations;
 
-/// <summary>Reads what the booking rules need in a few small queries (no query per reservation); three more when the resource requires certifications.</summary>
+/// <summary>A suspension in force for the patron and the resource's kind: until when, and why.</summary>
+public sealed record SuspensionInForce(DateTime EndsAtUtc, string Reason);
+
+/// <summary>What a booking reads in its transaction: the rules' facts, a suspension in force, and the patron (null when there is no such account).</summary>
+public sealed record BookingRead(BookingFacts Facts, SuspensionInForce? Suspension, BookingRead.Account? Patron)
+{
+    /// <summary>The patron's account as the answer shows it.</summary>
+    public sealed record Account(string? Email);
+}
+
+/// <summary>
+/// Reads what the booking rules need in one query (a UNION ALL of the resource's taken time and maintenance,
+/// the patron's account, active and this week's reservations of the kind, and suspensions), plus three more when
+/// the resource requires certifications. A booking is on the hot path: every round trip counts.
+/// </summary>
 public static class BookingFactsReader
 {
-    public static async Task<BookingFacts> ReadAsync(BookingDbContext db, BookingSubject subject, BookingRequest request, DateTime nowUtc, CancellationToken ct)
+    public static async Task<BookingFacts> ReadAsync(BookingDbContext db, BookingSubject subject, BookingRequest request, DateTime nowUtc, CancellationToken ct) =>
+        (await ReadForBookingAsync(db, subject, request, nowUtc, ct)).Facts;
+
+    public static async Task<BookingRead> ReadForBookingAsync(
+        BookingDbContext db, BookingSubject subject, BookingRequest request, DateTime nowUtc, CancellationToken ct)
     {
         var resourceId = subject.Resource.Id;
         var wanted = BookingRules.Blocked(request.Interval, subject.Policy.BufferAfterMinutes);
-
-        var taken = await db.Reservations.AsNoTracking()
-            .Where(ReservationFilters.IsActive)
-            .Where(r => r.ResourceId == resourceId && r.StartsAtUtc < wanted.End && r.BlockedUntilUtc > wanted.Start)
-            .Select(r => new { r.StartsAtUtc, r.BlockedUntilUtc })
-            .ToListAsync(ct);
-
-        var maintenance = await db.MaintenanceBlocks.AsNoTracking()
-            .Where(m => m.ResourceId == resourceId && m.LiftedAtUtc == null && m.StartsAtUtc < request.Interval.End && m.EndsAtUtc > request.Interval.Start)
-            .Select(m => new { m.StartsAtUtc, m.EndsAtUtc, m.Reason })
-            .ToListAsync(ct);
-
         var kind = subject.Resource.KindCode;
         var patronId = request.PatronId;
-        var activeOfKind = await db.Reservations.AsNoTracking()
-            .Where(ReservationFilters.IsActive)
-            .CountAsync(r => r.PatronId == patronId && r.KindCode == kind && r.EndsAtUtc > nowUtc, ct);
-
         var week = LocalCalendar.WeekOf(request.Interval.Start, subject.Location.TimeZone);
-        var inWeek = await db.Reservations.AsNoTracking()
+
+        var taken = db.Reservations.AsNoTracking()
+            .Where(ReservationFilters.IsActive)
+            .Where(r => r.ResourceId == resourceId && r.StartsAtUtc < wanted.End && r.BlockedUntilUtc > wanted.Start)
+            .Select(r => new FactRow { Part = FactRow.Taken, Start = r.StartsAtUtc, End = r.BlockedUntilUtc, Reason = null });
+        var maintenance = db.MaintenanceBlocks.AsNoTracking()
+            .Where(m => m.ResourceId == resourceId && m.LiftedAtUtc == null && m.StartsAtUtc < request.Interval.End && m.EndsAtUtc > request.Interval.Start)
+            .Select(m => new FactRow { Part = FactRow.Maintenance, Start = m.StartsAtUtc, End = m.EndsAtUtc, Reason = m.Reason });
+        var active = db.Reservations.AsNoTracking()
+            .Where(ReservationFilters.IsActive)
+            .Where(r => r.PatronId == patronId && r.KindCode == kind && r.EndsAtUtc > nowUtc)
+            .Select(r => new FactRow { Part = FactRow.ActiveOfKind, Start = r.StartsAtUtc, End = r.EndsAtUtc, Reason = null });
+        var inWeek = db.Reservations.AsNoTracking()
             .Where(ReservationFilters.CountsTowardQuota)
             .Where(r => r.PatronId == patronId && r.KindCode == kind && r.StartsAtUtc >= week.Start && r.StartsAtUtc < week.End)
-            .Select(r => new { r.StartsAtUtc, r.EndsAtUtc })
-            .ToListAsync(ct);
+            .Select(r => new FactRow { Part = FactRow.InWeek, Start = r.StartsAtUtc, End = r.EndsAtUtc, Reason = null });
+        var suspensions = db.BookingSuspensions.AsNoTracking()
+            .Where(s => s.PatronId == patronId && s.KindCode == kind && s.LiftedAtUtc == null && s.StartsAtUtc <= nowUtc && s.EndsAtUtc > nowUtc)
+            .Select(s => new FactRow { Part = FactRow.Suspension, Start = s.StartsAtUtc, End = s.EndsAtUtc, Reason = s.Reason });
 
+        var patron = db.Users.AsNoTracking()
+            .Where(u => u.Id == patronId)
+            .Select(u => new FactRow { Part = FactRow.Patron, Start = u.CreatedAtUtc, End = u.CreatedAtUtc, Reason = u.Email });
+
+        var rows = await maintenance.Concat(taken).Concat(active).Concat(inWeek).Concat(suspensions).Concat(patron).ToListAsync(ct);
         var (required, held) = await CertificationsAsync(db, subject.Resource.RequiredCertificationIds, patronId, nowUtc, ct);
 
-        return new BookingFacts
+        var facts = new BookingFacts
         {
             RequiredCertifications = required,
             HeldCertifications = held,
@@ -48,11 +69,30 @@ public static class BookingFactsReader
             Location = subject.Location,
             Policy = subject.Policy,
             NowUtc = nowUtc,
-            Taken = taken.Select(t => new UtcInterval(t.StartsAtUtc, t.BlockedUntilUtc)).ToList(),
-            Maintenance = maintenance.Select(m => new MaintenanceWindow(new UtcInterval(m.StartsAtUtc, m.EndsAtUtc), m.Reason)).ToList(),
-            PatronActiveOfKind = activeOfKind,
-            PatronMinutesInWeek = inWeek.Sum(r => (r.EndsAtUtc - r.StartsAtUtc).TotalMinutes),
+            Taken = rows.Where(r => r.Part == FactRow.Taken).Select(r => new UtcInterval(r.Start, r.End)).ToList(),
+            Maintenance = rows.Where(r => r.Part == FactRow.Maintenance).Select(r => new MaintenanceWindow(new UtcInterval(r.Start, r.End), r.Reason ?? "")).ToList(),
+            PatronActiveOfKind = rows.Count(r => r.Part == FactRow.ActiveOfKind),
+            PatronMinutesInWeek = rows.Where(r => r.Part == FactRow.InWeek).Sum(r => (r.End - r.Start).TotalMinutes),
         };
+        var suspension = rows.Where(r => r.Part == FactRow.Suspension).MaxBy(r => r.End);
+        var account = rows.FirstOrDefault(r => r.Part == FactRow.Patron);
+        return new BookingRead(facts,
+            suspension is null ? null : new SuspensionInForce(suspension.End, suspension.Reason ?? ""),
+            account is null ? null : new BookingRead.Account(account.Reason));
+    }
+
+    /// <summary>One row of the UNION ALL; <see cref="Part"/> says which of the six reads it came from.</summary>
+    private sealed class FactRow
+    {
+        public const int Taken = 0, Maintenance = 1, ActiveOfKind = 2, InWeek = 3, Suspension = 4, Patron = 5;
+
+        public int Part { get; init; }
+
+        public DateTime Start { get; init; }
+
+        public DateTime End { get; init; }
+
+        public string? Reason { get; init; }
     }
 
     /// <summary>How many upcoming trainings a certification refusal names.</summary>

@@ -68,7 +68,10 @@ public static class ReservationsApi
             return Problems.Of(refusal.Code, refusal.Message, CertificationProblem.Extensions(refusal, outcome.Zone));
         }
 
-        var view = await ViewAsync(db, clock, outcome.Reservation!.Id, ct);
+        var subject = outcome.Subject!;
+        var view = ReservationQueries.ToView(
+            new ReservationQueries.Row { Reservation = outcome.Reservation!, Resource = subject.Resource, Kind = subject.Kind, TimeZoneId = subject.Location.TimeZoneId, PatronEmail = outcome.PatronEmail },
+            clock.GetUtcNow().UtcDateTime);
         return TypedResults.Created($"/api/v1/reservations/{view.Id}", view);
     }
 
