@@ -9,21 +9,14 @@ namespace Booking.Web.Features.Availability;
 /// <summary>A resource's busy and free time over a range, in UTC: what the API returns and the grid draws.</summary>
 public sealed record ResourceTime(BookingSubject Subject, UtcInterval Range, IReadOnlyList<(UtcInterval Interval, string Why)> Busy, IReadOnlyList<UtcInterval> Free)
 {
-    /// <summary>Two queries (reservations, maintenance) whatever the range.</summary>
+    /// <summary>One query (reservations and maintenance together) whatever the range.</summary>
     public static async Task<ResourceTime> LoadAsync(BookingDbContext db, BookingSubject subject, UtcInterval range, DateTime nowUtc, CancellationToken ct)
     {
-        var id = subject.Resource.Id;
-        var taken = await db.Reservations.AsNoTracking().Where(ReservationFilters.IsActive)
-            .Where(r => r.ResourceId == id && r.StartsAtUtc < range.End && r.BlockedUntilUtc > range.Start)
-            .OrderBy(r => r.StartsAtUtc)
-            .Select(r => new { r.StartsAtUtc, r.BlockedUntilUtc }).ToListAsync(ct);
-        var maintenance = await db.MaintenanceBlocks.AsNoTracking()
-            .Where(m => m.ResourceId == id && m.LiftedAtUtc == null && m.StartsAtUtc < range.End && m.EndsAtUtc > range.Start)
-            .Select(m => new { m.StartsAtUtc, m.EndsAtUtc }).ToListAsync(ct);
+        var rows = await BusyRow.ReadAsync(db, [subject.Resource.Id], range, range.End, ct);
 
         var zone = subject.Location.TimeZone;
-        var takenIntervals = taken.Select(t => new UtcInterval(t.StartsAtUtc, t.BlockedUntilUtc)).ToList();
-        var maintenanceIntervals = maintenance.Select(m => new UtcInterval(m.StartsAtUtc, m.EndsAtUtc)).ToList();
+        var takenIntervals = rows.Where(r => r.Reason is null).Select(r => new UtcInterval(r.Start, r.End)).OrderBy(t => t.Start).ToList();
+        var maintenanceIntervals = rows.Where(r => r.Reason is not null).Select(r => new UtcInterval(r.Start, r.End)).ToList();
         var closures = subject.Location.Closures
             .Select(c => new UtcInterval(LocalCalendar.ToUtc(c.StartsLocal, zone), LocalCalendar.ToUtc(c.EndsLocal, zone)))
             .Where(c => c.Overlaps(range));
@@ -48,5 +41,29 @@ public sealed record ResourceTime(BookingSubject Subject, UtcInterval Range, IRe
     {
         var end = startUtc.AddMinutes(Subject.Policy.MinDurationMinutes);
         return Free.Any(f => f.Start <= startUtc && end <= f.End);
+    }
+}
+
+/// <summary>A resource's busy stretch: a reservation (buffer included, no reason) or maintenance (with its reason).</summary>
+internal sealed class BusyRow
+{
+    public Guid ResourceId { get; init; }
+
+    public DateTime Start { get; init; }
+
+    public DateTime End { get; init; }
+
+    public string? Reason { get; init; }
+
+    /// <summary>Active reservations reaching into [start, reach) and maintenance overlapping the interval, in one UNION ALL.</summary>
+    public static Task<List<BusyRow>> ReadAsync(BookingDbContext db, List<Guid> ids, UtcInterval interval, DateTime reach, CancellationToken ct)
+    {
+        var maintenance = db.MaintenanceBlocks.AsNoTracking()
+            .Where(m => ids.Contains(m.ResourceId) && m.LiftedAtUtc == null && m.StartsAtUtc < interval.End && m.EndsAtUtc > interval.Start)
+            .Select(m => new BusyRow { ResourceId = m.ResourceId, Start = m.StartsAtUtc, End = m.EndsAtUtc, Reason = m.Reason });
+        var taken = db.Reservations.AsNoTracking().Where(ReservationFilters.IsActive)
+            .Where(r => ids.Contains(r.ResourceId) && r.StartsAtUtc < reach && r.BlockedUntilUtc > interval.Start)
+            .Select(r => new BusyRow { ResourceId = r.ResourceId, Start = r.StartsAtUtc, End = r.BlockedUntilUtc, Reason = null });
+        return maintenance.Concat(taken).ToListAsync(ct);
     }
 }
