@@ -35,6 +35,8 @@ public static class MakerspaceApp
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
+        // The scheduler and the mail workers set up their stores while the server starts listening, not before.
+        services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         services.AddSingleton(PublicAddress.From(builder.Configuration));
         services.AddBookingData(sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddMakerspaceJobs(builder.Configuration, sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));

@@ -26,7 +26,7 @@ Say($"  {seed.Reservations} reservations, {seed.Resources} resources, {seed.Patr
 await ExecAsync(PgBench.BookFunction);
 
 var sweeps = new List<SweepRow>();
-if (options.SweepBudgetSeconds > 0)
+if (options.SweepBudgetSeconds > 0 && options.Only != "load")
 {
     var timings = new SweepTimings(db, options.ConnectionString, nowUtc, work, TimeSpan.FromSeconds(options.SweepBudgetSeconds));
     Say("sweep: no-shows");
@@ -35,6 +35,12 @@ if (options.SweepBudgetSeconds > 0)
     Say("sweep: reminders");
     sweeps.Add(await timings.RemindersAsync(10_000));
     Say($"  {Describe(sweeps[^1])}");
+}
+
+if (options.Only == "sweeps")
+{
+    Directory.Delete(work, recursive: true);
+    return 0;
 }
 
 var pgbench = new PgBench(options.PgBench, connection.Host!, connection.Port, connection.Username!, connection.Database!, work);
@@ -187,8 +193,9 @@ async Task<long> CountAsync(string sql)
     return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
 }
 
-/// <summary>Command-line settings; infra/bench.sh passes them.</summary>
-internal sealed record Arguments(string ConnectionString, string AppDll, string PgBench, string Output, int Seconds, int SweepBudgetSeconds)
+/// <summary>Command-line settings; infra/bench.sh passes them.
+/// <c>--only sweeps</c> stops after the sweeps (no table), <c>--only load</c> skips them: quicker rounds while profiling.</summary>
+internal sealed record Arguments(string ConnectionString, string AppDll, string PgBench, string Output, int Seconds, int SweepBudgetSeconds, string? Only)
 {
     public static Arguments Parse(string[] args)
     {
@@ -204,6 +211,7 @@ internal sealed record Arguments(string ConnectionString, string AppDll, string 
             Value("--pgbench", "/usr/lib/postgresql/15/bin/pgbench")!,
             Path.GetFullPath(Value("--out", "bench-results.json")!),
             int.Parse(Value("--seconds", "10")!, CultureInfo.InvariantCulture),
-            int.Parse(Value("--sweep-budget", "45")!, CultureInfo.InvariantCulture));
+            int.Parse(Value("--sweep-budget", "45")!, CultureInfo.InvariantCulture),
+            Value("--only"));
     }
 }

@@ -530,6 +530,9 @@ namespace Booking.Data.Sqlite.Migrations
                     b.HasIndex(new[] { "ResourceId", "StartsAtUtc" }, "IX_Reservations_Active_ResourceId_StartsAtUtc")
                         .HasFilter("\"Status\" IN ('pending', 'confirmed', 'checked-in')");
 
+                    b.HasIndex(new[] { "PatronId", "KindCode", "CancelledAtUtc" }, "IX_Reservations_NoShow_PatronId_KindCode_CancelledAtUtc")
+                        .HasFilter("\"Status\" = 'no-show'");
+
                     b.ToTable("Reservations");
                 });
 

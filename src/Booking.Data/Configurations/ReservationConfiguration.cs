@@ -33,5 +33,8 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         builder.HasIndex(r => new { r.PatronId, r.KindCode, r.StartsAtUtc });
         // Sweeps (reminders, no-shows) and the desk board.
         builder.HasIndex(r => new { r.Status, r.StartsAtUtc });
+        // No-show strikes: a patron's recent no-shows of a kind, without walking their whole history.
+        builder.HasIndex(r => new { r.PatronId, r.KindCode, r.CancelledAtUtc }, "IX_Reservations_NoShow_PatronId_KindCode_CancelledAtUtc")
+            .HasFilter("\"Status\" = 'no-show'");
     }
 }

@@ -11,8 +11,8 @@ namespace Booking.Jobs.Sweeps;
 /// <summary>
 /// Releases confirmed reservations nobody checked in to once start + grace has passed: status
 /// <c>no-show</c> (kept on record), the slot freed and offered to the waiting list, the patron told. Works in
-/// batches: each batch runs in one write transaction under its resources' locks and re-reads the statuses
-/// there, so a check-in or cancellation that won the race is left alone and no reservation is released
+/// batches: each batch runs in one write transaction under its resources' locks and releases only what is still
+/// confirmed there, so a check-in or cancellation that won the race is left alone and no reservation is released
 /// twice. Too many no-shows of one kind suspend the patron's new bookings of that kind for a while.
 /// </summary>
 public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOptions options, TimeProvider clock, ILogger<NoShowSweep> logger) : ISweep
@@ -35,15 +35,22 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
         // candidate a query returns is due and each batch makes progress.
         var resources = await ResourceFacts.LoadAllAsync(db, ct);
         var released = 0;
-        foreach (var group in resources.Values.GroupBy(r => r.Policy.NoShowGraceMinutes))
+        var groups = resources.Values.GroupBy(r => r.Policy.NoShowGraceMinutes).ToList();
+        foreach (var group in groups)
         {
             var resourceIds = group.Select(r => r.Resource.Id).ToList();
             var dueBefore = now.AddMinutes(-group.Key);
+            var due = db.Reservations.AsNoTracking()
+                .Where(r => r.Status == ReservationStatus.Confirmed && r.StartsAtUtc <= dueBefore && r.StartsAtUtc > oldest);
+            if (groups.Count > 1)
+            {
+                // Only when graces differ: matching each row against hundreds of ids is not free.
+                due = due.Where(r => resourceIds.Contains(r.ResourceId));
+            }
+
             while (true)
             {
-                var batch = await db.Reservations.AsNoTracking()
-                    .Where(r => r.Status == ReservationStatus.Confirmed && r.StartsAtUtc <= dueBefore && r.StartsAtUtc > oldest
-                        && resourceIds.Contains(r.ResourceId))
+                var batch = await due
                     .OrderBy(r => r.StartsAtUtc)
                     .Select(r => new Candidate(r.Id, r.ResourceId, r.PatronId, r.KindCode, r.StartsAtUtc, r.EndsAtUtc))
                     .Take(options.SweepBatchSize)
@@ -66,26 +73,15 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         await transaction.LockResourcesAsync(batch.Select(c => c.ResourceId), ct);
 
-        // Re-read under the locks: whatever was checked in, cancelled or released since we looked is left alone.
-        var ids = batch.Select(c => c.Id).ToList();
-        var stillConfirmed = (await db.Reservations.AsNoTracking()
-            .Where(r => ids.Contains(r.Id) && r.Status == ReservationStatus.Confirmed)
-            .Select(r => r.Id)
-            .ToListAsync(ct)).ToHashSet();
+        // Only what is still confirmed under the locks is released: a check-in, cancellation or release that won the
+        // race is left alone.
+        var stillConfirmed = (await ReleaseStillConfirmedAsync(batch.Select(c => c.Id).ToArray(), now, ct)).ToHashSet();
         var releasing = batch.Where(c => stillConfirmed.Contains(c.Id)).ToList();
         if (releasing.Count == 0)
         {
             await transaction.CommitAsync(ct);
             return 0;
         }
-
-        var releasingIds = releasing.Select(c => c.Id).ToList();
-        await db.Reservations
-            .Where(r => releasingIds.Contains(r.Id) && r.Status == ReservationStatus.Confirmed)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, ReservationStatus.NoShow)
-                .SetProperty(r => r.StatusReason, Reason)
-                .SetProperty(r => r.CancelledAtUtc, (DateTime?)now), ct);
 
         var notifications = releasing.Select(c =>
         {
@@ -104,6 +100,32 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
         return releasing.Count;
     }
 
+    /// <summary>Marks the ones still confirmed as no-shows and returns their ids: one <c>UPDATE ... RETURNING</c> on PostgreSQL.</summary>
+    private async Task<List<Guid>> ReleaseStillConfirmedAsync(Guid[] ids, DateTime now, CancellationToken ct)
+    {
+        if (db.IsPostgres)
+        {
+            return await db.Database.SqlQuery<Guid>($"""
+                UPDATE "Reservations" SET "Status" = 'no-show', "StatusReason" = {Reason}, "CancelledAtUtc" = {now}
+                WHERE "Id" = ANY({ids}) AND "Status" = 'confirmed'
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct);
+        }
+
+        // SQLite: the writer lock is held, so a read and then an update see the same rows.
+        var confirmed = await db.Reservations.AsNoTracking()
+            .Where(r => ids.Contains(r.Id) && r.Status == ReservationStatus.Confirmed)
+            .Select(r => r.Id)
+            .ToListAsync(ct);
+        await db.Reservations
+            .Where(r => confirmed.Contains(r.Id))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, ReservationStatus.NoShow)
+                .SetProperty(r => r.StatusReason, Reason)
+                .SetProperty(r => r.CancelledAtUtc, (DateTime?)now), ct);
+        return confirmed;
+    }
+
     /// <summary>Offers each freed slot down the line, but only where someone waits for that resource and time.</summary>
     private async Task OfferToWaitingAsync(List<Candidate> released, DateTime now, CancellationToken ct)
     {
@@ -119,19 +141,50 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
         }
     }
 
-    /// <summary>The strike check once per (patron, kind) released in this batch, with two set queries.</summary>
+    /// <summary>The strike check once per (patron, kind) released in this batch, in one query.</summary>
     private async Task SuspendIfTooManyAsync(List<Candidate> released, Dictionary<Guid, ResourceFacts> resources, DateTime now, CancellationToken ct)
     {
-        var pairs = released.GroupBy(c => (c.PatronId, c.KindCode)).ToList();
-        var patronIds = pairs.Select(p => p.Key.PatronId).Distinct().ToList();
-        var kindCodes = pairs.Select(p => p.Key.KindCode).Distinct().ToList();
-        var suspensions = (await db.BookingSuspensions.AsNoTracking()
+        var pairs = released.GroupBy(c => (c.PatronId, c.KindCode)).ToDictionary(g => g.Key, g => g.Last());
+        var windowStart = now.AddDays(-options.StrikeWindowDays);
+        var due = db.IsPostgres
+            ? await StrikesOnPostgresAsync(pairs.Keys.ToList(), windowStart, now, ct)
+            : await StrikesAsync(pairs.Keys.ToList(), windowStart, now, ct);
+
+        var suspensions = new List<BookingSuspension>();
+        var notices = new List<Notification>();
+        foreach (var (patronId, kind, strikes) in due)
+        {
+            var facts = resources[pairs[(patronId, kind)].ResourceId];
+            var until = now.AddDays(options.SuspensionDays);
+            var kindName = facts.Kind.Name;
+            var untilText = LocalCalendar.Describe(until, facts.Location.TimeZone);
+            var reason = $"{strikes} reservations of {kindName} not claimed in the last {options.StrikeWindowDays} days.";
+            suspensions.Add(new BookingSuspension(patronId, kind, now, until, reason));
+            notices.Add(new Notification(patronId, NotificationKinds.Suspended,
+                $"You cannot book {kindName} until {untilText}",
+                $"You missed {strikes} reservations of {kindName} in the last {options.StrikeWindowDays} days without cancelling, so you cannot make new bookings of {kindName} until {untilText} ({facts.Location.TimeZoneId}). Your other bookings are not affected. If something kept you away, staff at the desk can lift this.",
+                null, now));
+            logger.LogInformation("Patron {PatronId} suspended from booking {Kind} until {Until}", patronId, kind, until);
+        }
+
+        await InsertAsync(suspensions, ct);
+        await NotificationBatch.InsertAsync(db, notices, [], now, ct);
+    }
+
+    /// <summary>
+    /// The pairs to suspend: no suspension in force, and at least <see cref="JobsOptions.StrikeCount"/> no-shows released
+    /// inside the window and after the last suspension began (no-shows already punished do not count again).
+    /// </summary>
+    private async Task<List<Strikes>> StrikesAsync(List<(Guid PatronId, string KindCode)> pairs, DateTime windowStart, DateTime now, CancellationToken ct)
+    {
+        var patronIds = pairs.Select(p => p.PatronId).Distinct().ToList();
+        var kindCodes = pairs.Select(p => p.KindCode).Distinct().ToList();
+        var earlierSuspensions = (await db.BookingSuspensions.AsNoTracking()
             .Where(s => patronIds.Contains(s.PatronId) && kindCodes.Contains(s.KindCode))
             .ToListAsync(ct))
             .ToLookup(s => (s.PatronId, s.KindCode));
 
         // Grouped by release time: one row per patron, kind and sweep run, not one per no-show.
-        var windowStart = now.AddDays(-options.StrikeWindowDays);
         var noShows = (await db.Reservations.AsNoTracking()
             .Where(r => patronIds.Contains(r.PatronId) && kindCodes.Contains(r.KindCode) && r.Status == ReservationStatus.NoShow && r.CancelledAtUtc > windowStart)
             .GroupBy(r => new { r.PatronId, r.KindCode, r.CancelledAtUtc })
@@ -139,48 +192,83 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
             .ToListAsync(ct))
             .ToLookup(n => (n.PatronId, n.KindCode));
 
-        var suspended = 0;
+        var due = new List<Strikes>();
         foreach (var pair in pairs)
         {
-            var (patronId, kind) = pair.Key;
-            var earlier = suspensions[pair.Key].ToList();
+            var earlier = earlierSuspensions[pair].ToList();
             if (earlier.Any(s => s.IsInForce(now)))
             {
                 continue;
             }
 
-            // No-shows already punished by an earlier suspension do not count again.
             var since = windowStart;
-            if (earlier.Count > 0)
+            if (earlier.Count > 0 && earlier.Max(s => s.StartsAtUtc) > since)
             {
-                var lastStart = earlier.Max(s => s.StartsAtUtc);
-                since = lastStart > since ? lastStart : since;
+                since = earlier.Max(s => s.StartsAtUtc);
             }
 
-            var strikes = noShows[pair.Key].Where(n => n.CancelledAtUtc > since).Sum(n => n.Count);
-            if (strikes < options.StrikeCount)
+            var strikes = noShows[pair].Where(n => n.CancelledAtUtc > since).Sum(n => n.Count);
+            if (strikes >= options.StrikeCount)
             {
-                continue;
+                due.Add(new Strikes(pair.PatronId, pair.KindCode, strikes));
             }
-
-            var facts = resources[pair.Last().ResourceId];
-            var until = now.AddDays(options.SuspensionDays);
-            var kindName = facts.Kind.Name;
-            var untilText = LocalCalendar.Describe(until, facts.Location.TimeZone);
-            var reason = $"{strikes} reservations of {kindName} not claimed in the last {options.StrikeWindowDays} days.";
-            db.BookingSuspensions.Add(new BookingSuspension(patronId, kind, now, until, reason));
-            db.Notifications.Add(new Notification(patronId, NotificationKinds.Suspended,
-                $"You cannot book {kindName} until {untilText}",
-                $"You missed {strikes} reservations of {kindName} in the last {options.StrikeWindowDays} days without cancelling, so you cannot make new bookings of {kindName} until {untilText} ({facts.Location.TimeZoneId}). Your other bookings are not affected. If something kept you away, staff at the desk can lift this.",
-                null, now));
-            suspended++;
-            logger.LogInformation("Patron {PatronId} suspended from booking {Kind} until {Until}", patronId, kind, until);
         }
 
-        if (suspended > 0)
+        return due;
+    }
+
+    /// <summary>
+    /// The same rule as <see cref="StrikesAsync"/> in one statement over the exact (patron, kind) pairs: matching
+    /// patrons and kinds separately would count every kind of every patron in the batch, again in each batch.
+    /// </summary>
+    private Task<List<Strikes>> StrikesOnPostgresAsync(List<(Guid PatronId, string KindCode)> pairs, DateTime windowStart, DateTime now, CancellationToken ct)
+    {
+        var patrons = pairs.Select(p => p.PatronId).ToArray();
+        var kinds = pairs.Select(p => p.KindCode).ToArray();
+        return db.Database.SqlQuery<Strikes>($"""
+            SELECT p.patron AS "PatronId", p.kind AS "KindCode", count(*)::int AS "Count"
+            FROM unnest({patrons}, {kinds}) AS p(patron, kind)
+            LEFT JOIN LATERAL (
+                SELECT max(s."StartsAtUtc") AS last_start,
+                       bool_or(s."LiftedAtUtc" IS NULL AND s."StartsAtUtc" <= {now} AND s."EndsAtUtc" > {now}) AS in_force
+                FROM "BookingSuspensions" s WHERE s."PatronId" = p.patron AND s."KindCode" = p.kind) s ON true
+            JOIN "Reservations" r ON r."PatronId" = p.patron AND r."KindCode" = p.kind AND r."Status" = 'no-show'
+                AND r."CancelledAtUtc" > greatest({windowStart}, s.last_start)
+            WHERE s.in_force IS NOT TRUE
+            GROUP BY p.patron, p.kind
+            HAVING count(*) >= {options.StrikeCount}
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>A (patron, kind) pair due a suspension, and how many no-shows put it there.</summary>
+    private sealed record Strikes(Guid PatronId, string KindCode, int Count);
+
+    /// <summary>One <c>INSERT ... FROM unnest</c> on PostgreSQL (a catch-up after an outage can suspend thousands at once).</summary>
+    private async Task InsertAsync(List<BookingSuspension> suspensions, CancellationToken ct)
+    {
+        if (suspensions.Count == 0)
         {
-            await db.SaveChangesAsync(ct);
+            return;
         }
+
+        if (!db.IsPostgres)
+        {
+            db.BookingSuspensions.AddRange(suspensions);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return;
+        }
+
+        var ids = suspensions.Select(s => s.Id).ToArray();
+        var patrons = suspensions.Select(s => s.PatronId).ToArray();
+        var kinds = suspensions.Select(s => s.KindCode).ToArray();
+        var starts = suspensions.Select(s => s.StartsAtUtc).ToArray();
+        var ends = suspensions.Select(s => s.EndsAtUtc).ToArray();
+        var reasons = suspensions.Select(s => s.Reason).ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "BookingSuspensions" ("Id", "PatronId", "KindCode", "StartsAtUtc", "EndsAtUtc", "Reason")
+            SELECT * FROM unnest({ids}, {patrons}, {kinds}, {starts}, {ends}, {reasons})
+            """, ct);
     }
 
     private sealed record Candidate(Guid Id, Guid ResourceId, Guid PatronId, string KindCode, DateTime StartsAtUtc, DateTime EndsAtUtc)

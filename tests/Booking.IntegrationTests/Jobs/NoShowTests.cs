@@ -94,6 +94,56 @@ public sealed class NoShowTests(JobsHost host) : IClassFixture<JobsHost>
         Assert.Equal(HttpStatusCode.Created, (await again.BookAsync(spare.Id, tomorrow, tomorrow.AddHours(1))).StatusCode);
     }
 
+    [Fact]
+    public async Task Strikes_CountOnlyNoShowsSinceTheLastSuspension_AndTwoAreNotEnough()
+    {
+        var branch = await host.BranchAsync(Zone);
+        var patron = await host.SignInNewAsync();
+        var twice = await host.SignInNewAsync();
+        await MissAsync(branch.Id, [(patron, 3), (twice, 2)]);
+        Assert.Equal(1, await SuspensionsAsync(patron.UserId));
+        Assert.Equal(0, await SuspensionsAsync(twice.UserId));
+
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var suspension = Assert.Single((await staff.Http.GetFromJsonAsync<JsonElement>($"/api/v1/patrons/{patron.UserId}/suspensions")).EnumerateArray());
+        await (await staff.Http.PostAsync($"/api/v1/suspensions/{suspension.GetProperty("id").GetGuid()}/lift", null)).JsonAsync();
+
+        // One more miss each: the patron's three were punished already; the other patron now has three.
+        await MissAsync(branch.Id, [(patron, 1), (twice, 1)]);
+        Assert.Equal(1, await SuspensionsAsync(patron.UserId));
+        Assert.Equal(1, await SuspensionsAsync(twice.UserId));
+
+        await MissAsync(branch.Id, [(patron, 2)]);
+        Assert.Equal(2, await SuspensionsAsync(patron.UserId));
+        var latest = await host.InScopeAsync(db => db.BookingSuspensions.AsNoTracking()
+            .Where(s => s.PatronId == patron.UserId).OrderByDescending(s => s.StartsAtUtc).FirstAsync());
+        Assert.StartsWith("3 reservations of", latest.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Each patron books that many rooms two days ahead and does not come; the sweep runs once after the last.</summary>
+    private async Task MissAsync(Guid branchId, (SignedInClient Patron, int Times)[] misses)
+    {
+        var day = host.Clock.DaysAhead(Zone, 2, 9);
+        var latestEnd = day;
+        foreach (var (account, times) in misses)
+        {
+            // A fresh token: the clock has moved on by days since the last sign-in.
+            var patron = account with { Http = await host.SignInAsync(account.Email, MakerspaceHost.Password) };
+            for (var i = 0; i < times; i++)
+            {
+                var room = await host.ResourceAsync(branchId, KnownKinds.Room);
+                await BookAsync(patron, room.Id, day.AddHours(2 * i), day.AddHours((2 * i) + 1));
+                latestEnd = latestEnd > day.AddHours((2 * i) + 1) ? latestEnd : day.AddHours((2 * i) + 1);
+            }
+        }
+
+        host.Clock.MoveTo(latestEnd);
+        Assert.Equal(misses.Sum(m => m.Times), await host.SweepAsync<NoShowSweep>());
+    }
+
+    private Task<int> SuspensionsAsync(Guid patronId) =>
+        host.InScopeAsync(db => db.BookingSuspensions.CountAsync(s => s.PatronId == patronId));
+
     private static async Task<Guid> BookAsync(SignedInClient patron, Guid resourceId, DateTimeOffset start, DateTimeOffset end) =>
         (await (await patron.Http.BookAsync(resourceId, start, end)).JsonAsync()).GetProperty("id").GetGuid();
 
