@@ -36,9 +36,13 @@ public sealed partial class DayViewDaylightSavingTests(MakerspaceHost host) : IC
         var week = await browser.GetAsync($"/resources/{room.Id}?week=2026-03-02");
         Assert.Contains("start=2026-03-07T02:00", week);
         Assert.DoesNotContain("start=2026-03-08T02:", week);
+        Assert.Contains("No such time (clocks go forward)", week);
+        Assert.Contains("The clocks change on Sunday 8 March", week);
 
         // A day without a change keeps every row, 02:00 included.
-        Assert.Equal(12, Rows(await browser.GetAsync($"/resources/{room.Id}?day=2026-03-09")).Count);
+        var monday = await browser.GetAsync($"/resources/{room.Id}?day=2026-03-09");
+        Assert.Equal(12, Rows(monday).Count);
+        Assert.DoesNotContain("clocks", monday);
 
         var form = $"/reservations/new?resourceId={room.Id}&start=2026-03-08T03:30";
         var (_, _, landed) = await browser.SubmitAsync(form, form, new Dictionary<string, string>

@@ -46,7 +46,7 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
 
     public int StepMinutes { get; private set; }
 
-    /// <summary>On the day view of a day the clocks change, a sentence saying so; otherwise null.</summary>
+    /// <summary>When the day (or a day of the week) shown has a daylight-saving change, a sentence saying so; otherwise null.</summary>
     public string? ClockChange { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? week, string? day, CancellationToken ct)
@@ -97,6 +97,12 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
         }
 
         Rows = Day is { } single ? DayRows(single, times, subject, time, zone, now) : WeekRows(times, subject, time, zone, now);
+        if (Day is null && Days.FirstOrDefault(d => Changes(d, zone) != 0) is var changeDay && changeDay != default)
+        {
+            // The week's rows are wall-clock times shared by seven days; the change day's own view shows its real hours.
+            ClockChange = $"The clocks change on {changeDay:dddd d MMMM}: open that day for its real hours.";
+        }
+
         return Page();
     }
 
@@ -132,14 +138,24 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
             }
         }
 
-        var change = LocalCalendar.DayOf(day, zone);
-        var hours = (change.End - change.Start).TotalHours;
-        ClockChange = hours < 24 ? $"On this day the clocks go forward: {hours:0.#} hours, and the skipped times have no row."
-            : hours > 24 ? $"On this day the clocks go back: {hours:0.#} hours, and the repeated times are shown twice, each with its UTC offset."
-            : null;
+        var length = LocalCalendar.DayOf(day, zone);
+        var hours = (length.End - length.Start).TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
+        ClockChange = Changes(day, zone) switch
+        {
+            < 0 => $"The clocks go forward this day ({hours} hours long): the skipped times have no row.",
+            > 0 => $"The clocks go back this day ({hours} hours long): the repeated times are shown twice, each with its UTC offset.",
+            _ => null,
+        };
         return slots.OrderBy(s => s.Utc).Select(s => new Row(
             s.Offset is { } o ? new DateTimeOffset(s.Local, o).ToString("HH:mm '(UTC'zzz')'", CultureInfo.InvariantCulture) : s.Local.ToString("HH:mm", CultureInfo.InvariantCulture),
             [CellAt(s.Utc, s.Local, s.Offset, subject, time, now)])).ToList();
+    }
+
+    /// <summary>Negative when the day is short (clocks forward), positive when long (clocks back), zero otherwise.</summary>
+    private static int Changes(DateOnly day, TimeZoneInfo zone)
+    {
+        var length = LocalCalendar.DayOf(day, zone);
+        return (length.End - length.Start).CompareTo(TimeSpan.FromDays(1));
     }
 
     private static Cell CellAt(DateTime start, DateTime local, TimeSpan? offset, BookingSubject subject, ResourceTime time, DateTime nowUtc)
