@@ -71,26 +71,24 @@ public sealed class IndexModel(BookingDbContext db, ReservationActions actions, 
 
     private async Task LoadAsync(Guid? locationId, string? date, CancellationToken ct)
     {
-        Locations = await db.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
-        var location = Locations.FirstOrDefault(l => l.Id == locationId) ?? Locations.FirstOrDefault();
-        _now = clock.GetUtcNow();
-        if (location is null)
+        var branch = await DeskBranch.LoadAsync(db, locationId, clock, ct);
+        if (branch is null)
         {
             return;
         }
 
-        LocationId = location.Id;
-        LocationName = location.Name;
-        var now = _now.UtcDateTime;
-        Day = DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? d : DateOnly.FromDateTime(LocalCalendar.ToLocal(now, location.TimeZone));
-        var window = LocalCalendar.DayOf(Day, location.TimeZone);
+        (Locations, LocationId, LocationName) = (branch.Branches, branch.Id, branch.Name);
+        var now = branch.NowUtc;
+        _now = new DateTimeOffset(now);
+        Day = DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? d : branch.Today;
+        var window = LocalCalendar.DayOf(Day, branch.Zone);
         var rows = await ReservationQueries.Rows(db)
-            .Where(r => r.Resource.LocationId == location.Id && r.Reservation.StartsAtUtc < window.End && r.Reservation.EndsAtUtc > window.Start)
+            .Where(r => r.Resource.LocationId == branch.Id && r.Reservation.StartsAtUtc < window.End && r.Reservation.EndsAtUtc > window.Start)
             .OrderBy(r => r.Reservation.StartsAtUtc).ThenBy(r => r.Resource.Name)
             .ToListAsync(ct);
         // Overdue laptops from earlier days belong on today's board too.
         var overdue = await ReservationQueries.Rows(db)
-            .Where(r => r.Resource.LocationId == location.Id && r.Reservation.Status == Domain.Reservations.ReservationStatus.CheckedIn && r.Reservation.EndsAtUtc <= window.Start)
+            .Where(r => r.Resource.LocationId == branch.Id && r.Reservation.Status == Domain.Reservations.ReservationStatus.CheckedIn && r.Reservation.EndsAtUtc <= window.Start)
             .ToListAsync(ct);
         Board = overdue.Concat(rows).Select(r => ReservationQueries.ToView(r, now)).ToList();
     }

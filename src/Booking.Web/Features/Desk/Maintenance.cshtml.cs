@@ -112,24 +112,21 @@ public sealed class MaintenanceModel(BookingDbContext db, MaintenanceBlocking bl
 
     private async Task LoadAsync(Guid? locationId, CancellationToken ct)
     {
-        Locations = await db.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
-        var location = Locations.FirstOrDefault(l => l.Id == locationId) ?? Locations.FirstOrDefault();
-        if (location is null)
+        var branch = await DeskBranch.LoadAsync(db, locationId, clock, ct);
+        if (branch is null)
         {
             return;
         }
 
-        LocationId = location.Id;
-        LocationName = location.Name;
-        TimeZoneId = location.TimeZoneId;
-        var zone = location.TimeZone;
-        var now = clock.GetUtcNow().UtcDateTime;
-        Resources = (await db.Resources.AsNoTracking().Where(r => r.LocationId == location.Id).OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct))
+        (Locations, LocationId, LocationName, TimeZoneId) = (branch.Branches, branch.Id, branch.Name, branch.TimeZoneId);
+        var zone = branch.Zone;
+        var now = branch.NowUtc;
+        Resources = (await db.Resources.AsNoTracking().Where(r => r.LocationId == branch.Id).OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct))
             .Select(r => (r.Id, r.Name)).ToList();
         var blocks = await (
             from b in db.MaintenanceBlocks.AsNoTracking()
             join r in db.Resources.AsNoTracking() on b.ResourceId equals r.Id
-            where r.LocationId == location.Id && b.LiftedAtUtc == null && b.EndsAtUtc > now
+            where r.LocationId == branch.Id && b.LiftedAtUtc == null && b.EndsAtUtc > now
             orderby r.Name, b.StartsAtUtc
             select new { Block = b, r.Name }).ToListAsync(ct);
         Blocks = blocks.Select(x => new BlockRow(

@@ -33,25 +33,21 @@ public sealed class SessionsModel(BookingDbContext db, TimeProvider clock) : Pag
 
     public async Task OnGetAsync(Guid? locationId, CancellationToken ct)
     {
-        Locations = await db.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
-        var location = Locations.FirstOrDefault(l => l.Id == locationId) ?? Locations.FirstOrDefault();
-        if (location is null)
+        var branch = await DeskBranch.LoadAsync(db, locationId, clock, ct);
+        if (branch is null)
         {
             return;
         }
 
-        LocationId = location.Id;
-        LocationName = location.Name;
-        TimeZoneId = location.TimeZoneId;
-        var zone = location.TimeZone;
-        var now = clock.GetUtcNow().UtcDateTime;
-        Today = DateOnly.FromDateTime(LocalCalendar.ToLocal(now, zone));
+        (Locations, LocationId, LocationName, TimeZoneId) = (branch.Branches, branch.Id, branch.Name, branch.TimeZoneId);
+        var zone = branch.Zone;
+        Today = branch.Today;
         var first = LocalCalendar.DayOf(Today, zone).Start;
         var last = LocalCalendar.DayOf(Today.AddDays(DaysAhead), zone).End;
         var rows = await (
             from s in db.Sessions.AsNoTracking()
             join r in db.Resources.AsNoTracking() on s.RoomId equals r.Id
-            where s.LocationId == location.Id && s.EndsAtUtc > first && s.StartsAtUtc < last
+            where s.LocationId == branch.Id && s.EndsAtUtc > first && s.StartsAtUtc < last
             orderby s.StartsAtUtc
             select new { Session = s, RoomName = r.Name }).Take(200).ToListAsync(ct);
         var ids = rows.Select(r => r.Session.Id).ToList();

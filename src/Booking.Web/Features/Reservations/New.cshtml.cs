@@ -26,6 +26,10 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
     [BindProperty]
     public TimeOnly EndTime { get; set; }
 
+    /// <summary>Set only for a start in the hour the clocks go back (e.g. "-05:00"): which of the two times is meant.</summary>
+    [BindProperty]
+    public string? StartOffset { get; set; }
+
     [BindProperty]
     public string? Notes { get; set; }
 
@@ -50,9 +54,13 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
 
         if (DateTime.TryParseExact(start, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            Date = DateOnly.FromDateTime(local);
-            StartTime = TimeOnly.FromDateTime(local);
-            EndTime = StartTime.AddMinutes(subject.Policy.MinDurationMinutes);
+            Prefill(local, subject);
+        }
+        else if (DateTimeOffset.TryParseExact(start, "yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            // The grid adds the offset only where the local time comes twice; keep it so the post books the one chosen.
+            Prefill(instant.DateTime, subject);
+            StartOffset = AmbiguousOffset(instant.DateTime, subject.Location.TimeZone, FormatOffset(instant.Offset)) is { } offset ? FormatOffset(offset) : null;
         }
 
         return Page();
@@ -87,8 +95,17 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
         var zone = subject.Location.TimeZone;
         var startLocal = Date.ToDateTime(StartTime);
         var endLocal = EndTime <= StartTime ? Date.AddDays(1).ToDateTime(EndTime) : Date.ToDateTime(EndTime);
-        var start = new DateTimeOffset(LocalCalendar.ToUtc(startLocal, zone));
-        var end = new DateTimeOffset(LocalCalendar.ToUtc(endLocal, zone));
+        var startUtc = AmbiguousOffset(startLocal, zone, StartOffset) is { } chosen
+            ? DateTime.SpecifyKind(startLocal - chosen, DateTimeKind.Utc)
+            : LocalCalendar.ToUtc(startLocal, zone);
+        var endUtc = LocalCalendar.ToUtc(endLocal, zone);
+        if (endUtc <= startUtc && zone.IsAmbiguousTime(endLocal))
+        {
+            endUtc = DateTime.SpecifyKind(endLocal - zone.GetAmbiguousTimeOffsets(endLocal).Min(), DateTimeKind.Utc); // the later of the two
+        }
+
+        var start = new DateTimeOffset(startUtc);
+        var end = new DateTimeOffset(endUtc);
         var outcome = await booking.HandleAsync(User.UserId(), User.IsStaff(), new BookReservationInput(ResourceId, start, end, Notes, patronId), ct);
         if (outcome.Refusal is { } refusal)
         {
@@ -101,6 +118,28 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
             : $"Reserved {ResourceName} on {startLocal:dddd d MMMM, HH:mm}–{endLocal:HH:mm}.";
         return patronId is null ? Redirect("/reservations/mine") : Redirect("/desk");
     }
+
+    private void Prefill(DateTime local, BookingSubject subject)
+    {
+        Date = DateOnly.FromDateTime(local);
+        StartTime = TimeOnly.FromDateTime(local);
+        EndTime = StartTime.AddMinutes(subject.Policy.MinDurationMinutes);
+    }
+
+    /// <summary>The offset written as "-05:00", if the local time comes twice and it is one of its two offsets; otherwise null.</summary>
+    private static TimeSpan? AmbiguousOffset(DateTime local, TimeZoneInfo zone, string? text)
+    {
+        if (string.IsNullOrEmpty(text) || !zone.IsAmbiguousTime(local)
+            || !DateTimeOffset.TryParseExact("2000-01-01T00:00" + text, "yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return null;
+        }
+
+        return zone.GetAmbiguousTimeOffsets(local).Contains(parsed.Offset) ? parsed.Offset : null;
+    }
+
+    private static string FormatOffset(TimeSpan offset) =>
+        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture);
 
     private async Task<BookingSubject?> LoadAsync(CancellationToken ct)
     {

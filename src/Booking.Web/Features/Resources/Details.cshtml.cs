@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Web.Features.Availability;
@@ -11,9 +12,20 @@ namespace Booking.Web.Features.Resources;
 /// <summary>A resource with its week (or one day's) grid in the branch's local time; free cells link to the booking form.</summary>
 public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record Cell(string State, string Label, DateTime LocalStart);
+    /// <summary>A slot; <paramref name="Offset"/> is set only in the hour the clocks go back, where the wall-clock time comes twice.</summary>
+    public sealed record Cell(string State, string Label, DateTime LocalStart, TimeSpan? Offset = null)
+    {
+        /// <summary>The booking form's <c>start</c>: local time, with the UTC offset when the time alone is ambiguous.</summary>
+        public string StartParameter => Offset is { } offset
+            ? new DateTimeOffset(LocalStart, offset).ToString("yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture).Replace("+", "%2B", StringComparison.Ordinal)
+            : LocalStart.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
-    public sealed record Row(TimeOnly Time, IReadOnlyList<Cell> Cells);
+        public string Describe => LocalStart.ToString("dddd d MMMM HH:mm", CultureInfo.InvariantCulture)
+            + (Offset is { } offset ? new DateTimeOffset(LocalStart, offset).ToString(" '(UTC'zzz')'", CultureInfo.InvariantCulture) : "");
+    }
+
+    /// <summary>A row of the grid; its heading is the time, with the offset where that time comes twice.</summary>
+    public sealed record Row(string Heading, IReadOnlyList<Cell> Cells);
 
     public ResourceView Resource { get; private set; } = null!;
 
@@ -33,6 +45,9 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public int StepMinutes { get; private set; }
+
+    /// <summary>When the day (or a day of the week) shown has a daylight-saving change, a sentence saying so; otherwise null.</summary>
+    public string? ClockChange { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? week, string? day, CancellationToken ct)
     {
@@ -71,28 +86,84 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
 
         var first = hours.Min(h => h.Opens);
         var last = hours.Max(h => h.Closes == TimeOnly.MinValue ? TimeOnly.MaxValue : h.Closes);
-        var rows = new List<Row>();
+        var times = new List<TimeOnly>();
         for (var t = first; t < last && t >= first; t = t.AddMinutes(StepMinutes))
         {
-            var cells = Days.Select(d => CellAt(d.ToDateTime(t), subject, time, zone, now)).ToList();
-            rows.Add(new Row(t, cells));
+            times.Add(t);
             if (t.AddMinutes(StepMinutes) < t)
             {
                 break; // wrapped past midnight
             }
         }
 
-        Rows = rows;
+        Rows = Day is { } single ? DayRows(single, times, subject, time, zone, now) : WeekRows(times, subject, time, zone, now);
+        if (Day is null && Days.FirstOrDefault(d => Changes(d, zone) != 0) is var changeDay && changeDay != default)
+        {
+            // The week's rows are wall-clock times shared by seven days; the change day's own view shows its real hours.
+            ClockChange = $"The clocks change on {changeDay:dddd d MMMM}: open that day for its real hours.";
+        }
+
         return Page();
     }
 
-    private static Cell CellAt(DateTime local, BookingSubject subject, ResourceTime time, TimeZoneInfo zone, DateTime nowUtc)
+    /// <summary>
+    /// The week shares one row per wall-clock time; on a spring-forward day a time in the gap does not exist, so
+    /// its cell says so instead of offering a time the form would move an hour on.
+    /// </summary>
+    private List<Row> WeekRows(List<TimeOnly> times, BookingSubject subject, ResourceTime time, TimeZoneInfo zone, DateTime now) =>
+        times.Select(t => new Row(t.ToString("HH:mm", CultureInfo.InvariantCulture), Days.Select(d =>
+        {
+            var local = d.ToDateTime(t);
+            return zone.IsInvalidTime(local)
+                ? new Cell("unavailable", "No such time (clocks go forward)", local)
+                : CellAt(LocalCalendar.ToUtc(local, zone), local, null, subject, time, now);
+        }).ToList())).ToList();
+
+    /// <summary>
+    /// One day's rows are its real instants in order: no row for a time skipped in spring, and the repeated
+    /// times in autumn twice, each headed with its UTC offset.
+    /// </summary>
+    private List<Row> DayRows(DateOnly day, List<TimeOnly> times, BookingSubject subject, ResourceTime time, TimeZoneInfo zone, DateTime now)
     {
-        var start = LocalCalendar.ToUtc(local, zone);
+        var slots = new List<(DateTime Utc, DateTime Local, TimeSpan? Offset)>();
+        foreach (var local in times.Select(t => day.ToDateTime(t)).Where(l => !zone.IsInvalidTime(l)))
+        {
+            if (zone.IsAmbiguousTime(local))
+            {
+                slots.AddRange(zone.GetAmbiguousTimeOffsets(local).Select(o => (DateTime.SpecifyKind(local - o, DateTimeKind.Utc), local, (TimeSpan?)o)));
+            }
+            else
+            {
+                slots.Add((LocalCalendar.ToUtc(local, zone), local, null));
+            }
+        }
+
+        var length = LocalCalendar.DayOf(day, zone);
+        var hours = (length.End - length.Start).TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
+        ClockChange = Changes(day, zone) switch
+        {
+            < 0 => $"The clocks go forward this day ({hours} hours long): the skipped times have no row.",
+            > 0 => $"The clocks go back this day ({hours} hours long): the repeated times are shown twice, each with its UTC offset.",
+            _ => null,
+        };
+        return slots.OrderBy(s => s.Utc).Select(s => new Row(
+            s.Offset is { } o ? new DateTimeOffset(s.Local, o).ToString("HH:mm '(UTC'zzz')'", CultureInfo.InvariantCulture) : s.Local.ToString("HH:mm", CultureInfo.InvariantCulture),
+            [CellAt(s.Utc, s.Local, s.Offset, subject, time, now)])).ToList();
+    }
+
+    /// <summary>Negative when the day is short (clocks forward), positive when long (clocks back), zero otherwise.</summary>
+    private static int Changes(DateOnly day, TimeZoneInfo zone)
+    {
+        var length = LocalCalendar.DayOf(day, zone);
+        return (length.End - length.Start).CompareTo(TimeSpan.FromDays(1));
+    }
+
+    private static Cell CellAt(DateTime start, DateTime local, TimeSpan? offset, BookingSubject subject, ResourceTime time, DateTime nowUtc)
+    {
         var slot = new UtcInterval(start, start.AddMinutes(Math.Max(subject.Policy.SlotMinutes, 30)));
         if (time.CanStartAt(start))
         {
-            return new Cell("free", "Free", local);
+            return new Cell("free", "Free", local, offset);
         }
 
         if (slot.End <= nowUtc)
