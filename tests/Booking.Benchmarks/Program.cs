@@ -26,7 +26,7 @@ Say($"  {seed.Reservations} reservations, {seed.Resources} resources, {seed.Patr
 await ExecAsync(PgBench.BookFunction);
 
 var sweeps = new List<SweepRow>();
-if (options.SweepBudgetSeconds > 0 && options.Only != "load")
+if (options.SweepBudgetSeconds > 0 && options.Only is null or "sweeps")
 {
     var timings = new SweepTimings(db, options.ConnectionString, nowUtc, work, TimeSpan.FromSeconds(options.SweepBudgetSeconds));
     Say("sweep: no-shows");
@@ -66,7 +66,7 @@ var scenarios = new[]
     (Name: "week grid (7 days, 50 resources)", Script: PgBench.AvailabilityScript(baseUtc, Seed.Kinds, locationIds, week: true)),
 };
 var pg = new Dictionary<(string, int), (PgBench.Run Run, long? Ok)>();
-for (var s = 0; s < scenarios.Length; s++)
+for (var s = 0; s < scenarios.Length && options.Only != "app"; s++)
 {
     foreach (var clients in clientCounts)
     {
@@ -102,7 +102,7 @@ await using (var app = await AppProcess.StartAsync(options.AppDll, options.Conne
         foreach (var clients in clientCounts)
         {
             var run = await runs[s](clients, duration);
-            var (pgRun, pgOk) = pg[(scenarios[s].Name, clients)];
+            var (pgRun, pgOk) = pg.TryGetValue((scenarios[s].Name, clients), out var found) ? found : (new PgBench.Run(0, new Latencies()), null);
             rows.Add(new LoadRow(scenarios[s].Name, clients, run.PerSecond, run.Latencies.Percentile(50), run.Latencies.Percentile(99), run.Ok, run.Refused, run.Errors,
                 pgRun.PerSecond, pgRun.Latencies.Percentile(50), pgRun.Latencies.Percentile(99), pgOk));
             Say($"app {scenarios[s].Name} x{clients}: {run.PerSecond:F0}/s p50 {run.Latencies.Percentile(50):F2} ms p99 {run.Latencies.Percentile(99):F2} ms ({run.Ok} ok, {run.Refused} refused, {run.Errors} errors)");
@@ -194,7 +194,7 @@ async Task<long> CountAsync(string sql)
 }
 
 /// <summary>Command-line settings; infra/bench.sh passes them.
-/// <c>--only sweeps</c> stops after the sweeps (no table), <c>--only load</c> skips them: quicker rounds while profiling.</summary>
+/// <c>--only sweeps</c> stops after the sweeps (no table), <c>--only load</c> skips them, <c>--only app</c> skips them and pgbench: quicker rounds while profiling.</summary>
 internal sealed record Arguments(string ConnectionString, string AppDll, string PgBench, string Output, int Seconds, int SweepBudgetSeconds, string? Only)
 {
     public static Arguments Parse(string[] args)
