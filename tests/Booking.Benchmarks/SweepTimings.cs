@@ -71,6 +71,9 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
         using var timeout = new CancellationTokenSource(budget);
         var clock = Stopwatch.StartNew();
         var finished = false;
+        // A pass loops until nothing is due, so the work is done when the last pass that did any ends; the extra
+        // pass after it only confirms that (the bare SQL has no such check), and is not counted.
+        var workDone = TimeSpan.Zero;
         try
         {
             while (true)
@@ -83,6 +86,8 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
                     finished = true;
                     break;
                 }
+
+                workDone = clock.Elapsed;
             }
         }
         catch (Exception e) when (timeout.IsCancellationRequested && e is OperationCanceledException or NpgsqlException or InvalidOperationException)
@@ -90,7 +95,7 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
             Console.WriteLine($"  {typeof(TSweep).Name} stopped at its budget ({e.GetType().Name}) after {clock.Elapsed.TotalSeconds:F0} s");
         }
 
-        var seconds = clock.Elapsed.TotalSeconds;
+        var seconds = (finished && workDone > TimeSpan.Zero ? workDone : clock.Elapsed).TotalSeconds;
         return (seconds, (int)await ScalarAsync(countDone), finished);
     }
 

@@ -3,6 +3,7 @@ using Booking.Domain.Resources;
 using Booking.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -85,13 +86,27 @@ public sealed class SchedulerClusterTests(ITestOutputHelper output)
             await SweepRuns.TickUntilAsync(clock, () => ReminderRuns() >= runs + 3, "three reminder sweeps");
             Assert.Empty(Reminders(smtp));
 
+            // When a wait times out, the failure says where the work stopped: the sweeps' last runs, the mail not yet
+            // sent and (PostgreSQL) Quartz's own rows; the run once stalled after a clock jump under load.
+            async Task TickOrExplainAsync(Func<bool> condition, string what)
+            {
+                try
+                {
+                    await SweepRuns.TickUntilAsync(clock, condition, what, TimeSpan.FromMinutes(3));
+                }
+                catch (TimeoutException e)
+                {
+                    throw new TimeoutException($"{e.Message}\n{await DescribeAsync(database, first, clock, smtp, firstRuns, secondRuns)}", e);
+                }
+            }
+
             clock.MoveTo(start.AddHours(-24).AddMinutes(1));
-            await SweepRuns.TickUntilAsync(clock, () => Reminders(smtp).Count >= Reservations, "the 24-hour reminders", TimeSpan.FromMinutes(3));
+            await TickOrExplainAsync(() => Reminders(smtp).Count >= Reservations, "the 24-hour reminders");
             await MoreSweepsAsync(clock, ReminderRuns, DeliveryRuns);
             Assert.Equal(Reservations, Reminders(smtp).Count);
 
             clock.MoveTo(start.AddMinutes(-59));
-            await SweepRuns.TickUntilAsync(clock, () => Reminders(smtp).Count >= 2 * Reservations, "the 1-hour reminders", TimeSpan.FromMinutes(3));
+            await TickOrExplainAsync(() => Reminders(smtp).Count >= 2 * Reservations, "the 1-hour reminders");
             await MoreSweepsAsync(clock, ReminderRuns, DeliveryRuns);
 
             foreach (var email in patrons)
@@ -142,6 +157,26 @@ public sealed class SchedulerClusterTests(ITestOutputHelper output)
         var reminders = reminderRuns();
         var deliveries = deliveryRuns();
         await SweepRuns.TickUntilAsync(clock, () => reminderRuns() >= reminders + 3 && deliveryRuns() >= deliveries + 3, "three more sweeps");
+    }
+
+    private static async Task<string> DescribeAsync(TestDatabase database, SchedulerNode node, FakeTimeProvider clock, TestSmtpServer smtp, params SweepRuns[] nodes)
+    {
+        var lines = new List<string> { $"fake now {clock.GetUtcNow():O}, real now {DateTimeOffset.UtcNow:O}, reminders mailed {Reminders(smtp).Count}" };
+        foreach (var runs in nodes)
+        {
+            lines.AddRange(runs.Runs.GroupBy(r => r.Job).Select(g =>
+                $"node {runs.Scheduler.SchedulerInstanceId} {g.Key}: {g.Count()} runs, last fire {g.Last().ScheduledFireUtc:O}, failures {g.Count(r => r.Failure is not null)}"));
+        }
+
+        lines.Add("unsent notifications: " + await node.InScopeAsync(db => db.Notifications.CountAsync(n => n.SentAtUtc == null)));
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            lines.AddRange(await QueryAsync(database, "SELECT trigger_name || ' ' || trigger_state || ' next ' || next_fire_time::text || ' prev ' || coalesce(prev_fire_time::text, '-') FROM qrtz_triggers ORDER BY trigger_name"));
+            lines.AddRange(await QueryAsync(database, "SELECT 'state ' || instance_name || ' checkin ' || last_checkin_time::text FROM qrtz_scheduler_state"));
+            lines.AddRange(await QueryAsync(database, "SELECT 'fired ' || trigger_name || ' ' || state || ' on ' || instance_name FROM qrtz_fired_triggers"));
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static List<MimeMessage> Reminders(TestSmtpServer smtp) =>
