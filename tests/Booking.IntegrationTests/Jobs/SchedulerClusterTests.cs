@@ -92,7 +92,8 @@ public sealed class SchedulerClusterTests(ITestOutputHelper output)
             {
                 try
                 {
-                    await SweepRuns.TickUntilAsync(clock, condition, what, TimeSpan.FromMinutes(3));
+                    // Five minutes: room for a delivery that fails and waits out Hangfire's first four retries (10+30+60+120 s).
+                    await SweepRuns.TickUntilAsync(clock, condition, what, TimeSpan.FromMinutes(5));
                 }
                 catch (TimeoutException e)
                 {
@@ -168,12 +169,19 @@ public sealed class SchedulerClusterTests(ITestOutputHelper output)
                 $"node {runs.Scheduler.SchedulerInstanceId} {g.Key}: {g.Count()} runs, last fire {g.Last().ScheduledFireUtc:O}, failures {g.Count(r => r.Failure is not null)}"));
         }
 
-        lines.Add("unsent notifications: " + await node.InScopeAsync(db => db.Notifications.CountAsync(n => n.SentAtUtc == null)));
+        var unsent = await node.InScopeAsync(db => db.Notifications.AsNoTracking().Where(n => n.SentAtUtc == null)
+            .Select(n => new { n.Id, n.Kind, n.Subject, n.CreatedAtUtc, n.QueuedAtUtc, n.DiscardedAtUtc, n.DiscardReason }).ToListAsync());
+        lines.AddRange(unsent.Select(n => $"unsent {n.Id} {n.Kind} '{n.Subject}' created {n.CreatedAtUtc:O} queued {n.QueuedAtUtc:O} discarded {n.DiscardedAtUtc:O} {n.DiscardReason}"));
         if (database.Provider == DatabaseProvider.Postgres)
         {
             lines.AddRange(await QueryAsync(database, "SELECT trigger_name || ' ' || trigger_state || ' next ' || next_fire_time::text || ' prev ' || coalesce(prev_fire_time::text, '-') FROM qrtz_triggers ORDER BY trigger_name"));
             lines.AddRange(await QueryAsync(database, "SELECT 'state ' || instance_name || ' checkin ' || last_checkin_time::text FROM qrtz_scheduler_state"));
             lines.AddRange(await QueryAsync(database, "SELECT 'fired ' || trigger_name || ' ' || state || ' on ' || instance_name FROM qrtz_fired_triggers"));
+            lines.AddRange(await QueryAsync(database, """
+                SELECT 'hangfire job ' || j.id || ' ' || coalesce(j.statename, '-') || ' args ' || j.arguments || ' ' || coalesce(s.reason, '')
+                FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid
+                WHERE j.statename IS DISTINCT FROM 'Succeeded' ORDER BY j.id DESC LIMIT 20
+                """));
         }
 
         return string.Join("\n", lines);
