@@ -48,7 +48,8 @@ public static class JobsRegistration
         services.AddScoped<DeliverySweep>();
         services.AddScoped<CertificationExpirySweep>();
 
-        services.AddHangfire(c => c
+        services.AddHangfire((sp, c) => c
+            .UseLogProvider(new HangfireLogging(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

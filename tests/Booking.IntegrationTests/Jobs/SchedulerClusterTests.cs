@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Booking.Data;
 using Booking.Domain.Resources;
 using Booking.IntegrationTests.Infrastructure;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using Npgsql;
@@ -16,7 +18,7 @@ namespace Booking.IntegrationTests.Jobs;
 /// One node of a scheduler cluster: the real app with its own Quartz scheduler (1-second sweeps, on the shared fake clock as Quartz 4 takes the container's TimeProvider) and Hangfire
 /// workers, on a database, an SMTP server and a clock it shares with the other nodes.
 /// </summary>
-public sealed class SchedulerNode(TestDatabase database, TestSmtpServer smtp, FakeTimeProvider clock) : MakerspaceHost
+public sealed class SchedulerNode(TestDatabase database, TestSmtpServer smtp, FakeTimeProvider clock, ConcurrentQueue<string> hangfireLog) : MakerspaceHost
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -39,6 +41,36 @@ public sealed class SchedulerNode(TestDatabase database, TestSmtpServer smtp, Fa
         base.ConfigureWebHost(builder);
         // Registered after the host's own clock, so it wins: every node reads the one fake clock.
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        // Hangfire's own account of its workers (fetch errors, retries), kept for a failure's explanation.
+        builder.ConfigureLogging(logging => logging
+            .AddFilter<CollectingLoggerProvider>("Hangfire", LogLevel.Debug)
+            .AddProvider(new CollectingLoggerProvider(hangfireLog)));
+    }
+}
+
+/// <summary>Keeps every line Hangfire logs (all levels), with its time.</summary>
+public sealed class CollectingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Collector(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Collector(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => category.StartsWith("Hangfire", StringComparison.Ordinal);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                lines.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)} {exception?.GetType().Name} {exception?.Message}");
+            }
+        }
     }
 }
 
@@ -58,8 +90,9 @@ public sealed class SchedulerClusterTests(ITestOutputHelper output)
         var database = await TestDatabase.CreateAsync();
         var smtp = await TestSmtpServer.StartAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 12, 12, 0, 0, TimeSpan.Zero));
-        var first = new SchedulerNode(database, smtp, clock);
-        var second = new SchedulerNode(database, smtp, clock);
+        var hangfireLog = new ConcurrentQueue<string>();
+        var first = new SchedulerNode(database, smtp, clock, hangfireLog);
+        var second = new SchedulerNode(database, smtp, clock, hangfireLog);
         try
         {
             // One after the other, as nodes join a running cluster (the first one creates the schemas).
@@ -97,7 +130,8 @@ public sealed class SchedulerClusterTests(ITestOutputHelper output)
                 }
                 catch (TimeoutException e)
                 {
-                    throw new TimeoutException($"{e.Message}\n{await DescribeAsync(database, first, clock, smtp, firstRuns, secondRuns)}", e);
+                    var log = string.Join("\n", hangfireLog.TakeLast(200));
+                    throw new TimeoutException($"{e.Message}\n{await DescribeAsync(database, first, clock, smtp, firstRuns, secondRuns)}\nHangfire's log (last 200 lines):\n{log}", e);
                 }
             }
 
@@ -182,6 +216,19 @@ public sealed class SchedulerClusterTests(ITestOutputHelper output)
                 FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid
                 WHERE j.statename IS DISTINCT FROM 'Succeeded' ORDER BY j.id DESC LIMIT 20
                 """));
+            lines.AddRange(await QueryAsync(database, """
+                SELECT 'history of job ' || s.jobid || ': ' || string_agg(s.name || ' at ' || s.createdat::text || coalesce(' (' || s.reason || ')', ''), ', ' ORDER BY s.id)
+                FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid
+                WHERE j.statename IS DISTINCT FROM 'Succeeded' GROUP BY s.jobid
+                """));
+            lines.AddRange(await QueryAsync(database, "SELECT 'queue row ' || id || ' job ' || jobid || ' ' || queue || ' fetched ' || coalesce(fetchedat::text, 'never') FROM hangfire.jobqueue ORDER BY id"));
+            lines.AddRange(await QueryAsync(database, "SELECT 'lock ' || resource || ' acquired ' || coalesce(acquired::text, '-') FROM hangfire.lock"));
+            lines.AddRange(await QueryAsync(database, "SELECT 'server ' || id || ' heartbeat ' || lastheartbeat::text || ' ' || data FROM hangfire.server"));
+            lines.AddRange(await QueryAsync(database, """
+                SELECT 'session ' || pid || ' ' || coalesce(state, '-') || ' since ' || coalesce(xact_start::text, '-') || ' wait ' || coalesce(wait_event_type || '/' || wait_event, '-') || ': ' || left(query, 160)
+                FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                """));
+            lines.Add($"database now {string.Join("", await QueryAsync(database, "SELECT now()::text"))}");
         }
 
         return string.Join("\n", lines);
