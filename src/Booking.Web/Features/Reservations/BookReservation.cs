@@ -55,27 +55,25 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         var request = new BookingRequest(patronId, new UtcInterval(input.Start.UtcDateTime, input.End.UtcDateTime), onBehalf);
         var now = clock.GetUtcNow().UtcDateTime;
 
+        // First without a transaction or locks: most refusals (a slot just taken, a quota reached) are decided
+        // here in one read, and a refusal made on one consistent snapshot is as true as one made under the locks.
+        var unlocked = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
+        if (Refusal(subject, request, unlocked, onBehalf, patronId) is { } early)
+        {
+            return early;
+        }
+
+        // Then under the locks, where it counts: what is read here decides a booking that is written.
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         await transaction.LockResourceAndPatronAsync(subject.Resource.Id, patronId, ct);
 
         var read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
-        if (read.Patron is null)
+        if (Refusal(subject, request, read, onBehalf, patronId) is { } refused)
         {
-            return BookingOutcome.Refused(ProblemCodes.NotFound, "No patron with that id.");
+            return refused;
         }
 
-        if (!onBehalf && read.Suspension is { } suspension)
-        {
-            logger.LogInformation("Booking of {ResourceId} refused: patron {PatronId} is suspended", subject.Resource.Id, patronId);
-            return new BookingOutcome(null, SuspendedRefusal(subject, suspension));
-        }
-
-        var outcome = AddIfAllowed(subject, request, read.Facts, actorId, input.Notes, now, null) with { Subject = subject, PatronEmail = read.Patron.Email };
-        if (outcome.Refusal is not null)
-        {
-            return outcome;
-        }
-
+        var outcome = Add(subject, request, read.Facts, actorId, input.Notes, now, null) with { Subject = subject, PatronEmail = read.Patron!.Email };
         if (onBehalf)
         {
             // What a patron could not have booked themselves is an override, and staff answer for it.
@@ -101,6 +99,29 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         return outcome;
     }
 
+    /// <summary>Why this read refuses the booking (no such patron, a suspension, a rule), or null when it may go ahead.</summary>
+    private BookingOutcome? Refusal(BookingSubject subject, BookingRequest request, BookingRead read, bool onBehalf, Guid patronId)
+    {
+        if (read.Patron is null)
+        {
+            return BookingOutcome.Refused(ProblemCodes.NotFound, "No patron with that id.");
+        }
+
+        if (!onBehalf && read.Suspension is { } suspension)
+        {
+            logger.LogInformation("Booking of {ResourceId} refused: patron {PatronId} is suspended", subject.Resource.Id, patronId);
+            return new BookingOutcome(null, SuspendedRefusal(subject, suspension));
+        }
+
+        if (BookingRules.Check(request, read.Facts) is { } refusal)
+        {
+            logger.LogInformation("Booking of {ResourceId} refused: {Code}", subject.Resource.Id, refusal.Code);
+            return new BookingOutcome(null, refusal) { Zone = subject.Location.TimeZone };
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Checks every rule and, when they pass, adds the reservation to the unit of work without saving.
     /// The caller holds a <see cref="WriteTransaction"/> with the resource (and patron) locked, and saves.
@@ -120,6 +141,11 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
             return new BookingOutcome(null, refusal) { Zone = subject.Location.TimeZone };
         }
 
+        return Add(subject, request, facts, actorId, notes, now, policy);
+    }
+
+    private BookingOutcome Add(BookingSubject subject, BookingRequest request, BookingFacts facts, Guid actorId, string? notes, DateTime now, BookingPolicy? policy)
+    {
         var reservation = Reservation.Book(subject.Resource, policy ?? subject.Policy, request, actorId, notes, now);
         db.Reservations.Add(reservation);
         return new BookingOutcome(reservation, null) { Facts = facts };
