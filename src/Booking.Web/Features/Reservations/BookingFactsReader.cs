@@ -18,7 +18,8 @@ public sealed record BookingRead(BookingFacts Facts, SuspensionInForce? Suspensi
 
 /// <summary>
 /// Reads what the booking rules need in one query (a UNION ALL of the resource's taken time and maintenance,
-/// the patron's account, active and this week's reservations of the kind, and suspensions), plus three more when
+/// the patron's account with a count of their active reservations of the kind, this week's reservations of the
+/// kind, and suspensions), plus three more when
 /// the resource requires certifications. A booking is on the hot path: every round trip counts.
 /// </summary>
 public static class BookingFactsReader
@@ -53,7 +54,7 @@ public static class BookingFactsReader
             NowUtc = nowUtc,
             Taken = rows.Where(r => r.Part == FactRow.Taken).Select(r => new UtcInterval(r.Start, r.End)).ToList(),
             Maintenance = rows.Where(r => r.Part == FactRow.Maintenance).Select(r => new MaintenanceWindow(new UtcInterval(r.Start, r.End), r.Reason ?? "")).ToList(),
-            PatronActiveOfKind = rows.Count(r => r.Part == FactRow.ActiveOfKind),
+            PatronActiveOfKind = rows.Where(r => r.Part == FactRow.Patron).Sum(r => r.Count),
             PatronMinutesInWeek = rows.Where(r => r.Part == FactRow.InWeek).Sum(r => (r.End - r.Start).TotalMinutes),
         };
         var suspension = rows.Where(r => r.Part == FactRow.Suspension).MaxBy(r => r.End);
@@ -69,30 +70,34 @@ public static class BookingFactsReader
         EF.CompileAsyncQuery((BookingDbContext db, Guid resourceId, DateTime wantedStart, DateTime wantedEnd, DateTime start, DateTime end, string kind, Guid patronId, DateTime nowUtc, DateTime weekStart, DateTime weekEnd) =>
             db.MaintenanceBlocks.AsNoTracking()
                 .Where(m => m.ResourceId == resourceId && m.LiftedAtUtc == null && m.StartsAtUtc < end && m.EndsAtUtc > start)
-                .Select(m => new FactRow { Part = FactRow.Maintenance, Start = m.StartsAtUtc, End = m.EndsAtUtc, Reason = m.Reason })
+                .Select(m => new FactRow { Part = FactRow.Maintenance, Start = m.StartsAtUtc, End = m.EndsAtUtc, Reason = m.Reason, Count = 0 })
                 .Concat(db.Reservations.AsNoTracking()
                     .Where(ReservationFilters.IsActive)
                     .Where(r => r.ResourceId == resourceId && r.StartsAtUtc < wantedEnd && r.BlockedUntilUtc > wantedStart)
-                    .Select(r => new FactRow { Part = FactRow.Taken, Start = r.StartsAtUtc, End = r.BlockedUntilUtc, Reason = null }))
-                .Concat(db.Reservations.AsNoTracking()
-                    .Where(ReservationFilters.IsActive)
-                    .Where(r => r.PatronId == patronId && r.KindCode == kind && r.EndsAtUtc > nowUtc)
-                    .Select(r => new FactRow { Part = FactRow.ActiveOfKind, Start = r.StartsAtUtc, End = r.EndsAtUtc, Reason = null }))
+                    .Select(r => new FactRow { Part = FactRow.Taken, Start = r.StartsAtUtc, End = r.BlockedUntilUtc, Reason = null, Count = 0 }))
                 .Concat(db.Reservations.AsNoTracking()
                     .Where(ReservationFilters.CountsTowardQuota)
                     .Where(r => r.PatronId == patronId && r.KindCode == kind && r.StartsAtUtc >= weekStart && r.StartsAtUtc < weekEnd)
-                    .Select(r => new FactRow { Part = FactRow.InWeek, Start = r.StartsAtUtc, End = r.EndsAtUtc, Reason = null }))
+                    .Select(r => new FactRow { Part = FactRow.InWeek, Start = r.StartsAtUtc, End = r.EndsAtUtc, Reason = null, Count = 0 }))
                 .Concat(db.BookingSuspensions.AsNoTracking()
                     .Where(s => s.PatronId == patronId && s.KindCode == kind && s.LiftedAtUtc == null && s.StartsAtUtc <= nowUtc && s.EndsAtUtc > nowUtc)
-                    .Select(s => new FactRow { Part = FactRow.Suspension, Start = s.StartsAtUtc, End = s.EndsAtUtc, Reason = s.Reason }))
+                    .Select(s => new FactRow { Part = FactRow.Suspension, Start = s.StartsAtUtc, End = s.EndsAtUtc, Reason = s.Reason, Count = 0 }))
                 .Concat(db.Users.AsNoTracking()
                     .Where(u => u.Id == patronId)
-                    .Select(u => new FactRow { Part = FactRow.Patron, Start = u.CreatedAtUtc, End = u.CreatedAtUtc, Reason = u.Email })));
+                    // Counted in the database: a patron may hold many active reservations of a kind, and the rules need only how many.
+                    .Select(u => new FactRow
+                    {
+                        Part = FactRow.Patron,
+                        Start = u.CreatedAtUtc,
+                        End = u.CreatedAtUtc,
+                        Reason = u.Email,
+                        Count = db.Reservations.Where(ReservationFilters.IsActive).Count(r => r.PatronId == patronId && r.KindCode == kind && r.EndsAtUtc > nowUtc),
+                    })));
 
-    /// <summary>One row of the UNION ALL; <see cref="Part"/> says which of the six reads it came from.</summary>
+    /// <summary>One row of the UNION ALL; <see cref="Part"/> says which of the five reads it came from.</summary>
     private sealed class FactRow
     {
-        public const int Taken = 0, Maintenance = 1, ActiveOfKind = 2, InWeek = 3, Suspension = 4, Patron = 5;
+        public const int Taken = 0, Maintenance = 1, InWeek = 3, Suspension = 4, Patron = 5;
 
         public int Part { get; init; }
 
@@ -101,6 +106,9 @@ public static class BookingFactsReader
         public DateTime End { get; init; }
 
         public string? Reason { get; init; }
+
+        /// <summary>On the patron's row: how many active reservations of the kind they hold now.</summary>
+        public int Count { get; init; }
     }
 
     /// <summary>How many upcoming trainings a certification refusal names.</summary>
