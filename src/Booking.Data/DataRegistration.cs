@@ -103,7 +103,8 @@ public static class DataRegistration
             builder.AutoPrepareMinUsages = 2;
         }
 
-        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        // Named either way ("No Reset On Close" or "NoResetOnClose"), the connection string's own value stays.
+        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
         {
             builder.NoResetOnClose = true;
         }

@@ -1,0 +1,39 @@
+using Booking.Data;
+using Npgsql;
+
+namespace Booking.IntegrationTests.Foundation;
+
+/// <summary>The app's PostgreSQL connections are tuned for short requests, and an operator's own settings win.</summary>
+public sealed class ConnectionTuningTests
+{
+    private const string Plain = "Host=127.0.0.1;Port=5432;Username=postgres;Database=makerspace";
+
+    [Fact]
+    public void PlainConnectionString_PreparesRepeatedStatementsAndSkipsTheReset()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(DataRegistration.ForTheApp(Plain));
+
+        Assert.Equal(100, tuned.MaxAutoPrepare);
+        Assert.Equal(2, tuned.AutoPrepareMinUsages);
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal("makerspace", tuned.Database);
+    }
+
+    [Theory]
+    [InlineData("No Reset On Close=false")]
+    [InlineData("NoResetOnClose=false")]
+    public void OperatorSaysReset_ConnectionsAreReset(string setting)
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(DataRegistration.ForTheApp($"{Plain};{setting}"));
+
+        Assert.False(tuned.NoResetOnClose);
+    }
+
+    [Fact]
+    public void OperatorSetsMaxAutoPrepare_ItStays()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(DataRegistration.ForTheApp($"{Plain};Max Auto Prepare=5"));
+
+        Assert.Equal(5, tuned.MaxAutoPrepare);
+    }
+}
