@@ -97,14 +97,16 @@ public static class DataRegistration
     public static string ForTheApp(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
+        // An option the connection string names (with or without spaces, e.g. "Max Auto Prepare=0") keeps its value.
+        var named = connectionString.Replace(" ", "", StringComparison.Ordinal);
+        bool Names(string option) => named.Contains(option + "=", StringComparison.OrdinalIgnoreCase);
+        if (!Names("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 100;
             builder.AutoPrepareMinUsages = 2;
         }
 
-        // Named either way ("No Reset On Close" or "NoResetOnClose"), the connection string's own value stays.
-        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        if (!Names("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }

@@ -36,4 +36,14 @@ public sealed class ConnectionTuningTests
 
         Assert.Equal(5, tuned.MaxAutoPrepare);
     }
+
+    [Theory]
+    [InlineData("Max Auto Prepare=0")]
+    [InlineData("MaxAutoPrepare=0")]
+    public void OperatorTurnsAutoPrepareOff_ItStaysOff(string setting)
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(DataRegistration.ForTheApp($"{Plain};{setting}"));
+
+        Assert.Equal(0, tuned.MaxAutoPrepare);
+    }
 }

@@ -36,11 +36,8 @@ public static class BookingFactsReader
         var patronId = request.PatronId;
         var week = LocalCalendar.WeekOf(request.Interval.Start, subject.Location.TimeZone);
 
-        var rows = new List<FactRow>();
-        await foreach (var row in Rows(db, resourceId, wanted.Start, wanted.End, request.Interval.Start, request.Interval.End, kind, patronId, nowUtc, week.Start, week.End).WithCancellation(ct))
-        {
-            rows.Add(row);
-        }
+        var rows = await Rows(db, resourceId, wanted.Start, wanted.End, request.Interval.Start, request.Interval.End, kind, patronId, nowUtc, week.Start, week.End).ToListAsync(ct);
+        var account = rows.FirstOrDefault(r => r.Part == FactRow.Patron);
 
         var (required, held) = await CertificationsAsync(db, subject.Resource.RequiredCertificationIds, patronId, nowUtc, ct);
 
@@ -54,11 +51,10 @@ public static class BookingFactsReader
             NowUtc = nowUtc,
             Taken = rows.Where(r => r.Part == FactRow.Taken).Select(r => new UtcInterval(r.Start, r.End)).ToList(),
             Maintenance = rows.Where(r => r.Part == FactRow.Maintenance).Select(r => new MaintenanceWindow(new UtcInterval(r.Start, r.End), r.Reason ?? "")).ToList(),
-            PatronActiveOfKind = rows.Where(r => r.Part == FactRow.Patron).Sum(r => r.Count),
+            PatronActiveOfKind = account?.Count ?? 0,
             PatronMinutesInWeek = rows.Where(r => r.Part == FactRow.InWeek).Sum(r => (r.End - r.Start).TotalMinutes),
         };
         var suspension = rows.Where(r => r.Part == FactRow.Suspension).MaxBy(r => r.End);
-        var account = rows.FirstOrDefault(r => r.Part == FactRow.Patron);
         return new BookingRead(facts,
             suspension is null ? null : new SuspensionInForce(suspension.End, suspension.Reason ?? ""),
             account is null ? null : new BookingRead.Account(account.Reason));

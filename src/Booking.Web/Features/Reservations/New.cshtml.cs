@@ -60,7 +60,7 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
         {
             // The grid adds the offset only where the local time comes twice; keep it so the post books the one chosen.
             Prefill(instant.DateTime, subject);
-            StartOffset = AmbiguousOffset(instant.DateTime, subject.Location.TimeZone, FormatOffset(instant.Offset)) is { } offset ? FormatOffset(offset) : null;
+            StartOffset = AmbiguousOffset(instant.DateTime, subject.Location.TimeZone, instant.Offset) is { } offset ? FormatOffset(offset) : null;
         }
 
         return Page();
@@ -95,7 +95,7 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
         var zone = subject.Location.TimeZone;
         var startLocal = Date.ToDateTime(StartTime);
         var endLocal = EndTime <= StartTime ? Date.AddDays(1).ToDateTime(EndTime) : Date.ToDateTime(EndTime);
-        var startUtc = AmbiguousOffset(startLocal, zone, StartOffset) is { } chosen
+        var startUtc = AmbiguousOffset(startLocal, zone, ParseOffset(StartOffset)) is { } chosen
             ? DateTime.SpecifyKind(startLocal - chosen, DateTimeKind.Utc)
             : LocalCalendar.ToUtc(startLocal, zone);
         var endUtc = LocalCalendar.ToUtc(endLocal, zone);
@@ -126,17 +126,15 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
         EndTime = StartTime.AddMinutes(subject.Policy.MinDurationMinutes);
     }
 
-    /// <summary>The offset written as "-05:00", if the local time comes twice and it is one of its two offsets; otherwise null.</summary>
-    private static TimeSpan? AmbiguousOffset(DateTime local, TimeZoneInfo zone, string? text)
-    {
-        if (string.IsNullOrEmpty(text) || !zone.IsAmbiguousTime(local)
-            || !DateTimeOffset.TryParseExact("2000-01-01T00:00" + text, "yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            return null;
-        }
+    /// <summary>The offset, if the local time comes twice and it is one of its two offsets; otherwise null.</summary>
+    private static TimeSpan? AmbiguousOffset(DateTime local, TimeZoneInfo zone, TimeSpan? offset) =>
+        offset is { } o && zone.IsAmbiguousTime(local) && zone.GetAmbiguousTimeOffsets(local).Contains(o) ? o : null;
 
-        return zone.GetAmbiguousTimeOffsets(local).Contains(parsed.Offset) ? parsed.Offset : null;
-    }
+    /// <summary>The form's offset as written ("-05:00", "+01:00"); null when absent or not an offset.</summary>
+    private static TimeSpan? ParseOffset(string? text) =>
+        text is not null && TimeSpan.TryParseExact(text.TrimStart('+', '-'), @"hh\:mm", CultureInfo.InvariantCulture, out var size)
+            ? (text.StartsWith('-') ? -size : size)
+            : null;
 
     private static string FormatOffset(TimeSpan offset) =>
         (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture);
