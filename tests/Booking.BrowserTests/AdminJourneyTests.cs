@@ -36,7 +36,7 @@ public sealed class AdminJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         var home = new HomePage(patronPage);
         await home.OpenAsync();
         await home.Resource(name).ClickAsync();
-        await patronPage.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/resources/{stored.Id}");
+        await patronPage.ArriveAtAsync($"/resources/{stored.Id}");
         await patronPage.ShouldBeAccessibleAsync();
         await Assertions.Expect(patronPage.GetByText("Bookable for 30 to 60 minutes")).ToBeVisibleAsync();
 

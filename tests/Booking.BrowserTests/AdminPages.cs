@@ -8,14 +8,16 @@ public sealed class AdminPages(IPage page)
     public async Task OpenFromNavAsync()
     {
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        await page.ArriveAtAsync("/admin");
         await page.ShouldBeAccessibleAsync();
     }
 
     public async Task FollowAsync(string link)
     {
-        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        var target = page.Locator("main").GetByRole(AriaRole.Link, new() { Name = link, Exact = true });
+        var href = await target.GetAttributeAsync("href") ?? throw new InvalidOperationException($"The link {link} has no address.");
+        await target.ClickAsync();
+        await page.ArriveAtAsync(new Uri(new Uri(page.Url), href).AbsolutePath);
         await page.ShouldBeAccessibleAsync();
     }
 

@@ -73,7 +73,7 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         // The patron tries again: reserved, listed in My reservations, then cancelled.
         await patronPage.GotoAsync(form);
         await new ReservePage(patronPage).ReserveUntilAsync("10:30");
-        await patronPage.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/reservations/mine");
+        await patronPage.ArriveAtAsync("/reservations/mine");
         await patronPage.ShouldBeAccessibleAsync();
         var mine = new MyReservationsPage(patronPage);
         await Assertions.Expect(mine.Item(cutter.Name)).ToContainTextAsync("Thursday 15 January, 10:00");

@@ -29,7 +29,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await grid.ChooseFreeAsync("Tuesday 13 January 10:00");
         await new ReservePage(page).ReserveUntilAsync("11:30");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/reservations/mine");
+        await page.ArriveAtAsync("/reservations/mine");
         await page.ShouldBeAccessibleAsync();
         var mine = new MyReservationsPage(page);
         await Assertions.Expect(mine.Item(printer.Name)).ToContainTextAsync("10:00");

@@ -14,9 +14,9 @@ public sealed class SignInPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.ArriveAtAsync("/");
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             Assert.Fail($"Sign-in did not reach the home page; at {page.Url}:\n{await page.Locator("main").InnerTextAsync()}");
         }

@@ -39,7 +39,7 @@ public sealed partial class PatronJourneyTests(BrowserHost host) : IClassFixture
         await qr.SignInAsync(patron.Email, MakerspaceHost.Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Your reservation: Monday 12 January, 07:00");
         await qr.CheckInButton.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/reservations/mine");
+        await page.ArriveAtAsync("/reservations/mine");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Checked in. Enjoy!");
         await Assertions.Expect(new MyReservationsPage(page).Item(room.Name).First).ToContainTextAsync("Status: checked in");
         await page.ShouldBeAccessibleAsync();

@@ -5,6 +5,8 @@ namespace Booking.BrowserTests;
 /// <summary>The printed QR sign of a resource, and the check-in page its code opens.</summary>
 public sealed class QrCheckInPage(IPage page)
 {
+    private string _checkInPath = "";
+
     /// <summary>Opens the sign and follows its check-in address, as a phone scanning the code would.</summary>
     public async Task<string> OpenFromSignAsync(Guid resourceId)
     {
@@ -12,6 +14,7 @@ public sealed class QrCheckInPage(IPage page)
         await page.ShouldBeAccessibleAsync();
         var link = page.Locator($"main a[href$='/resources/{resourceId}/check-in']");
         var url = await link.GetAttributeAsync("href") ?? "";
+        _checkInPath = new Uri(url).AbsolutePath;
         await link.ClickAsync();
         return url;
     }
@@ -19,12 +22,12 @@ public sealed class QrCheckInPage(IPage page)
     /// <summary>Signs in on the page the check-in address sent us to, and lands back on it.</summary>
     public async Task SignInAsync(string email, string password)
     {
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/sign-in");
+        await page.ArriveAtAsync("/account/sign-in");
         await page.ShouldBeAccessibleAsync();
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/check-in", StringComparison.Ordinal));
+        await page.ArriveAtAsync(_checkInPath);
         await page.ShouldBeAccessibleAsync();
     }
 
@@ -78,7 +81,7 @@ public sealed class ForgotPasswordPage(IPage page)
     {
         await page.GotoAsync("/account/sign-in");
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgotten your password?" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/forgot-password");
+        await page.ArriveAtAsync("/account/forgot-password");
         await page.ShouldBeAccessibleAsync();
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
@@ -92,7 +95,7 @@ public sealed class ForgotPasswordPage(IPage page)
         await page.ShouldBeAccessibleAsync();
         await page.GetByLabel("New password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set new password" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/sign-in");
+        await page.ArriveAtAsync("/account/sign-in");
         await page.ShouldBeAccessibleAsync();
     }
 }

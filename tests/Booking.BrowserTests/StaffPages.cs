@@ -13,7 +13,7 @@ public sealed class RegisterAccountPage(IPage page)
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.ArriveAtAsync("/");
         await page.ShouldBeAccessibleAsync();
     }
 }

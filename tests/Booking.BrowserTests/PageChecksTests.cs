@@ -1,0 +1,39 @@
+using Microsoft.Playwright;
+
+namespace Booking.BrowserTests;
+
+/// <summary>The checks every journey leans on must themselves catch what they are for.</summary>
+public sealed class PageChecksTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [Fact]
+    [Trait(Layout.Trait, Layout.Only)]
+    public async Task AccessibilityScan_NamesAnUnlabelledField_AndAnImageWithoutText()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ShouldBeAccessibleAsync(); // a real page first, so the scan below runs with axe already injected
+
+        await page.SetContentAsync("""
+            <!DOCTYPE html><html lang="en"><head><title>Broken on purpose</title></head>
+            <body><main><h1>Broken</h1><img src="/missing.png"><input type="text"></main></body></html>
+            """);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(page.ShouldBeAccessibleAsync);
+
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("label", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait(Layout.Trait, Layout.Only)]
+    public async Task ArrivingAtAPage_WaitsForTheNavigationAClickStarted()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.ArriveAtAsync("/account/sign-in");
+
+        Assert.Equal("complete", await page.EvaluateAsync<string>("() => document.readyState"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
+    }
+}
