@@ -17,10 +17,12 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
 {
     public async Task<SweepRow> NoShowsAsync()
     {
+        var countDone = $"""SELECT count(*) FROM "Reservations" WHERE "Notes" = '{Seed.NoShowMark}' AND "Status" = 'no-show'""";
+        await ResetNoShowsAsync();
+        await RunSweepAsync<NoShowSweep>(null, countDone, warmUp: true);
         await ResetNoShowsAsync();
         var rows = await ScalarAsync($"""SELECT count(*) FROM "Reservations" WHERE "Notes" = '{Seed.NoShowMark}' AND "Status" = 'confirmed'""");
-        var (appSeconds, appRows, finished) = await RunSweepAsync<NoShowSweep>(null,
-            $"""SELECT count(*) FROM "Reservations" WHERE "Notes" = '{Seed.NoShowMark}' AND "Status" = 'no-show'""");
+        var (appSeconds, appRows, finished) = await RunSweepAsync<NoShowSweep>(null, countDone);
         await ResetNoShowsAsync();
         var (sqlSeconds, sqlRows) = await TimeSqlAsync(NoShowSql, ("now", nowUtc));
         // Leave them as they were seeded: used and done.
@@ -40,9 +42,11 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
         var rows = await ScalarAsync("""SELECT count(*) FROM "Reservations" WHERE "Status" = 'confirmed' AND "StartsAtUtc" > @now AND "StartsAtUtc" <= @until""",
             ("now", nowUtc), ("until", nowUtc + lead));
 
+        var countDone = $"""SELECT count(*) FROM "ReservationNotices" WHERE "Purpose" = '{purpose}'""";
         await ClearRemindersAsync(purpose);
-        var (appSeconds, appRows, finished) = await RunSweepAsync<ReminderSweep>($"{(int)lead.TotalMinutes}m",
-            $"""SELECT count(*) FROM "ReservationNotices" WHERE "Purpose" = '{purpose}'""");
+        await RunSweepAsync<ReminderSweep>($"{(int)lead.TotalMinutes}m", countDone, warmUp: true);
+        await ClearRemindersAsync(purpose);
+        var (appSeconds, appRows, finished) = await RunSweepAsync<ReminderSweep>($"{(int)lead.TotalMinutes}m", countDone);
         await ClearRemindersAsync(purpose);
         var (sqlSeconds, sqlRows) = await TimeSqlAsync(ReminderSql, ("now", nowUtc), ("until", nowUtc + lead), ("lead", lead), ("purpose", purpose));
         await ClearRemindersAsync(purpose);
@@ -63,8 +67,11 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
     /// <summary>
     /// Runs the sweep until it finds nothing more to do or its budget is spent (then it is cancelled
     /// mid-row, which a sweep tolerates: the row's transaction rolls back). Rows are counted in the database.
+    /// A warm-up run (untimed, on the same work, reset after) comes first: a library's sweeps run every few
+    /// minutes in a warm process, and a cold one measured its JIT and EF's first query compilations, which
+    /// swung the reminders from 0.7 s to 2.0 s between runs for the same 10,000 rows.
     /// </summary>
-    private async Task<(double Seconds, int Rows, bool Finished)> RunSweepAsync<TSweep>(string? leadTimes, string countDone)
+    private async Task<(double Seconds, int Rows, bool Finished)> RunSweepAsync<TSweep>(string? leadTimes, string countDone, bool warmUp = false)
         where TSweep : ISweep
     {
         await using var services = Services(leadTimes);
@@ -80,7 +87,7 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
             {
                 using var scope = services.CreateScope();
                 var done = await scope.ServiceProvider.GetRequiredService<TSweep>().RunAsync(timeout.Token);
-                Console.WriteLine($"  {typeof(TSweep).Name}: a pass did {done} after {clock.Elapsed.TotalSeconds:F0} s");
+                Console.WriteLine($"  {typeof(TSweep).Name}{(warmUp ? " (warm-up)" : "")}: a pass did {done} after {clock.Elapsed.TotalSeconds:F1} s");
                 if (done == 0)
                 {
                     finished = true;
@@ -130,7 +137,7 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
     {
         await ClearNoShowOutputAsync();
         await ExecAsync($"""UPDATE "Reservations" SET "Status" = 'confirmed', "StatusReason" = NULL, "CancelledAtUtc" = NULL, "CheckedInAtUtc" = NULL, "CompletedAtUtc" = NULL WHERE "Notes" = '{Seed.NoShowMark}'""");
-        await ExecAsync("""VACUUM ANALYZE "Reservations" """);
+        await ExecAsync("""VACUUM ANALYZE "Reservations", "Notifications", "BookingSuspensions" """);
     }
 
     private Task ClearNoShowOutputAsync() => ExecAsync("""
@@ -138,10 +145,16 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
         DELETE FROM "BookingSuspensions";
         """);
 
-    private Task ClearRemindersAsync(string purpose) => ExecAsync("""
-        DELETE FROM "ReservationNotices" WHERE "Purpose" = @purpose;
-        DELETE FROM "Notifications" WHERE "Kind" = 'reservation-reminder';
-        """, ("purpose", purpose));
+    private async Task ClearRemindersAsync(string purpose)
+    {
+        await ExecAsync("""
+            DELETE FROM "ReservationNotices" WHERE "Purpose" = @purpose;
+            DELETE FROM "Notifications" WHERE "Kind" = 'reservation-reminder';
+            """, ("purpose", purpose));
+        // Each run starts on clean tables: the sweep's "not yet stamped" check ran 3x slower over the dead rows
+        // an earlier run left.
+        await ExecAsync("""VACUUM ANALYZE "ReservationNotices", "Notifications" """);
+    }
 
     /// <summary>What the no-show sweep does to each row, in one statement: release and tell the patron.</summary>
     private const string NoShowSql = """

@@ -48,34 +48,32 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
                 due = due.Where(r => resourceIds.Contains(r.ResourceId));
             }
 
-            while (true)
+            var next = due
+                .OrderBy(r => r.StartsAtUtc)
+                .Select(r => new Candidate(r.Id, r.ResourceId, r.PatronId, r.KindCode, r.StartsAtUtc, r.EndsAtUtc))
+                .Take(options.SweepBatchSize);
+            while (await ReleaseNextAsync(next, resources, now, ct) is { Found: > 0 } pass)
             {
-                var batch = await due
-                    .OrderBy(r => r.StartsAtUtc)
-                    .Select(r => new Candidate(r.Id, r.ResourceId, r.PatronId, r.KindCode, r.StartsAtUtc, r.EndsAtUtc))
-                    .Take(options.SweepBatchSize)
-                    .ToListAsync(ct);
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-
-                released += await ReleaseAsync(batch, resources, now, ct);
+                released += pass.Released;
             }
         }
 
         return released;
     }
 
-    private async Task<int> ReleaseAsync(List<Candidate> batch, Dictionary<Guid, ResourceFacts> resources, DateTime now, CancellationToken ct)
+    /// <summary>Reads the next batch of candidates and releases those still confirmed under their resources' locks.</summary>
+    private async Task<(int Found, int Released)> ReleaseNextAsync(IQueryable<Candidate> next, Dictionary<Guid, ResourceFacts> resources, DateTime now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        if (db.IsPostgres)
+        // Batches differ in their window, size and whose strikes they count: a generic plan once made the strike
+        // count ten times slower. The candidates are read in here for the same reason.
+        await CustomPlans.ForThisTransactionAsync(db, ct);
+        var batch = await next.ToListAsync(ct);
+        if (batch.Count == 0)
         {
-            // Batches differ in size and in whose strikes they count: a plan cached for an earlier batch (Npgsql
-            // prepares repeated statements) once made the strike count ten times slower. Plan each for its own values.
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
+            await transaction.CommitAsync(ct);
+            return (0, 0);
         }
 
         await transaction.LockResourcesAsync(batch.Select(c => c.ResourceId), ct);
@@ -87,7 +85,7 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
         if (releasing.Count == 0)
         {
             await transaction.CommitAsync(ct);
-            return 0;
+            return (batch.Count, 0);
         }
 
         var notifications = releasing.Select(c =>
@@ -104,7 +102,7 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         logger.LogInformation("{Count} reservations released as no-shows", releasing.Count);
-        return releasing.Count;
+        return (batch.Count, releasing.Count);
     }
 
     /// <summary>Marks the ones still confirmed as no-shows and returns their ids: one <c>UPDATE ... RETURNING</c> on PostgreSQL.</summary>

@@ -40,11 +40,15 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
         return queued;
     }
 
-    private Task<List<Due>> DueAsync(TimeSpan lead, DateTime now, CancellationToken ct)
+    private async Task<List<Due>> DueAsync(TimeSpan lead, DateTime now, CancellationToken ct)
     {
         var purpose = ReservationNotice.ReminderPurpose(lead);
         var until = now + lead;
-        return db.Reservations.AsNoTracking()
+        // A transaction only to plan this read for this run's window (the "not yet stamped" anti-join went from
+        // 1.8 s to 14.5 s for 10,000 rows on a generic plan).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await CustomPlans.ForThisTransactionAsync(db, ct);
+        var due = await db.Reservations.AsNoTracking()
             .Where(r => r.Status == ReservationStatus.Confirmed && r.StartsAtUtc > now && r.StartsAtUtc <= until)
             // A session's room and desk holds are staff's own bookings on the session's behalf: no mail to staff.
             .Where(r => !(r.CreatedOnBehalf && r.PatronId == r.CreatedById))
@@ -53,6 +57,8 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
             .Select(r => new Due(r.Id, r.ResourceId, r.PatronId, r.StartsAtUtc, r.EndsAtUtc, r.CreatedAtUtc))
             .Take(options.SweepBatchSize)
             .ToListAsync(ct);
+        await transaction.CommitAsync(ct);
+        return due;
     }
 
     private async Task<int> QueueAsync(List<Due> due, TimeSpan lead, Dictionary<Guid, ResourceFacts> resources, DateTime now, CancellationToken ct)
