@@ -45,7 +45,7 @@ free_port() {
 url() {
   # shellcheck disable=SC1091
   . "$dir/port.env"
-  echo "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100"
+  echo "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
 }
 
 start() {

@@ -87,8 +87,17 @@ public static class DataRegistration
     }
 
     /// <summary>
+    /// How many connections the app keeps to PostgreSQL: two per core, at least four. The app's queries are short,
+    /// so a burst of requests is served faster by waiting a moment for one of a few busy connections than by
+    /// running them all at once in as many PostgreSQL processes. On 2 cores, bookings at 32 clients went from
+    /// 934 to 1385 a second (p99 131 to 49 ms) with 4 connections instead of Npgsql's 100. No request or job
+    /// holds one connection while waiting for a second, so a small pool only queues, never deadlocks.
+    /// </summary>
+    public static int PoolSize(int processors) => Math.Max(4, 2 * processors);
+
+    /// <summary>
     /// The app's own connections (EF Core's), tuned for many short requests; a connection string that sets an
-    /// option itself wins. Npgsql prepares the statements a connection runs often, so PostgreSQL parses and plans
+    /// option itself wins. The pool is sized by <see cref="PoolSize"/>. Npgsql prepares the statements a connection runs often, so PostgreSQL parses and plans
     /// each once per connection (as <c>pgbench -M prepared</c> does). And a connection going back to the pool is
     /// not reset: EF Core opens and closes one per query, and each reset was five more statements for PostgreSQL.
     /// The app leaves no session state behind (its one <c>SET</c> is <c>SET LOCAL</c>, and it takes no advisory
@@ -109,6 +118,11 @@ public static class DataRegistration
         if (!Names("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
+        }
+
+        if (!Names("MaxPoolSize") && !Names("MaximumPoolSize"))
+        {
+            builder.MaxPoolSize = PoolSize(Environment.ProcessorCount);
         }
 
         return builder.ConnectionString;

@@ -16,7 +16,30 @@ public sealed class ConnectionTuningTests
         Assert.Equal(100, tuned.MaxAutoPrepare);
         Assert.Equal(2, tuned.AutoPrepareMinUsages);
         Assert.True(tuned.NoResetOnClose);
+        Assert.Equal(DataRegistration.PoolSize(Environment.ProcessorCount), tuned.MaxPoolSize);
         Assert.Equal("makerspace", tuned.Database);
+    }
+
+    [Theory]
+    [InlineData(1, 4)]
+    [InlineData(2, 4)]
+    [InlineData(8, 16)]
+    public void PoolSize_IsTwoConnectionsPerCore_AtLeastFour(int processors, int connections)
+    {
+        Assert.Equal(connections, DataRegistration.PoolSize(processors));
+    }
+
+    [Theory]
+    [InlineData("Maximum Pool Size=100")]
+    [InlineData("MaxPoolSize=30")]
+    [InlineData("maximum pool size=7")]
+    public void OperatorSizesThePool_ItStays(string setting)
+    {
+        var expected = int.Parse(setting[(setting.IndexOf('=') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+        var tuned = new NpgsqlConnectionStringBuilder(DataRegistration.ForTheApp($"{Plain};{setting}"));
+
+        Assert.Equal(expected, tuned.MaxPoolSize);
     }
 
     [Theory]
