@@ -97,8 +97,8 @@ public static class DataRegistration
 
     /// <summary>
     /// The app's own connections (EF Core's), tuned for many short requests; a connection string that sets an
-    /// option itself wins. The pool is sized by <see cref="PoolSize"/>. Npgsql prepares the statements a connection runs often, so PostgreSQL parses and plans
-    /// each once per connection (as <c>pgbench -M prepared</c> does). And a connection going back to the pool is
+    /// option itself wins. The pool is sized by <see cref="PoolSize"/>. Npgsql prepares the statements a
+    /// connection runs often, so PostgreSQL parses and plans each once per connection (as <c>pgbench -M prepared</c> does). And a connection going back to the pool is
     /// not reset: EF Core opens and closes one per query, and each reset was five more statements for PostgreSQL.
     /// The app leaves no session state behind (its one <c>SET</c> is <c>SET LOCAL</c>, and it takes no advisory
     /// locks); Hangfire and Quartz use their own connections, which are reset as usual.

@@ -68,8 +68,8 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
     /// Runs the sweep until it finds nothing more to do or its budget is spent (then it is cancelled
     /// mid-row, which a sweep tolerates: the row's transaction rolls back). Rows are counted in the database.
     /// A warm-up run (untimed, on the same work, reset after) comes first: a library's sweeps run every few
-    /// minutes in a warm process, and a cold one measured its JIT and EF's first query compilations, which
-    /// swung the reminders from 0.7 s to 2.0 s between runs for the same 10,000 rows.
+    /// minutes in a warm process, and a cold run measured the JIT and EF's first query compilations along
+    /// with the sweep (on 10,000 reminders taking well under a second, that is much of the time).
     /// </summary>
     private async Task<(double Seconds, int Rows, bool Finished)> RunSweepAsync<TSweep>(string? leadTimes, string countDone, bool warmUp = false)
         where TSweep : ISweep

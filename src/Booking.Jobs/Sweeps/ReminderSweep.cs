@@ -44,8 +44,8 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
     {
         var purpose = ReservationNotice.ReminderPurpose(lead);
         var until = now + lead;
-        // A transaction only to plan this read for this run's window (the "not yet stamped" anti-join went from
-        // 1.8 s to 14.5 s for 10,000 rows on a generic plan).
+        // A transaction only to plan this read for this run's window (see CustomPlans: on a generic plan this
+        // "not yet stamped" anti-join made 10,000 reminders take 14.5 s instead of 0.5 s).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await CustomPlans.ForThisTransactionAsync(db, ct);
         var due = await db.Reservations.AsNoTracking()
