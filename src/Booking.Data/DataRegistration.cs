@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Booking.Data.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -98,8 +99,9 @@ public static class DataRegistration
     /// <summary>
     /// The app's own connections (EF Core's), tuned for many short requests; a connection string that sets an
     /// option itself wins. The pool is sized by <see cref="PoolSize"/>. Npgsql prepares the statements a
-    /// connection runs often, so PostgreSQL parses and plans each once per connection (as <c>pgbench -M prepared</c> does). And a connection going back to the pool is
-    /// not reset: EF Core opens and closes one per query, and each reset was five more statements for PostgreSQL.
+    /// connection runs often, so PostgreSQL parses and plans each once per connection (as <c>pgbench -M
+    /// prepared</c> does). And a connection going back to the pool is not reset: EF Core opens and closes one per
+    /// query, and each reset was five more statements for PostgreSQL.
     /// The app leaves no session state behind (its one <c>SET</c> is <c>SET LOCAL</c>, and it takes no advisory
     /// locks); Hangfire and Quartz use their own connections, which are reset as usual.
     /// </summary>
@@ -107,8 +109,11 @@ public static class DataRegistration
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         // An option the connection string names (with or without spaces, e.g. "Max Auto Prepare=0") keeps its value.
-        var named = connectionString.Replace(" ", "", StringComparison.Ordinal);
-        bool Names(string option) => named.Contains(option + "=", StringComparison.OrdinalIgnoreCase);
+        // The keywords as written, parsed: a password that happens to contain "MaxPoolSize=" is not a setting.
+        var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(keyword => keyword.Replace(" ", "", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool Names(string option) => named.Contains(option);
         if (!Names("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 100;

@@ -20,18 +20,15 @@ public sealed class ConfirmationSweep(BookingDbContext db, TimeProvider clock, I
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - LookBack;
         const string purpose = ReservationNotice.Confirmation;
-        // The same "not yet stamped" read as the reminders', planned for this run's window (see CustomPlans).
-        await using var reading = await db.Database.BeginTransactionAsync(ct);
-        await CustomPlans.ForThisTransactionAsync(db, ct);
-        var due = await db.Reservations.AsNoTracking()
+        // The same "not yet stamped" read as the reminders', planned for this run's window.
+        var due = await CustomPlans.ReadAsync(db, () => db.Reservations.AsNoTracking()
             .Where(r => r.Status == ReservationStatus.Confirmed && r.DecidedById == null && r.CreatedAtUtc >= since && r.StartsAtUtc > now)
             // A session's room and desk holds are staff's own bookings on the session's behalf: no mail to staff.
             .Where(r => !(r.CreatedOnBehalf && r.PatronId == r.CreatedById))
             .Where(r => !db.ReservationNotices.Any(n => n.ReservationId == r.Id && n.Purpose == purpose && n.ForStartsAtUtc == r.StartsAtUtc))
             .Select(r => r.Id)
             .Take(500)
-            .ToListAsync(ct);
-        await reading.CommitAsync(ct);
+            .ToListAsync(ct), ct);
 
         var queued = 0;
         foreach (var id in due)

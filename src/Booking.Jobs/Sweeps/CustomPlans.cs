@@ -11,6 +11,24 @@ namespace Booking.Jobs.Sweeps;
 /// </summary>
 public static class CustomPlans
 {
+    /// <summary>
+    /// Runs one read planned for its own values. PostgreSQL needs a transaction to scope the setting; SQLite plans
+    /// each statement anyway, and a transaction there would take its single writer lock for a read.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(BookingDbContext db, Func<Task<T>> read, CancellationToken ct)
+    {
+        if (!db.IsPostgres)
+        {
+            return await read();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ForThisTransactionAsync(db, ct);
+        var result = await read();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
     /// <summary>For the rest of the current transaction (PostgreSQL; SQLite plans each statement anyway).</summary>
     public static async Task ForThisTransactionAsync(BookingDbContext db, CancellationToken ct)
     {

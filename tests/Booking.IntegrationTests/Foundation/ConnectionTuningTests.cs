@@ -42,6 +42,16 @@ public sealed class ConnectionTuningTests
         Assert.Equal(expected, tuned.MaxPoolSize);
     }
 
+    [Fact]
+    public void PasswordThatReadsLikeASetting_IsOnlyAPassword()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(DataRegistration.ForTheApp($"{Plain};Password='x;MaxPoolSize=9;NoResetOnClose=false'"));
+
+        Assert.Equal("x;MaxPoolSize=9;NoResetOnClose=false", tuned.Password);
+        Assert.Equal(DataRegistration.PoolSize(Environment.ProcessorCount), tuned.MaxPoolSize);
+        Assert.True(tuned.NoResetOnClose);
+    }
+
     [Theory]
     [InlineData("No Reset On Close=false")]
     [InlineData("NoResetOnClose=false")]
