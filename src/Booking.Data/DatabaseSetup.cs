@@ -51,17 +51,35 @@ public static class DatabaseSetup
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Creates the admin named by <c>Bootstrap:AdminEmail</c> with <c>Bootstrap:AdminPassword</c> on the first start.
+    /// An existing admin of that address is left as it is (its password too). An existing account that is not an
+    /// admin stops start-up: whoever registered the address first must not become admin when it is configured.
+    /// </summary>
     private static async Task BootstrapAdminAsync(IConfiguration configuration, UserManager<UserAccount> users, ILogger logger)
     {
-        var email = configuration["Bootstrap:AdminEmail"];
+        var email = configuration["Bootstrap:AdminEmail"]?.Trim();
         var password = configuration["Bootstrap:AdminPassword"];
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
         {
             return;
         }
 
-        var admin = await EnsureUserAsync(users, email, password, "Administrator", Roles.Admin);
-        logger.LogInformation("Bootstrap admin {Email} is ready", admin.Email);
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            if (!await users.IsInRoleAsync(existing, Roles.Admin))
+            {
+                throw new ConfigurationProblem($"Bootstrap:AdminEmail is '{email}', which already belongs to an account that is not an admin; "
+                    + "choose an address nobody has registered, or have an admin give that account the admin role.");
+            }
+
+            logger.LogInformation("Bootstrap admin {Email} exists; left as it is", email);
+            return;
+        }
+
+        await EnsureUserAsync(users, email, password, "Administrator", Roles.Admin);
+        logger.LogInformation("Bootstrap admin {Email} created", email);
     }
 
     /// <summary>Creates the account if missing (as a patron, then with <paramref name="role"/>); never changes an existing password.</summary>

@@ -11,7 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Data;
 
-/// <summary>A small branch to try Makerspace with; seeded once, on an empty database.</summary>
+/// <summary>
+/// A small branch and three accounts to try Makerspace with; seeded once, on a database without branches, and
+/// never again (an account deleted or changed by an admin stays so).
+/// </summary>
 public static class DemoData
 {
     /// <summary>The one password of every demo account (documented in README.md).</summary>
@@ -21,20 +24,21 @@ public static class DemoData
     public const string StaffEmail = "staff@makerspace.test";
     public const string PatronEmail = "patron@makerspace.test";
 
+    public static readonly IReadOnlyList<string> AccountEmails = [AdminEmail, StaffEmail, PatronEmail];
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BookingDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-
-        await DatabaseSetup.EnsureUserAsync(users, AdminEmail, Password, "Ada Admin", Roles.Admin);
-        var staff = await DatabaseSetup.EnsureUserAsync(users, StaffEmail, Password, "Sam Staff", Roles.Staff);
-        await DatabaseSetup.EnsureUserAsync(users, PatronEmail, Password, "Pat Patron", Roles.Patron);
-
         if (await db.Locations.AnyAsync(ct))
         {
             return;
         }
+
+        await DatabaseSetup.EnsureUserAsync(users, AdminEmail, Password, "Ada Admin", Roles.Admin);
+        var staff = await DatabaseSetup.EnsureUserAsync(users, StaffEmail, Password, "Sam Staff", Roles.Staff);
+        await DatabaseSetup.EnsureUserAsync(users, PatronEmail, Password, "Pat Patron", Roles.Patron);
 
         var branch = new Location("Riverside Branch Library", "America/New_York", "100 Main Street");
         var weekday = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
@@ -120,5 +124,14 @@ public static class DemoData
         db.Reservations.AddRange([roomHold, .. deskHolds]);
         session.HoldWith(roomHold.Id, deskHolds.Select(d => d.Id));
         db.Sessions.Add(session);
+    }
+
+    /// <summary>The demo accounts present in this database: outside a demo they are a known password waiting to be used.</summary>
+    public static async Task<IReadOnlyList<string>> AccountsPresentAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BookingDbContext>();
+        var normalized = AccountEmails.Select(e => e.ToUpperInvariant()).ToList();
+        return await db.Users.Where(u => u.NormalizedEmail != null && normalized.Contains(u.NormalizedEmail)).Select(u => u.Email!).ToListAsync(ct);
     }
 }

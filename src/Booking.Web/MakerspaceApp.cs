@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Booking.Data;
 using Booking.Data.Identity;
+using Booking.Jobs.Configuration;
 using Booking.Jobs.Hosting;
 using Booking.Jobs.Sweeps;
 using Booking.Web.Features.Account;
@@ -20,6 +21,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Booking.Web;
 
@@ -34,10 +36,19 @@ public static class MakerspaceApp
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
 
+        var isDevelopment = builder.Environment.IsDevelopment();
+        var publicAddress = PublicAddress.From(builder.Configuration, isDevelopment);
+        // The operator's own AllowedHosts wins; otherwise only the public host (and loopback) is answered.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))
+        {
+            builder.Configuration["AllowedHosts"] = publicAddress.AllowedHosts;
+        }
+
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         // The scheduler and the mail workers set up their stores while the server starts listening, not before.
         services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
-        services.AddSingleton(PublicAddress.From(builder.Configuration));
+        services.AddSingleton(publicAddress);
         services.AddBookingData(sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddMakerspaceJobs(builder.Configuration, sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddScoped<IWaitlist, WaitlistForJobs>();
@@ -48,6 +59,8 @@ public static class MakerspaceApp
                 options.Password.RequiredLength = 8;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 10;
+                // New accounts confirm their address before they can sign in (and so book); on a developer's machine that is optional.
+                options.SignIn.RequireConfirmedEmail = SettingValues.Flag(builder.Configuration, "Accounts:RequireConfirmedEmail", !isDevelopment);
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddUserManager<MakerspaceUserManager>()
@@ -58,7 +71,17 @@ public static class MakerspaceApp
             o.LoginPath = "/account/sign-in";
             o.AccessDeniedPath = "/account/denied";
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = publicAddress.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = publicAddress.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.Configure<CookiePolicyOptions>(o => o.Secure = publicAddress.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.Configure<ForwardedHeadersOptions>(o => ProxyTrust.Configure(o, builder.Configuration));
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false; // the library's other sites under the same domain are not ours to pin
+        });
+        RateLimits.Read(builder.Configuration).AddTo(services);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin))
@@ -91,13 +114,22 @@ public static class MakerspaceApp
         services.AddScoped<CertificationGranting>();
         services.AddScoped<SessionScheduling>();
         services.AddScoped<SessionRegistrations>();
-        services.AddScoped<PasswordResetMail>();
+        services.AddScoped<Registration>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<SuspensionLifting>();
 
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<BookingDbContext>("database");
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            foreach (var page in (string[])["/Account/SignIn", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail"])
+            {
+                o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Accounts)));
+            }
+
+            o.Conventions.AddPageApplicationModelConvention("/Reservations/New", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Bookings)));
+        });
 
         return builder.Build();
     }
@@ -105,13 +137,18 @@ public static class MakerspaceApp
     /// <summary>Fails fast on a bad setting, then migrates and seeds before the first request.</summary>
     public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
     {
-        var settings = app.Services.GetRequiredService<DatabaseSettings>();
         await DatabaseSetup.PrepareAsync(app.Services, ct);
 
-        var seedDemo = app.Configuration.GetValue<bool?>("Seed:Demo") ?? settings.Provider == DatabaseProvider.Sqlite;
-        if (seedDemo)
+        // Demo data only where asked: by Seed:Demo, or on a developer's machine (the README's one-command demo).
+        if (SettingValues.Flag(app.Configuration, "Seed:Demo", app.Environment.IsDevelopment()))
         {
             await DemoData.SeedAsync(app.Services, ct);
+        }
+        else if (await DemoData.AccountsPresentAsync(app.Services, ct) is { Count: > 0 } demoAccounts)
+        {
+            app.Logger.LogWarning(
+                "Demo accounts {Accounts} exist in this database, with the password printed in README.md; delete them or change their passwords before opening to the public",
+                string.Join(", ", demoAccounts));
         }
 
         Configure(app);
@@ -119,10 +156,21 @@ public static class MakerspaceApp
 
     private static void Configure(WebApplication app)
     {
+        var publicAddress = app.Services.GetRequiredService<PublicAddress>();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        if (publicAddress.IsHttps)
+        {
+            app.UseMiddleware<HttpsOnly>();
+            app.UseHsts();
+        }
+
         app.UseStatusCodePages();
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseMiddleware<SameOriginWrites>();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.UseHangfireDashboard("/jobs", new DashboardOptions
@@ -136,14 +184,15 @@ public static class MakerspaceApp
         app.MapHealthChecks("/health");
 
         var api = app.MapGroup("/api/v1");
-        api.MapGroup("/auth").WithTags("Auth").MapIdentityApi<UserAccount>();
+        api.MapAuthApi();
         api.MapLocationsApi();
         api.MapLocationsAdminApi();
         api.MapKindsApi();
         api.MapResourcesApi();
         api.MapResourcesAdminApi();
-        api.MapReservationsApi();
-        api.MapWaitlistApi();
+        var bookingWrites = api.MapGroup("").RequireRateLimiting(RateLimits.Bookings);
+        bookingWrites.MapReservationsApi();
+        bookingWrites.MapWaitlistApi();
         api.MapMaintenanceApi();
         api.MapAvailabilityApi();
         api.MapCertificationsApi();

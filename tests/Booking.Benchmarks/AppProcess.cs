@@ -34,6 +34,9 @@ public sealed class AppProcess : IAsyncDisposable
         info.ArgumentList.Add(appDll);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        info.Environment["Site__PublicUrl"] = baseAddress.ToString().TrimEnd('/');
+        // A load test is, by design, what the abuse limits stop.
+        info.Environment["RateLimits__Enabled"] = "false";
         info.Environment["Database__Provider"] = "Postgres";
         info.Environment["ConnectionStrings__Booking"] = connectionString;
         info.Environment["Storage__DataFolder"] = dataFolder;

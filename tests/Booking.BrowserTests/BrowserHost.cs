@@ -22,13 +22,33 @@ public sealed class BrowserHost : MakerspaceHost
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
 
+    private int _port;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Site:PublicUrl"] = $"http://127.0.0.1:{_port}",
+        // The journeys start at a signed-in patron; confirming the address by e-mail is tested over HTTP (RegistrationTests).
+        ["Accounts:RequireConfirmedEmail"] = "false",
+        // Account e-mails (a password reset) are queued; a worker writes them to the pickup folder.
+        ["Jobs:Workers:Enabled"] = "true",
+        ["Jobs:Workers:PollInterval"] = "0.2s",
+    };
+
+    private int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        _port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        return _port;
+    }
+
     public override async Task InitializeAsync()
     {
-        UseKestrel(0);
+        // The public address must be known before the app starts (links on signs and in e-mails use it).
+        UseKestrel(FreePort());
         await base.InitializeAsync();
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        BaseUrl = $"http://127.0.0.1:{_port}";
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

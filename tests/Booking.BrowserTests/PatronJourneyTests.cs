@@ -121,8 +121,15 @@ public sealed partial class PatronJourneyTests(BrowserHost host) : IClassFixture
         await forgot.AskForLinkAsync(patron.Email);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("If an account exists for");
 
-        // The embedded default writes mail to the pickup folder: read the link from the .eml there.
+        // The embedded default's worker writes the queued mail to the pickup folder: read the link from the .eml there.
         var folder = host.Services.GetRequiredService<SmtpSettings>().PickupFolder;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!Directory.Exists(folder) || Directory.GetFiles(folder, "*.eml").Length == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The reset mail reached the pickup folder within 20 s");
+            await Task.Delay(100);
+        }
+
         var mail = Directory.GetFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Single(m => m.To.Mailboxes.Any(a => a.Address == patron.Email));
         var link = ResetLink().Match(mail.TextBody ?? "").Value;
         Assert.StartsWith(host.BaseUrl, link, StringComparison.Ordinal);

@@ -43,16 +43,16 @@ public sealed record JobsOptions
         var options = new JobsOptions
         {
             LeadTimes = ReadLeadTimes(configuration["Jobs:Reminders:LeadTimes"]),
-            SweepInterval = Duration(configuration, "Jobs:SweepInterval", TimeSpan.FromMinutes(1)),
-            SchedulerEnabled = Flag(configuration, "Jobs:Scheduler:Enabled", true),
-            WorkersEnabled = Flag(configuration, "Jobs:Workers:Enabled", true),
+            SweepInterval = SettingValues.Duration(configuration, "Jobs:SweepInterval", TimeSpan.FromMinutes(1)),
+            SchedulerEnabled = SettingValues.Flag(configuration, "Jobs:Scheduler:Enabled", true),
+            WorkersEnabled = SettingValues.Flag(configuration, "Jobs:Workers:Enabled", true),
             SchedulerName = configuration["Jobs:Scheduler:Name"] is { Length: > 0 } name ? name : "Makerspace",
-            RequeueAfter = Duration(configuration, "Jobs:Delivery:RequeueAfter", TimeSpan.FromHours(6)),
-            WorkerPollInterval = Duration(configuration, "Jobs:Workers:PollInterval", TimeSpan.FromSeconds(2)),
-            SweepBatchSize = Count(configuration, "Jobs:Sweeps:BatchSize", 2000),
-            StrikeCount = Count(configuration, "Jobs:NoShowStrikes:Count", 3),
-            StrikeWindowDays = Count(configuration, "Jobs:NoShowStrikes:WindowDays", 60),
-            SuspensionDays = Count(configuration, "Jobs:NoShowStrikes:SuspensionDays", 14),
+            RequeueAfter = SettingValues.Duration(configuration, "Jobs:Delivery:RequeueAfter", TimeSpan.FromHours(6)),
+            WorkerPollInterval = SettingValues.Duration(configuration, "Jobs:Workers:PollInterval", TimeSpan.FromSeconds(2)),
+            SweepBatchSize = SettingValues.Count(configuration, "Jobs:Sweeps:BatchSize", 2000),
+            StrikeCount = SettingValues.Count(configuration, "Jobs:NoShowStrikes:Count", 3),
+            StrikeWindowDays = SettingValues.Count(configuration, "Jobs:NoShowStrikes:WindowDays", 60),
+            SuspensionDays = SettingValues.Count(configuration, "Jobs:NoShowStrikes:SuspensionDays", 14),
         };
         return options;
     }
@@ -83,32 +83,5 @@ public sealed record JobsOptions
         }
 
         return leads.OrderDescending().ToList();
-    }
-
-    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback) =>
-        configuration[key] is { Length: > 0 } value ? Durations.Parse(key, value) : fallback;
-
-    private static bool Flag(IConfiguration configuration, string key, bool fallback)
-    {
-        var value = configuration[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        return bool.TryParse(value, out var flag) ? flag : throw new ConfigurationProblem($"{key} is '{value}'; use true or false.");
-    }
-
-    private static int Count(IConfiguration configuration, string key, int fallback)
-    {
-        var value = configuration[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0
-            ? count
-            : throw new ConfigurationProblem($"{key} is '{value}'; give a whole number above zero.");
     }
 }

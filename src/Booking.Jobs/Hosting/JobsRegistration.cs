@@ -40,6 +40,7 @@ public static class JobsRegistration
         });
         services.AddSingleton<MailComposer>();
         services.AddScoped<DeliverNotification>();
+        services.AddScoped<SendAccountMail>();
         services.AddScoped<ConfirmationSweep>();
         services.AddScoped<ReminderSweep>();
         services.AddScoped<NoShowSweep>();
@@ -57,6 +58,7 @@ public static class JobsRegistration
         services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<DatabaseSettings>(), options));
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<INotificationQueue, HangfireNotificationQueue>();
+        services.AddSingleton<IAccountMailQueue, HangfireAccountMailQueue>();
         if (options.WorkersEnabled)
         {
             services.AddHostedService<HangfireWorkers>();

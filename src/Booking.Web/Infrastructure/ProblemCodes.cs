@@ -10,13 +10,16 @@ public static class ProblemCodes
     public const string SlotTaken = "slot-taken";
     public const string Conflict = "conflict";
     public const string InvalidState = "invalid-state";
+    public const string EmailUnconfirmed = "email-unconfirmed";
+    public const string RateLimited = "rate-limited";
 
     public static int StatusFor(string code) => code switch
     {
         Validation => StatusCodes.Status400BadRequest,
-        Forbidden or CertificationRequired => StatusCodes.Status403Forbidden,
+        Forbidden or CertificationRequired or EmailUnconfirmed => StatusCodes.Status403Forbidden,
         NotFound => StatusCodes.Status404NotFound,
         SlotTaken or Conflict or InvalidState => StatusCodes.Status409Conflict,
+        RateLimited => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 

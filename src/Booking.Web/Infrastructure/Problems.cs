@@ -29,6 +29,8 @@ public static class Problems
         ProblemCodes.SlotTaken => "That time is already taken",
         ProblemCodes.Conflict => "That conflicts with the current state",
         ProblemCodes.InvalidState => "Not possible in the reservation's current state",
+        ProblemCodes.EmailUnconfirmed => "Confirm your e-mail address first",
+        ProblemCodes.RateLimited => "Too many requests",
         _ => "The booking rules do not allow this",
     };
 }

@@ -12,6 +12,9 @@ public sealed class PublicAddressHost : MakerspaceHost
 {
     public const string PublicUrl = "https://makerspace.library.example/";
 
+    // Behind the TLS proxy requests arrive as https; plain http would be redirected (ProxyTests).
+    public PublicAddressHost() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings) { ["Site:PublicUrl"] = PublicUrl };
 }
 
@@ -40,7 +43,7 @@ public sealed class PublicAddressTests(PublicAddressHost host) : IClassFixture<P
     public void Malformed_StopsStartUp_NamingTheKey(string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Site:PublicUrl"] = value }).Build();
-        var problem = Assert.Throws<ConfigurationProblem>(() => PublicAddress.From(configuration));
+        var problem = Assert.Throws<ConfigurationProblem>(() => PublicAddress.From(configuration, isDevelopment: true));
         Assert.Contains("Site:PublicUrl", problem.Message);
     }
 
@@ -49,6 +52,6 @@ public sealed class PublicAddressTests(PublicAddressHost host) : IClassFixture<P
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Site:PublicUrl"] = "https://library.example/makerspace" }).Build();
         var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
-        Assert.Equal("https://library.example/makerspace/account/sign-in", PublicAddress.From(configuration).Link(request, "/account/sign-in"));
+        Assert.Equal("https://library.example/makerspace/account/sign-in", PublicAddress.From(configuration, isDevelopment: false).Link(request, "/account/sign-in"));
     }
 }

@@ -1,4 +1,8 @@
-using System.Diagnostics;
+using System.Net.Http.Json;
+using Booking.Data.Identity;
+using Booking.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.IntegrationTests.Foundation;
 
@@ -10,7 +14,7 @@ public sealed class StartupTests
     [InlineData("mysql")]
     public async Task Start_UnknownProvider_OneLineMessageAndExitCode1(string provider)
     {
-        var (exitCode, stdout, stderr) = await RunAppAsync(("Database__Provider", provider));
+        var (exitCode, stdout, stderr) = await AppRun.UntilExitAsync(("Database__Provider", provider));
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -22,32 +26,78 @@ public sealed class StartupTests
     [Fact]
     public async Task Start_PostgresWithoutConnectionString_NamesTheKey()
     {
-        var (exitCode, _, stderr) = await RunAppAsync(("Database__Provider", "Postgres"), ("ConnectionStrings__Booking", ""));
+        var (exitCode, _, stderr) = await AppRun.UntilExitAsync(("Database__Provider", "Postgres"), ("ConnectionStrings__Booking", ""));
         Assert.Equal(1, exitCode);
         Assert.Contains("ConnectionStrings:Booking", stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppAsync(params (string Key, string Value)[] environment)
+    [Fact]
+    public async Task Start_ProductionWithoutPublicUrl_NamesTheKey()
     {
-        var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [app])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-        };
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Storage__DataFolder"] = Path.Combine(Path.GetTempPath(), "makerspace-start-" + Guid.NewGuid().ToString("N"));
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        var (exitCode, _, stderr) = await AppRun.UntilExitAsync(("Site__PublicUrl", ""));
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Site:PublicUrl is not set", line);
     }
+
+    [Fact]
+    public async Task Start_BootstrapAddressOfAnExistingPatron_Refused_AccountNotPromoted()
+    {
+        var database = await TestDatabase.CreateAsync();
+        try
+        {
+            string email;
+            await using (var first = new ConfiguredHost("Production", new Dictionary<string, string?>(), database))
+            {
+                await first.InitializeAsync();
+                email = (await first.SignInNewAsync()).Email; // registered first by someone who is not the operator
+            }
+
+            var (exitCode, _, stderr) = await AppRun.UntilExitAsync(
+                ("Database__Provider", database.Provider.ToString()),
+                ("ConnectionStrings__Booking", database.ConnectionString),
+                ("Bootstrap__AdminEmail", email),
+                ("Bootstrap__AdminPassword", "Operator-pass-1"));
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("Bootstrap:AdminEmail", stderr);
+            Assert.Contains("not an admin", stderr);
+            await using var after = new ConfiguredHost("Production", new Dictionary<string, string?>(), database);
+            await after.InitializeAsync();
+            using var scope = after.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+            Assert.False(await users.IsInRoleAsync((await users.FindByEmailAsync(email))!, Roles.Admin));
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Start_BootstrapAdminExists_KeepsItsPassword()
+    {
+        var database = await TestDatabase.CreateAsync();
+        try
+        {
+            const string email = "head.librarian@example.test";
+            await using (var first = new ConfiguredHost("Production", Bootstrap(email, "First-pass-1"), database))
+            {
+                await first.InitializeAsync();
+            }
+
+            await using var second = new ConfiguredHost("Production", Bootstrap(email, "Second-pass-2"), database);
+            await second.InitializeAsync();
+            await second.SignInAsync(email, "First-pass-1");
+            var refused = await second.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Second-pass-2" });
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    private static Dictionary<string, string?> Bootstrap(string email, string password) =>
+        new() { ["Bootstrap:AdminEmail"] = email, ["Bootstrap:AdminPassword"] = password };
 }

@@ -68,6 +68,10 @@ public class MakerspaceHost : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests drive the sweeps and deliveries themselves with the fake clock; a test class turns these on when it needs them.
         builder.UseSetting("Jobs:Scheduler:Enabled", "false");
         builder.UseSetting("Jobs:Workers:Enabled", "false");
+        // Outside Development the app needs its public address; TestServer's requests come in as localhost.
+        builder.UseSetting("Site:PublicUrl", "http://localhost");
+        // Tests sign in hundreds of accounts from one address; the limits have their own tests (RateLimitTests).
+        builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("Smtp:PickupFolder", Path.Combine(Path.GetTempPath(), "makerspace-tests", "pickup-" + Guid.NewGuid().ToString("N")));
         foreach (var (key, value) in Settings)
         {
@@ -98,6 +102,16 @@ public class MakerspaceHost : WebApplicationFactory<Program>, IAsyncLifetime
 
         var client = await SignInAsync(email, Password);
         return new SignedInClient(client, id, email);
+    }
+
+    /// <summary>The user id and code of a confirmation link for <paramref name="email"/>, as the e-mail would carry them.</summary>
+    public async Task<(Guid UserId, string Code)> ConfirmationLinkAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account for {email}.");
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        return (user.Id, Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token)));
     }
 
     public async Task<HttpClient> SignInAsync(string email, string password)

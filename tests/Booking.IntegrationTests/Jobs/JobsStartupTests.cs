@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Booking.IntegrationTests.Infrastructure;
 
 namespace Booking.IntegrationTests.Jobs;
 
@@ -13,25 +13,11 @@ public sealed class JobsStartupTests
     [InlineData("Smtp__UseTls", "maybe", "Smtp:UseTls")]
     public async Task Start_MalformedSetting_OneLineNamingTheKey(string variable, string value, string key)
     {
-        var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [app])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-        };
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Storage__DataFolder"] = Path.Combine(Path.GetTempPath(), "makerspace-start-" + Guid.NewGuid().ToString("N"));
-        start.Environment[variable] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        var (exitCode, stdout, stderr) = await AppRun.UntilExitAsync((variable, value));
 
-        Assert.Equal(1, process.ExitCode);
-        var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(key, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", await stdout + line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout + line, StringComparison.Ordinal);
     }
 }

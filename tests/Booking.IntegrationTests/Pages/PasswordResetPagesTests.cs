@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Booking.IntegrationTests.Infrastructure;
+using Booking.IntegrationTests.Jobs;
 
 namespace Booking.IntegrationTests.Pages;
 
-/// <summary>Forgotten password: a link by e-mail to a real SMTP server, a new password that works and an old one that does not.</summary>
-public sealed partial class PasswordResetPagesTests(JobsHost host) : IClassFixture<JobsHost>
+/// <summary>Forgotten password: a link by e-mail (queued, then sent by a real Hangfire worker to a real SMTP server), a new password that works and an old one that does not.</summary>
+public sealed partial class PasswordResetPagesTests(HangfireHost host) : IClassFixture<HangfireHost>
 {
     [Fact]
     public async Task Forgot_MailArrives_LinkSetsNewPassword_OldOneStopsWorking()

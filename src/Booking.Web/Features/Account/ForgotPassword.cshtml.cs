@@ -1,15 +1,15 @@
-using System.Text;
-using Booking.Data.Identity;
+using Booking.Jobs.Delivery;
 using Booking.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Booking.Web.Features.Account;
 
-/// <summary>Asks for a password-reset link; answers the same whether or not the account exists, so it never reveals who has one.</summary>
-public sealed class ForgotPasswordModel(UserManager<UserAccount> users, PasswordResetMail mail, PublicAddress address, ILogger<ForgotPasswordModel> logger) : PageModel
+/// <summary>
+/// Asks for a password-reset link. The request is queued for any address and a worker decides whether a mail
+/// goes out, so the answer and the time it takes are the same whether or not the account exists.
+/// </summary>
+public sealed class ForgotPasswordModel(IAccountMailQueue mail, PublicAddress address) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -18,33 +18,17 @@ public sealed class ForgotPasswordModel(UserManager<UserAccount> users, Password
 
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public IActionResult OnPost()
     {
         Email = Email.Trim();
-        if (Email.Length is 0 or > 256 || !Email.Contains('@', StringComparison.Ordinal))
+        if (Email.Length is 0 or > Registration.MaxEmailLength || !Email.Contains('@', StringComparison.Ordinal))
         {
             Problem = "Give the e-mail address you signed up with, such as name@example.org.";
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Email);
-        if (user?.Email is not null)
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            // Site:PublicUrl (when set) keeps a forged Host header from putting another site in the link.
-            var link = address.Link(Request, $"/account/reset-password?email={Uri.EscapeDataString(user.Email)}&code={code}");
-            try
-            {
-                await mail.SendAsync(user.Email, user.DisplayName, link, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The same answer as for an unknown address: a failure must not reveal that the account exists.
-                logger.LogError(e, "Could not send the password-reset e-mail to user {UserId}", user.Id);
-            }
-        }
-
+        // Site:PublicUrl (required outside Development) keeps a forged Host header out of the link.
+        mail.Enqueue(AccountMailKind.PasswordReset, Email, address.Root(Request));
         Sent = true;
         return Page();
     }

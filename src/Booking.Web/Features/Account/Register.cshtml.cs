@@ -1,12 +1,16 @@
 using Booking.Data.Identity;
+using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Booking.Web.Features.Account;
 
-/// <summary>Registration from the pages: a new patron, signed in straight away.</summary>
-public sealed class RegisterModel(UserManager<UserAccount> users, SignInManager<UserAccount> signIn) : PageModel
+/// <summary>
+/// Registration from the pages: a new patron, who confirms the address by e-mail before signing in (or, where
+/// confirmation is off, is signed in straight away). A taken address gets the same "check your e-mail" answer.
+/// </summary>
+public sealed class RegisterModel(Registration registration, SignInManager<UserAccount> signIn, PublicAddress address) : PageModel
 {
     [BindProperty]
     public string DisplayName { get; set; } = "";
@@ -19,17 +23,24 @@ public sealed class RegisterModel(UserManager<UserAccount> users, SignInManager<
 
     public List<string> Errors { get; } = [];
 
+    public bool Sent { get; private set; }
+
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = new UserAccount { UserName = Email, Email = Email, DisplayName = DisplayName.Trim() };
-        var created = await users.CreateAsync(user, Password);
-        if (!created.Succeeded)
+        var (errors, created) = await registration.RegisterAsync(Email, Password, DisplayName, address.Root(Request));
+        if (errors.Count > 0)
         {
-            Errors.AddRange(created.Errors.Select(e => e.Description));
+            Errors.AddRange(errors.Values.SelectMany(e => e));
             return Page();
         }
 
-        await signIn.SignInAsync(user, isPersistent: false, IdentityConstants.ApplicationScheme);
-        return LocalRedirect("/");
+        if (created is not null && !registration.ConfirmationRequired)
+        {
+            await signIn.SignInAsync(created, isPersistent: false, IdentityConstants.ApplicationScheme);
+            return LocalRedirect("/");
+        }
+
+        Sent = true;
+        return Page();
     }
 }

@@ -19,13 +19,17 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn) : PageModel
 
     public bool Failed { get; private set; }
 
+    /// <summary>The password was right, but the address still waits for its confirmation.</summary>
+    public bool Unconfirmed { get; private set; }
+
     public async Task<IActionResult> OnPostAsync()
     {
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
         var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            Failed = true;
+            Unconfirmed = result.IsNotAllowed && await AuthApi.AwaitsConfirmationAsync(signIn.UserManager, Email, Password);
+            Failed = !Unconfirmed;
             return Page();
         }
 

@@ -1,0 +1,50 @@
+using Booking.Data.Identity;
+using Booking.Jobs.Delivery;
+using Booking.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Booking.Web.Features.Account;
+
+/// <summary>Confirms a new account's address from the e-mailed link (<c>?userId=&amp;code=</c>), or sends a new link.</summary>
+public sealed class ConfirmEmailModel(UserManager<UserAccount> users, IAccountMailQueue mail, PublicAddress address) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string Email { get; set; } = "";
+
+    public bool? Confirmed { get; private set; }
+
+    public bool Sent { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (UserId is { } id && Code is not null)
+        {
+            Confirmed = await AuthApi.ConfirmAsync(users, id, Code);
+        }
+    }
+
+    public IActionResult OnPost()
+    {
+        Email = Email.Trim();
+        if (Email.Length is 0 or > Registration.MaxEmailLength || !Email.Contains('@', StringComparison.Ordinal))
+        {
+            Problem = "Give the e-mail address you signed up with, such as name@example.org.";
+            return Page();
+        }
+
+        // The same answer for every address: the worker decides, unseen, whether a link goes out.
+        mail.Enqueue(AccountMailKind.ConfirmAddress, Email, address.Root(Request));
+        Sent = true;
+        return Page();
+    }
+}
