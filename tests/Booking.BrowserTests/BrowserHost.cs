@@ -27,9 +27,7 @@ public sealed class BrowserHost : MakerspaceHost
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
         ["Site:PublicUrl"] = $"http://127.0.0.1:{_port}",
-        // The journeys start at a signed-in patron; confirming the address by e-mail is tested over HTTP (RegistrationTests).
-        ["Accounts:RequireConfirmedEmail"] = "false",
-        // Account e-mails (a password reset) are queued; a worker writes them to the pickup folder.
+        // Account e-mails (confirmation, password reset) are queued; a worker writes them to the pickup folder.
         ["Jobs:Workers:Enabled"] = "true",
         ["Jobs:Workers:PollInterval"] = "0.2s",
     };

@@ -47,7 +47,7 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         // A new patron registers and asks for the laser cutter: refused, with the certification and the next training named.
         var email = $"new-maker-{Guid.NewGuid():N}@example.test";
         var patronPage = await host.NewPageAsync();
-        await new RegisterAccountPage(patronPage).RegisterAsync("Nova Maker", email, "New-maker-pass-1");
+        await new RegisterAccountPage(patronPage, host).RegisterAsync("Nova Maker", email, "New-maker-pass-1");
         var grid = new ResourcePage(patronPage);
         await grid.OpenAsync(cutter.Id, "2026-01-12");
         await grid.ChooseFreeAsync("Thursday 15 January 10:00");

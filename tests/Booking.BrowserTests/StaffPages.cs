@@ -2,8 +2,11 @@ using Microsoft.Playwright;
 
 namespace Booking.BrowserTests;
 
-/// <summary>The register page: a new patron creates an account and lands on the home page, signed in.</summary>
-public sealed class RegisterAccountPage(IPage page)
+/// <summary>
+/// The register page: a new patron creates an account, is told to check their e-mail, cannot sign in until
+/// they open the mailed link, then signs in and lands on the home page.
+/// </summary>
+public sealed class RegisterAccountPage(IPage page, BrowserHost host)
 {
     public async Task RegisterAsync(string name, string email, string password)
     {
@@ -13,8 +16,23 @@ public sealed class RegisterAccountPage(IPage page)
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.ArriveAtAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Check your e-mail");
         await page.ShouldBeAccessibleAsync();
+        await page.SaveScreenshotAsync("account-registered-check-your-email");
+
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Confirm your e-mail address first");
+        await page.ShouldBeAccessibleAsync();
+        await page.SaveScreenshotAsync("account-sign-in-before-confirming");
+
+        await page.GotoAsync(await PickupMail.LinkAsync(host, email, "Confirm your makerspace account"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your e-mail address is confirmed");
+        await page.ShouldBeAccessibleAsync();
+        await page.SaveScreenshotAsync("account-address-confirmed");
+        await new SignInPage(page).SignInAsync(email, password);
     }
 }
 
