@@ -182,6 +182,9 @@ public sealed class Reservation
         CompletedAtUtc = nowUtc;
     }
 
+    /// <summary>Why a no-show was released: kept on the reservation (the no-show sweep writes it set-based too).</summary>
+    public const string NoShowReason = "Not checked in within the grace period.";
+
     /// <summary>Releases a confirmed reservation nobody claimed, once its grace has passed.</summary>
     public void MarkNoShow(BookingPolicy policy, DateTime nowUtc)
     {
@@ -196,7 +199,7 @@ public sealed class Reservation
         }
 
         Status = ReservationStatus.NoShow;
-        StatusReason = "Not checked in within the grace period.";
+        StatusReason = NoShowReason;
         CancelledAtUtc = nowUtc;
     }
 

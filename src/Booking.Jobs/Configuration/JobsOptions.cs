@@ -1,5 +1,6 @@
 using System.Globalization;
 using Booking.Data;
+using Booking.Domain.Reservations;
 using Microsoft.Extensions.Configuration;
 
 namespace Booking.Jobs.Configuration;
@@ -32,11 +33,8 @@ public sealed record JobsOptions
     /// <summary>Rows the no-show and reminder sweeps handle per transaction; a run loops until nothing is due.</summary>
     public int SweepBatchSize { get; init; } = 2000;
 
-    public int StrikeCount { get; init; } = 3;
-
-    public int StrikeWindowDays { get; init; } = 60;
-
-    public int SuspensionDays { get; init; } = 14;
+    /// <summary>The no-show strike rule, read from <c>Booking:NoShowStrikes:*</c>.</summary>
+    public NoShowStrikes NoShowStrikes { get; init; } = new();
 
     public static JobsOptions Read(IConfiguration configuration)
     {
@@ -50,9 +48,10 @@ public sealed record JobsOptions
             RequeueAfter = SettingValues.Duration(configuration, "Jobs:Delivery:RequeueAfter", TimeSpan.FromHours(6)),
             WorkerPollInterval = SettingValues.Duration(configuration, "Jobs:Workers:PollInterval", TimeSpan.FromSeconds(2)),
             SweepBatchSize = SettingValues.Count(configuration, "Jobs:Sweeps:BatchSize", 2000),
-            StrikeCount = SettingValues.Count(configuration, "Jobs:NoShowStrikes:Count", 3),
-            StrikeWindowDays = SettingValues.Count(configuration, "Jobs:NoShowStrikes:WindowDays", 60),
-            SuspensionDays = SettingValues.Count(configuration, "Jobs:NoShowStrikes:SuspensionDays", 14),
+            NoShowStrikes = new NoShowStrikes(
+                SettingValues.Count(configuration, "Booking:NoShowStrikes:Count", 3),
+                SettingValues.Count(configuration, "Booking:NoShowStrikes:WindowDays", 60),
+                SettingValues.Count(configuration, "Booking:NoShowStrikes:SuspensionDays", 14)),
         };
         return options;
     }

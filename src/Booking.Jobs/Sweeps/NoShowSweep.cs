@@ -20,7 +20,7 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
     /// <summary>No grace is longer than this; older confirmed reservations are still swept (a long outage).</summary>
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(14);
 
-    private const string Reason = "Not checked in within the grace period.";
+    private const string Reason = Reservation.NoShowReason;
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -150,103 +150,30 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
     private async Task SuspendIfTooManyAsync(List<Candidate> released, Dictionary<Guid, ResourceFacts> resources, DateTime now, CancellationToken ct)
     {
         var pairs = released.GroupBy(c => (c.PatronId, c.KindCode)).ToDictionary(g => g.Key, g => g.Last());
-        var windowStart = now.AddDays(-options.StrikeWindowDays);
+        var rule = options.NoShowStrikes;
         var due = db.IsPostgres
-            ? await StrikesOnPostgresAsync(pairs.Keys.ToList(), windowStart, now, ct)
-            : await StrikesAsync(pairs.Keys.ToList(), windowStart, now, ct);
+            ? await StrikeCounts.OnPostgresAsync(db, rule, pairs.Keys.ToList(), now, ct)
+            : await StrikeCounts.InMemoryAsync(db, rule, pairs.Keys.ToList(), now, ct);
 
         var suspensions = new List<BookingSuspension>();
         var notices = new List<Notification>();
         foreach (var (patronId, kind, strikes) in due)
         {
             var facts = resources[pairs[(patronId, kind)].ResourceId];
-            var until = now.AddDays(options.SuspensionDays);
             var kindName = facts.Kind.Name;
-            var untilText = LocalCalendar.Describe(until, facts.Location.TimeZone);
-            var reason = $"{strikes} reservations of {kindName} not claimed in the last {options.StrikeWindowDays} days.";
-            suspensions.Add(new BookingSuspension(patronId, kind, now, until, reason));
+            var suspension = rule.Suspend(patronId, kind, kindName, strikes, now);
+            var untilText = LocalCalendar.Describe(suspension.EndsAtUtc, facts.Location.TimeZone);
+            suspensions.Add(suspension);
             notices.Add(new Notification(patronId, NotificationKinds.Suspended,
                 $"You cannot book {kindName} until {untilText}",
-                $"You missed {strikes} reservations of {kindName} in the last {options.StrikeWindowDays} days without cancelling, so you cannot make new bookings of {kindName} until {untilText} ({facts.Location.TimeZoneId}). Your other bookings are not affected. If something kept you away, staff at the desk can lift this.",
+                $"You missed {strikes} reservations of {kindName} in the last {rule.WindowDays} days without cancelling, so you cannot make new bookings of {kindName} until {untilText} ({facts.Location.TimeZoneId}). Your other bookings are not affected. If something kept you away, staff at the desk can lift this.",
                 null, now));
-            logger.LogInformation("Patron {PatronId} suspended from booking {Kind} until {Until}", patronId, kind, until);
+            logger.LogInformation("Patron {PatronId} suspended from booking {Kind} until {Until}", patronId, kind, suspension.EndsAtUtc);
         }
 
         await InsertAsync(suspensions, ct);
         await NotificationBatch.InsertAsync(db, notices, [], now, ct);
     }
-
-    /// <summary>
-    /// The pairs to suspend: no suspension in force, and at least <see cref="JobsOptions.StrikeCount"/> no-shows released
-    /// inside the window and after the last suspension began (no-shows already punished do not count again).
-    /// </summary>
-    private async Task<List<Strikes>> StrikesAsync(List<(Guid PatronId, string KindCode)> pairs, DateTime windowStart, DateTime now, CancellationToken ct)
-    {
-        var patronIds = pairs.Select(p => p.PatronId).Distinct().ToList();
-        var kindCodes = pairs.Select(p => p.KindCode).Distinct().ToList();
-        var earlierSuspensions = (await db.BookingSuspensions.AsNoTracking()
-            .Where(s => patronIds.Contains(s.PatronId) && kindCodes.Contains(s.KindCode))
-            .ToListAsync(ct))
-            .ToLookup(s => (s.PatronId, s.KindCode));
-
-        // Grouped by release time: one row per patron, kind and sweep run, not one per no-show.
-        var noShows = (await db.Reservations.AsNoTracking()
-            .Where(r => patronIds.Contains(r.PatronId) && kindCodes.Contains(r.KindCode) && r.Status == ReservationStatus.NoShow && r.CancelledAtUtc > windowStart)
-            .GroupBy(r => new { r.PatronId, r.KindCode, r.CancelledAtUtc })
-            .Select(g => new { g.Key.PatronId, g.Key.KindCode, g.Key.CancelledAtUtc, Count = g.Count() })
-            .ToListAsync(ct))
-            .ToLookup(n => (n.PatronId, n.KindCode));
-
-        var due = new List<Strikes>();
-        foreach (var pair in pairs)
-        {
-            var earlier = earlierSuspensions[pair].ToList();
-            if (earlier.Any(s => s.IsInForce(now)))
-            {
-                continue;
-            }
-
-            var since = windowStart;
-            if (earlier.Count > 0 && earlier.Max(s => s.StartsAtUtc) > since)
-            {
-                since = earlier.Max(s => s.StartsAtUtc);
-            }
-
-            var strikes = noShows[pair].Where(n => n.CancelledAtUtc > since).Sum(n => n.Count);
-            if (strikes >= options.StrikeCount)
-            {
-                due.Add(new Strikes(pair.PatronId, pair.KindCode, strikes));
-            }
-        }
-
-        return due;
-    }
-
-    /// <summary>
-    /// The same rule as <see cref="StrikesAsync"/> in one statement over the exact (patron, kind) pairs: matching
-    /// patrons and kinds separately would count every kind of every patron in the batch, again in each batch.
-    /// </summary>
-    private Task<List<Strikes>> StrikesOnPostgresAsync(List<(Guid PatronId, string KindCode)> pairs, DateTime windowStart, DateTime now, CancellationToken ct)
-    {
-        var patrons = pairs.Select(p => p.PatronId).ToArray();
-        var kinds = pairs.Select(p => p.KindCode).ToArray();
-        return db.Database.SqlQuery<Strikes>($"""
-            SELECT p.patron AS "PatronId", p.kind AS "KindCode", count(*)::int AS "Count"
-            FROM unnest({patrons}, {kinds}) AS p(patron, kind)
-            LEFT JOIN LATERAL (
-                SELECT max(s."StartsAtUtc") AS last_start,
-                       bool_or(s."LiftedAtUtc" IS NULL AND s."StartsAtUtc" <= {now} AND s."EndsAtUtc" > {now}) AS in_force
-                FROM "BookingSuspensions" s WHERE s."PatronId" = p.patron AND s."KindCode" = p.kind) s ON true
-            JOIN "Reservations" r ON r."PatronId" = p.patron AND r."KindCode" = p.kind AND r."Status" = 'no-show'
-                AND r."CancelledAtUtc" > greatest({windowStart}, s.last_start)
-            WHERE s.in_force IS NOT TRUE
-            GROUP BY p.patron, p.kind
-            HAVING count(*) >= {options.StrikeCount}
-            """).ToListAsync(ct);
-    }
-
-    /// <summary>A (patron, kind) pair due a suspension, and how many no-shows put it there.</summary>
-    private sealed record Strikes(Guid PatronId, string KindCode, int Count);
 
     /// <summary>One <c>INSERT ... FROM unnest</c> on PostgreSQL (a catch-up after an outage can suspend thousands at once).</summary>
     private async Task InsertAsync(List<BookingSuspension> suspensions, CancellationToken ct)

@@ -1,0 +1,35 @@
+namespace Booking.Domain.Reservations;
+
+/// <summary>
+/// The no-show strike rule: <see cref="Count"/> no-shows of one kind within <see cref="WindowDays"/> days suspend
+/// the patron's new bookings of that kind for <see cref="SuspensionDays"/> days. No-shows that earned a suspension
+/// already do not count again, and none count while a suspension is in force.
+/// </summary>
+public sealed record NoShowStrikes(int Count = 3, int WindowDays = 60, int SuspensionDays = 14)
+{
+    /// <summary>No-shows released after this instant are inside the window.</summary>
+    public DateTime WindowStart(DateTime nowUtc) => nowUtc.AddDays(-WindowDays);
+
+    /// <summary>The no-shows of one patron and kind that count now, given when each was released and that pair's suspensions.</summary>
+    public int Strikes(IEnumerable<DateTime> noShowsReleasedAtUtc, IReadOnlyCollection<BookingSuspension> suspensions, DateTime nowUtc)
+    {
+        if (suspensions.Any(s => s.IsInForce(nowUtc)))
+        {
+            return 0;
+        }
+
+        var since = WindowStart(nowUtc);
+        if (suspensions.Count > 0 && suspensions.Max(s => s.StartsAtUtc) > since)
+        {
+            since = suspensions.Max(s => s.StartsAtUtc);
+        }
+
+        return noShowsReleasedAtUtc.Count(released => released > since);
+    }
+
+    public bool Suspends(int strikes) => strikes >= Count;
+
+    /// <summary>The suspension that <paramref name="strikes"/> no-shows of <paramref name="kindName"/> earn now.</summary>
+    public BookingSuspension Suspend(Guid patronId, string kindCode, string kindName, int strikes, DateTime nowUtc) =>
+        new(patronId, kindCode, nowUtc, nowUtc.AddDays(SuspensionDays), $"{strikes} reservations of {kindName} not claimed in the last {WindowDays} days.");
+}
