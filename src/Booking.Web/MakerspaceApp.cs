@@ -41,6 +41,7 @@ public static class MakerspaceApp
         services.AddBookingData(sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddMakerspaceJobs(builder.Configuration, sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddScoped<IWaitlist, WaitlistForJobs>();
+        services.AddMakerspaceKeyRing(builder.Configuration, builder.Environment);
 
         services.AddIdentityApiEndpoints<UserAccount>(options =>
             {

@@ -27,7 +27,7 @@ public sealed class StartupTests
         Assert.Contains("ConnectionStrings:Booking", stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppAsync(params (string Key, string Value)[] environment)
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppAsync(params (string Key, string Value)[] environment)
     {
         var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet", [app])
