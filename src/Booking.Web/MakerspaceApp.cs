@@ -33,6 +33,7 @@ public static class MakerspaceApp
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // no product and version for scanners
 
         services.AddSingleton(TimeProvider.System);
         // The scheduler and the mail workers set up their stores while the server starts listening, not before.
@@ -120,6 +121,7 @@ public static class MakerspaceApp
 
     private static void Configure(WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>(new PathString("/jobs"));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
