@@ -8,6 +8,7 @@ using Booking.Domain.Partners;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Domain.Sessions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Booking.Data;
 
-/// <summary>The unit of work: one model for both SQLite and PostgreSQL, with Identity on the same database.</summary>
+/// <summary>
+/// The unit of work: one model for both SQLite and PostgreSQL, with Identity and the Data Protection key ring on
+/// the same database (so every node and every restart reads the same keys).
+/// </summary>
 public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
-    : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Location> Locations => Set<Location>();
 
@@ -50,6 +54,8 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     public DbSet<BookingSuspension> BookingSuspensions => Set<BookingSuspension>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

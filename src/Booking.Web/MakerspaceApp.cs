@@ -35,6 +35,7 @@ public static class MakerspaceApp
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // no product and version for scanners
 
         var isDevelopment = builder.Environment.IsDevelopment();
         var publicAddress = PublicAddress.From(builder.Configuration, isDevelopment);
@@ -44,7 +45,6 @@ public static class MakerspaceApp
             builder.Configuration["AllowedHosts"] = publicAddress.AllowedHosts;
         }
 
-        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         // The scheduler and the mail workers set up their stores while the server starts listening, not before.
         services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
@@ -52,6 +52,7 @@ public static class MakerspaceApp
         services.AddBookingData(sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddMakerspaceJobs(builder.Configuration, sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddScoped<IWaitlist, WaitlistForJobs>();
+        services.AddMakerspaceKeyRing(builder.Configuration, builder.Environment);
 
         services.AddIdentityApiEndpoints<UserAccount>(options =>
             {
@@ -157,6 +158,7 @@ public static class MakerspaceApp
     private static void Configure(WebApplication app)
     {
         var publicAddress = app.Services.GetRequiredService<PublicAddress>();
+        app.UseMiddleware<SecurityHeaders>(new PathString("/jobs"));
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         if (publicAddress.IsHttps)

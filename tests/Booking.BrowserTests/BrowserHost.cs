@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Booking.IntegrationTests.Infrastructure;
@@ -82,6 +83,7 @@ public sealed class BrowserHost : MakerspaceHost
         // Generous enough for a loaded 2-core machine (a page plus its axe scan), short enough to say where a CI run stuck.
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
+        await PageChecks.WatchPolicyViolationsAsync(context, page);
         if (!javaScript)
         {
             PageChecks.MarkWithoutJavaScript(page);
@@ -147,10 +149,60 @@ public static class PageChecks
         }
     }
 
+    // What the browser refused on a page under the site's Content-Security-Policy (or reported about its
+    // Permissions-Policy), from its console and from the page's securitypolicyviolation events.
+    private static readonly ConditionalWeakTable<IPage, List<string>> PolicyViolations = new();
+
+    /// <summary>Collects every policy violation of <paramref name="page"/>, whichever page of the site it is on.</summary>
+    public static async Task WatchPolicyViolationsAsync(IBrowserContext context, IPage page)
+    {
+        var found = PolicyViolations.GetValue(page, _ => []);
+        void Add(string text)
+        {
+            lock (found)
+            {
+                found.Add(text);
+            }
+        }
+
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
+                || message.Text.Contains("Permissions-Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                Add($"console {message.Type} on {page.Url}: {message.Text}");
+            }
+        };
+        // The binding and the init script come from Playwright, not the page, so the policy under test does not block them.
+        await context.ExposeFunctionAsync("__makerspacePolicyViolation", (string text) => Add($"securitypolicyviolation on {page.Url}: {text}"));
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e => window.__makerspacePolicyViolation(
+                `${e.effectiveDirective} refused ${e.blockedURI || 'inline'} at ${e.sourceFile || e.documentURI}:${e.lineNumber} ${e.sample}`));
+            """);
+    }
+
+    /// <summary>Fails when the browser refused anything on this page (or an earlier one of the same tab) under the site's policies.</summary>
+    public static void ShouldHaveNoPolicyViolations(this IPage page)
+    {
+        if (!PolicyViolations.TryGetValue(page, out var found))
+        {
+            return;
+        }
+
+        List<string> seen;
+        lock (found)
+        {
+            seen = [.. found];
+        }
+
+        Assert.True(seen.Count == 0, $"The browser reported policy violations on {page.Url}:\n{string.Join("\n", seen)}");
+    }
+
     public static async Task ShouldBeAccessibleAsync(this IPage page)
     {
         if (!RunsScripts(page))
         {
+            page.ShouldHaveNoPolicyViolations();
             return;
         }
 
@@ -163,6 +215,7 @@ public static class PageChecks
 
         var found = JsonSerializer.Deserialize<AxeViolation[]>(await page.EvaluateAsync<string>(RunAxe), JsonSerializerOptions.Web) ?? [];
         var violations = found.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Targets.Take(3))} ({v.Targets.Length} in all)").ToList();
+        page.ShouldHaveNoPolicyViolations(); // after the scan: the page's events have had time to arrive
         Assert.True(violations.Count == 0, $"axe-core found violations on {page.Url}:\n{string.Join("\n", violations)}");
     }
 

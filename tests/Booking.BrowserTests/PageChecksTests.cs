@@ -25,6 +25,34 @@ public sealed class PageChecksTests(BrowserHost host) : IClassFixture<BrowserHos
 
     [Fact]
     [Trait(Layout.Trait, Layout.Only)]
+    public async Task PolicyCheck_NamesAnInlineScriptAndAStyleAttribute_UnderTheAppsOwnHeaders()
+    {
+        var page = await host.NewPageAsync();
+        // The app's real answer for its home page (headers, CSP included) with a body that breaks the policy.
+        await page.RouteAsync("**/broken-on-purpose", async route =>
+        {
+            var real = await route.FetchAsync(new() { Url = host.BaseUrl + "/" });
+            await route.FulfillAsync(new()
+            {
+                Status = 200,
+                Headers = real.Headers.Where(h => !h.Key.Equals("content-length", StringComparison.OrdinalIgnoreCase)),
+                Body = """
+                    <!DOCTYPE html><html lang="en"><head><title>Broken on purpose</title></head>
+                    <body><main><h1 style="color: #000">Broken</h1><script>document.title = 'ran';</script></main></body></html>
+                    """,
+            });
+        });
+        await page.GotoAsync("/broken-on-purpose");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(page.ShouldBeAccessibleAsync);
+
+        Assert.Equal("Broken on purpose", await page.TitleAsync()); // the script was refused
+        Assert.Contains("script-src", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("style-src", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait(Layout.Trait, Layout.Only)]
     public async Task ArrivingAtAPage_WaitsForTheNavigationAClickStarted()
     {
         var page = await host.NewPageAsync();
