@@ -92,7 +92,7 @@ public static class MakerspaceApp
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var details = context.ProblemDetails;
-            if (!details.Extensions.ContainsKey("code") && ProblemCodes.ForStatus(details.Status ?? 0) is { } code)
+            if (!details.Extensions.ContainsKey("code") && ErrorStatuses.ForStatus(details.Status ?? 0) is { } code)
             {
                 details.Extensions["code"] = code;
             }

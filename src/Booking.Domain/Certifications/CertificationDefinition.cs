@@ -15,12 +15,12 @@ public sealed class CertificationDefinition
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainException(CertificationError.Validation, "A certification needs a name.");
+            throw new DomainException(ErrorCodes.Validation, "A certification needs a name.");
         }
 
         if (validityMonths is < 1 or > MaxValidityMonths)
         {
-            throw new DomainException(CertificationError.Validation, $"Validity is 1 to {MaxValidityMonths} months, or none for a certification that does not expire.");
+            throw new DomainException(ErrorCodes.Validation, $"Validity is 1 to {MaxValidityMonths} months, or none for a certification that does not expire.");
         }
 
         Id = Guid.NewGuid();

@@ -55,19 +55,19 @@ public sealed class CertificationGrant
         var expires = expiresAtUtc ?? definition.ExpiryFor(nowUtc);
         if (expires is { } e && e <= nowUtc)
         {
-            throw new DomainException(CertificationError.Validation, "The expiry must be in the future.");
+            throw new DomainException(ErrorCodes.Validation, "The expiry must be in the future.");
         }
 
         if (patronGrants.FirstOrDefault(g => g.CertificationId == definition.Id && g.IsValidAt(nowUtc)) is { } held)
         {
             var until = held.ExpiresAtUtc is { } x ? $" until {x:yyyy-MM-dd}" : "";
-            throw new DomainException(CertificationError.Conflict, $"The patron already holds {definition.Name}{until}. Revoke that grant first to grant it anew.");
+            throw new DomainException(ErrorCodes.Conflict, $"The patron already holds {definition.Name}{until}. Revoke that grant first to grant it anew.");
         }
 
         var missing = MissingPrerequisites(definition, patronGrants, nowUtc);
         if (missing.Count > 0)
         {
-            throw new DomainException(CertificationError.PrerequisiteMissing,
+            throw new DomainException(ErrorCodes.PrerequisiteMissing,
                 $"{definition.Name} needs the patron to hold a valid certification first; missing prerequisite id(s): {string.Join(", ", missing)}.");
         }
 
@@ -101,7 +101,7 @@ public sealed class CertificationGrant
     {
         if (IsRevoked)
         {
-            throw new DomainException(CertificationError.InvalidState, "A revoked certification cannot be extended; grant it anew.");
+            throw new DomainException(ErrorCodes.InvalidState, "A revoked certification cannot be extended; grant it anew.");
         }
 
         if (ExpiresAtUtc is null || (expiresAtUtc is { } later && later <= ExpiresAtUtc))
@@ -121,12 +121,12 @@ public sealed class CertificationGrant
     {
         if (IsRevoked)
         {
-            throw new DomainException(CertificationError.InvalidState, $"This certification was already revoked on {RevokedAtUtc:yyyy-MM-dd}.");
+            throw new DomainException(ErrorCodes.InvalidState, $"This certification was already revoked on {RevokedAtUtc:yyyy-MM-dd}.");
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException(CertificationError.Validation, "Give a reason for the revocation; the patron is told.");
+            throw new DomainException(ErrorCodes.Validation, "Give a reason for the revocation; the patron is told.");
         }
 
         RevokedAtUtc = nowUtc;

@@ -13,7 +13,7 @@ public sealed class Closure
     {
         if (endsLocal <= startsLocal)
         {
-            throw new DomainException("validation", "A closure must end after it starts.");
+            throw new DomainException(ErrorCodes.Validation, "A closure must end after it starts.");
         }
 
         Id = Guid.NewGuid();

@@ -38,7 +38,7 @@ public sealed class Location
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainException("validation", "A location needs a name.");
+            throw new DomainException(ErrorCodes.Validation, "A location needs a name.");
         }
 
         Name = name.Trim();
@@ -49,7 +49,7 @@ public sealed class Location
     {
         if (!IsKnownTimeZone(timeZoneId))
         {
-            throw new DomainException("validation", $"'{timeZoneId}' is not an IANA time zone (for example America/New_York).");
+            throw new DomainException(ErrorCodes.Validation, $"'{timeZoneId}' is not an IANA time zone (for example America/New_York).");
         }
 
         TimeZoneId = timeZoneId;
@@ -63,7 +63,7 @@ public sealed class Location
         {
             if (ClosesAt(interval) <= interval.Opens.ToTimeSpan())
             {
-                throw new DomainException("validation", $"On {interval.Day} the branch must close after it opens ({interval.Opens:HH\\:mm}–{interval.Closes:HH\\:mm}).");
+                throw new DomainException(ErrorCodes.Validation, $"On {interval.Day} the branch must close after it opens ({interval.Opens:HH\\:mm}–{interval.Closes:HH\\:mm}).");
             }
         }
 
@@ -71,7 +71,7 @@ public sealed class Location
         {
             if (list[i].Day == list[i - 1].Day && list[i].Opens.ToTimeSpan() < ClosesAt(list[i - 1]))
             {
-                throw new DomainException("validation", $"The opening hours on {list[i].Day} overlap.");
+                throw new DomainException(ErrorCodes.Validation, $"The opening hours on {list[i].Day} overlap.");
             }
         }
 

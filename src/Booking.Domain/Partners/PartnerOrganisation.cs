@@ -13,7 +13,7 @@ public sealed class PartnerOrganisation
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainException("validation", "A partner organisation needs a name.");
+            throw new DomainException(ErrorCodes.Validation, "A partner organisation needs a name.");
         }
 
         Id = Guid.NewGuid();

@@ -40,4 +40,13 @@ public sealed record BookingFacts
 
     /// <summary>Minutes the patron already holds of this kind in the local week of the request's start.</summary>
     public double PatronMinutesInWeek { get; init; }
+
+    /// <summary>The kind's name, as a refusal names it.</summary>
+    public string KindName { get; init; } = "";
+
+    /// <summary>A no-show suspension of the patron for this kind, in force now; null when there is none.</summary>
+    public SuspensionInForce? Suspension { get; init; }
 }
+
+/// <summary>A suspension in force for the patron and the resource's kind: until when, and why.</summary>
+public sealed record SuspensionInForce(DateTime EndsAtUtc, string Reason);

@@ -17,6 +17,7 @@ public static class BookingRules
 
     public static readonly IReadOnlyList<Rule> All =
     [
+        new(nameof(PatronMustNotBeSuspended), PatronMustNotBeSuspended),
         new(nameof(EndMustFollowStart), EndMustFollowStart),
         new(nameof(ResourceMustBeInService), ResourceMustBeInService),
         new(nameof(CertificationMustBeValidThroughEnd), CertificationMustBeValidThroughEnd),
@@ -49,12 +50,19 @@ public static class BookingRules
     public static UtcInterval Blocked(UtcInterval interval, int bufferAfterMinutes) =>
         new(interval.Start, interval.End.AddMinutes(bufferAfterMinutes));
 
+    /// <summary>Too many no-shows of this kind: no new bookings of it until the suspension ends (staff may still book on the patron's behalf).</summary>
+    public static BookingRefusal? PatronMustNotBeSuspended(BookingRequest request, BookingFacts facts) =>
+        request.OnBehalfByStaff || facts.Suspension is not { } suspension
+            ? null
+            : new BookingRefusal(ErrorCodes.Suspended,
+                $"You cannot book {facts.KindName} until {LocalCalendar.Describe(suspension.EndsAtUtc, facts.Location.TimeZone)} ({facts.Location.TimeZoneId}): {suspension.Reason} Staff at the desk can lift this.");
+
     public static BookingRefusal? EndMustFollowStart(BookingRequest request, BookingFacts facts) =>
-        request.Interval.IsEmpty ? new(BookingError.Validation, "The end must be after the start.") : null;
+        request.Interval.IsEmpty ? new(ErrorCodes.Validation, "The end must be after the start.") : null;
 
     public static BookingRefusal? ResourceMustBeInService(BookingRequest request, BookingFacts facts) =>
         facts.Resource.IsOutOfService
-            ? new(BookingError.OutOfService, $"{facts.Resource.Name} is out of service: {facts.Resource.OutOfServiceReason}")
+            ? new(ErrorCodes.OutOfService, $"{facts.Resource.Name} is out of service: {facts.Resource.OutOfServiceReason}")
             : null;
 
     /// <summary>Every certification the resource requires must be held, unrevoked, until at least the booking's end.</summary>
@@ -89,7 +97,7 @@ public static class BookingRules
                 : $"next training {Short(next.StartsAtUtc, zone)}";
             return $"{said}: {how}.";
         });
-        return new BookingRefusal(BookingError.CertificationRequired, string.Join(" ", sentences)) { Certifications = missing };
+        return new BookingRefusal(ErrorCodes.CertificationRequired, string.Join(" ", sentences)) { Certifications = missing };
     }
 
     public static BookingRefusal? DurationMustFitPolicy(BookingRequest request, BookingFacts facts)
@@ -98,7 +106,7 @@ public static class BookingRules
         var minutes = request.Interval.Duration.TotalMinutes;
         if (minutes < policy.MinDurationMinutes || minutes > policy.MaxDurationMinutes)
         {
-            return new(BookingError.Duration,
+            return new(ErrorCodes.Duration,
                 $"{facts.Resource.Name} can be booked for {Minutes(policy.MinDurationMinutes)} to {Minutes(policy.MaxDurationMinutes)}; you asked for {Minutes(minutes)}.");
         }
 
@@ -106,7 +114,7 @@ public static class BookingRules
         var startMinute = localStart.TimeOfDay.TotalMinutes;
         if (startMinute % policy.SlotMinutes != 0 || minutes % policy.SlotMinutes != 0)
         {
-            return new(BookingError.Duration,
+            return new(ErrorCodes.Duration,
                 $"{facts.Resource.Name} is booked in steps of {Minutes(policy.SlotMinutes)}: start on the hour or a multiple of {policy.SlotMinutes} minutes after it, and book whole steps.");
         }
 
@@ -120,17 +128,17 @@ public static class BookingRules
         {
             // Staff may record a walk-in that has just started, but nothing further in the past.
             return start < facts.NowUtc.AddMinutes(-facts.Policy.SlotMinutes)
-                ? new(BookingError.LeadTime, "That time is already over.")
+                ? new(ErrorCodes.LeadTime, "That time is already over.")
                 : null;
         }
 
         if (start < facts.NowUtc)
         {
-            return new(BookingError.LeadTime, "That time has already started; choose a later one.");
+            return new(ErrorCodes.LeadTime, "That time has already started; choose a later one.");
         }
 
         return start < facts.NowUtc.AddMinutes(facts.Policy.LeadTimeMinutes)
-            ? new(BookingError.LeadTime, $"{facts.Resource.Name} must be booked at least {Minutes(facts.Policy.LeadTimeMinutes)} ahead.")
+            ? new(ErrorCodes.LeadTime, $"{facts.Resource.Name} must be booked at least {Minutes(facts.Policy.LeadTimeMinutes)} ahead.")
             : null;
     }
 
@@ -143,7 +151,7 @@ public static class BookingRules
 
         var days = facts.Policy.AdvanceWindowDays;
         return request.Interval.Start > facts.NowUtc.AddDays(days)
-            ? new(BookingError.AdvanceWindow, $"{facts.Resource.Name} can be booked at most {days} days ahead.")
+            ? new(ErrorCodes.AdvanceWindow, $"{facts.Resource.Name} can be booked at most {days} days ahead.")
             : null;
     }
 
@@ -174,7 +182,7 @@ public static class BookingRules
         var said = hours.Count == 0
             ? $"{facts.Location.Name} is closed on {localStart.DayOfWeek}s"
             : $"{facts.Location.Name} is open on {localStart.DayOfWeek}s {string.Join(" and ", hours.Select(h => $"{h.Opens:HH\\:mm}–{h.Closes:HH\\:mm}"))}";
-        return new(BookingError.OutsideOpeningHours, $"{said}; a booking must lie inside one opening period.");
+        return new(ErrorCodes.OutsideOpeningHours, $"{said}; a booking must lie inside one opening period.");
     }
 
     public static BookingRefusal? MustAvoidClosures(BookingRequest request, BookingFacts facts)
@@ -185,7 +193,7 @@ public static class BookingRules
             var closed = new UtcInterval(LocalCalendar.ToUtc(closure.StartsLocal, zone), LocalCalendar.ToUtc(closure.EndsLocal, zone));
             if (closed.Overlaps(request.Interval))
             {
-                return new(BookingError.Closed,
+                return new(ErrorCodes.Closed,
                     $"{facts.Location.Name} is closed from {closure.StartsLocal.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)} to {closure.EndsLocal.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)}: {closure.Reason}.");
             }
         }
@@ -199,7 +207,7 @@ public static class BookingRules
         var block = facts.Maintenance.FirstOrDefault(m => m.Interval.Overlaps(request.Interval));
         return block is null
             ? null
-            : new(BookingError.Maintenance,
+            : new(ErrorCodes.Maintenance,
                 $"{facts.Resource.Name} is blocked for maintenance from {LocalCalendar.Describe(block.Interval.Start, zone)} to {LocalCalendar.Describe(block.Interval.End, zone)}: {block.Reason}.");
     }
 
@@ -214,7 +222,7 @@ public static class BookingRules
 
         var zone = facts.Location.TimeZone;
         var buffer = facts.Policy.BufferAfterMinutes > 0 ? $" (including {Minutes(facts.Policy.BufferAfterMinutes)} kept free after each booking)" : "";
-        return new(BookingError.SlotTaken,
+        return new(ErrorCodes.SlotTaken,
             $"{facts.Resource.Name} is already booked from {LocalCalendar.Clock(clash.Start, zone)} to {LocalCalendar.Clock(clash.End, zone)}{buffer}. You can join the waiting list for this time.");
     }
 
@@ -226,7 +234,7 @@ public static class BookingRules
         }
 
         return facts.PatronActiveOfKind >= max
-            ? new(BookingError.Quota, $"You already hold {facts.PatronActiveOfKind} upcoming bookings of this kind; the limit is {max}. Cancel one or wait until one is over.")
+            ? new(ErrorCodes.Quota, $"You already hold {facts.PatronActiveOfKind} upcoming bookings of this kind; the limit is {max}. Cancel one or wait until one is over.")
             : null;
     }
 
@@ -239,7 +247,7 @@ public static class BookingRules
 
         var after = facts.PatronMinutesInWeek + request.Interval.Duration.TotalMinutes;
         return after > maxHours * 60
-            ? new(BookingError.Quota, $"This would make {Minutes(after)} of this kind in one week (Monday to Sunday); the limit is {maxHours} hours. You have {Minutes(Math.Max(0, (maxHours * 60) - facts.PatronMinutesInWeek))} left that week.")
+            ? new(ErrorCodes.Quota, $"This would make {Minutes(after)} of this kind in one week (Monday to Sunday); the limit is {maxHours} hours. You have {Minutes(Math.Max(0, (maxHours * 60) - facts.PatronMinutesInWeek))} left that week.")
             : null;
     }
 

@@ -16,7 +16,7 @@ public sealed class BookingSuspension
     {
         if (endsAtUtc <= startsAtUtc)
         {
-            throw new DomainException(BookingError.Validation, "A suspension must end after it starts.");
+            throw new DomainException(ErrorCodes.Validation, "A suspension must end after it starts.");
         }
 
         Id = Guid.NewGuid();
@@ -49,7 +49,7 @@ public sealed class BookingSuspension
     {
         if (!IsInForce(nowUtc))
         {
-            throw new DomainException(BookingError.InvalidState, "This suspension is not in force: it ended or was lifted already.");
+            throw new DomainException(ErrorCodes.InvalidState, "This suspension is not in force: it ended or was lifted already.");
         }
 
         LiftedAtUtc = nowUtc;

@@ -13,12 +13,12 @@ public sealed class MaintenanceBlock
     {
         if (interval.IsEmpty)
         {
-            throw new DomainException(BookingError.Validation, "A maintenance block must end after it starts.");
+            throw new DomainException(ErrorCodes.Validation, "A maintenance block must end after it starts.");
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException(BookingError.Validation, "Say why the resource is blocked; patrons whose bookings are cancelled are told.");
+            throw new DomainException(ErrorCodes.Validation, "Say why the resource is blocked; patrons whose bookings are cancelled are told.");
         }
 
         Id = Guid.NewGuid();
@@ -56,7 +56,7 @@ public sealed class MaintenanceBlock
     {
         if (IsLifted)
         {
-            throw new DomainException(BookingError.InvalidState, "This maintenance block was already lifted.");
+            throw new DomainException(ErrorCodes.InvalidState, "This maintenance block was already lifted.");
         }
 
         LiftedAtUtc = nowUtc;

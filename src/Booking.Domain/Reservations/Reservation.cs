@@ -89,12 +89,12 @@ public sealed class Reservation
     {
         if (!IsAwaitingPatron)
         {
-            throw new DomainException(BookingError.InvalidState, $"There is no open offer to accept: this reservation is {Status.ToCode()}.");
+            throw new DomainException(ErrorCodes.InvalidState, $"There is no open offer to accept: this reservation is {Status.ToCode()}.");
         }
 
         if (nowUtc >= OfferExpiresAtUtc)
         {
-            throw new DomainException(BookingError.InvalidState, "This offer has lapsed; the slot went to the next person waiting.");
+            throw new DomainException(ErrorCodes.InvalidState, "This offer has lapsed; the slot went to the next person waiting.");
         }
 
         OfferExpiresAtUtc = null;
@@ -158,12 +158,12 @@ public sealed class Reservation
         var window = CheckInWindow(policy);
         if (nowUtc < window.Start)
         {
-            throw new DomainException(BookingError.CheckInWindow, $"Check-in opens {policy.CheckInOpensMinutesBefore} minutes before the start.");
+            throw new DomainException(ErrorCodes.CheckInWindow, $"Check-in opens {policy.CheckInOpensMinutesBefore} minutes before the start.");
         }
 
         if (nowUtc >= window.End)
         {
-            throw new DomainException(BookingError.CheckInWindow, "Check-in closed: the reservation was not claimed in time. Ask staff at the desk.");
+            throw new DomainException(ErrorCodes.CheckInWindow, "Check-in closed: the reservation was not claimed in time. Ask staff at the desk.");
         }
 
         Status = ReservationStatus.CheckedIn;
@@ -195,7 +195,7 @@ public sealed class Reservation
 
         if (nowUtc < StartsAtUtc.AddMinutes(policy.NoShowGraceMinutes))
         {
-            throw new DomainException(BookingError.InvalidState, "The no-show grace has not passed yet.");
+            throw new DomainException(ErrorCodes.InvalidState, "The no-show grace has not passed yet.");
         }
 
         Status = ReservationStatus.NoShow;
@@ -207,7 +207,7 @@ public sealed class Reservation
     public bool IsOverdue(DateTime nowUtc) => Status == ReservationStatus.CheckedIn && nowUtc > EndsAtUtc;
 
     private DomainException Invalid(string action) =>
-        new(BookingError.InvalidState, $"You cannot {action} a reservation that is {Status.ToCode()}.");
+        new(ErrorCodes.InvalidState, $"You cannot {action} a reservation that is {Status.ToCode()}.");
 
     private static string Reason(string? given, string fallback) => string.IsNullOrWhiteSpace(given) ? fallback : given.Trim();
 }

@@ -23,7 +23,7 @@ public sealed class WaitlistEntry
     {
         if (interval.IsEmpty)
         {
-            throw new DomainException(BookingError.Validation, "The end must be after the start.");
+            throw new DomainException(ErrorCodes.Validation, "The end must be after the start.");
         }
 
         Id = Guid.NewGuid();
@@ -65,7 +65,7 @@ public sealed class WaitlistEntry
     {
         if (Status != WaitlistStatus.Waiting)
         {
-            throw new DomainException(BookingError.InvalidState, "Only someone still waiting can get an offer.");
+            throw new DomainException(ErrorCodes.InvalidState, "Only someone still waiting can get an offer.");
         }
 
         Status = WaitlistStatus.Offered;
@@ -77,7 +77,7 @@ public sealed class WaitlistEntry
     {
         if (Status != WaitlistStatus.Offered)
         {
-            throw new DomainException(BookingError.InvalidState, "There is no open offer to accept.");
+            throw new DomainException(ErrorCodes.InvalidState, "There is no open offer to accept.");
         }
 
         Status = WaitlistStatus.Accepted;
@@ -95,7 +95,7 @@ public sealed class WaitlistEntry
     {
         if (Status is not (WaitlistStatus.Waiting or WaitlistStatus.Offered))
         {
-            throw new DomainException(BookingError.InvalidState, "You are no longer on this waiting list.");
+            throw new DomainException(ErrorCodes.InvalidState, "You are no longer on this waiting list.");
         }
 
         Status = WaitlistStatus.Withdrawn;

@@ -56,7 +56,7 @@ public static class PolicyValidation
 
         if (problems.Count > 0)
         {
-            throw new DomainException("validation", "The booking policy is not usable: " + string.Join("; ", problems) + ".");
+            throw new DomainException(ErrorCodes.Validation, "The booking policy is not usable: " + string.Join("; ", problems) + ".");
         }
 
         return p;

@@ -44,12 +44,12 @@ public sealed class Resource
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainException("validation", "A resource needs a name.");
+            throw new DomainException(ErrorCodes.Validation, "A resource needs a name.");
         }
 
         if (capacity is < 1 or > 1000)
         {
-            throw new DomainException("validation", "Capacity must be 1 to 1000.");
+            throw new DomainException(ErrorCodes.Validation, "Capacity must be 1 to 1000.");
         }
 
         Name = name.Trim();
@@ -73,7 +73,7 @@ public sealed class Resource
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException("validation", "Say why the resource is out of service; patrons see the reason.");
+            throw new DomainException(ErrorCodes.Validation, "Say why the resource is out of service; patrons see the reason.");
         }
 
         IsOutOfService = true;

@@ -14,12 +14,12 @@ public sealed partial class ResourceKind
     {
         if (!CodePattern().IsMatch(code ?? ""))
         {
-            throw new DomainException("validation", "A kind's code is lower-case letters, digits and dashes, e.g. 'sewing-machine'.");
+            throw new DomainException(ErrorCodes.Validation, "A kind's code is lower-case letters, digits and dashes, e.g. 'sewing-machine'.");
         }
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainException("validation", "A kind needs a name.");
+            throw new DomainException(ErrorCodes.Validation, "A kind needs a name.");
         }
 
         Code = code!;

@@ -148,18 +148,18 @@ public sealed class Session
     {
         if (IsCancelled)
         {
-            throw new DomainException(CertificationError.RegistrationClosed, $"{Title} was cancelled: {CancellationReason}");
+            throw new DomainException(ErrorCodes.RegistrationClosed, $"{Title} was cancelled: {CancellationReason}");
         }
 
         if (nowUtc >= StartsAtUtc)
         {
-            throw new DomainException(CertificationError.RegistrationClosed, $"{Title} has already started; registration is closed.");
+            throw new DomainException(ErrorCodes.RegistrationClosed, $"{Title} has already started; registration is closed.");
         }
 
         var existing = _registrations.FirstOrDefault(r => r.PatronId == patronId);
         if (existing is { IsActive: true })
         {
-            throw new DomainException(CertificationError.Conflict, existing.Status == RegistrationStatus.Waitlisted
+            throw new DomainException(ErrorCodes.Conflict, existing.Status == RegistrationStatus.Waitlisted
                 ? $"You are already on the waitlist for {Title}."
                 : $"You are already registered for {Title}.");
         }
@@ -187,15 +187,15 @@ public sealed class Session
     public SessionRegistration? CancelRegistration(Guid patronId, DateTime nowUtc)
     {
         var registration = _registrations.FirstOrDefault(r => r.PatronId == patronId && r.IsActive)
-            ?? throw new DomainException(CertificationError.NotFound, $"You are not registered for {Title}.");
+            ?? throw new DomainException(ErrorCodes.NotFound, $"You are not registered for {Title}.");
         if (registration.Status is not (RegistrationStatus.Registered or RegistrationStatus.Waitlisted))
         {
-            throw new DomainException(CertificationError.InvalidState, "Attendance is already recorded; the registration cannot be cancelled.");
+            throw new DomainException(ErrorCodes.InvalidState, "Attendance is already recorded; the registration cannot be cancelled.");
         }
 
         if (nowUtc >= StartsAtUtc)
         {
-            throw new DomainException(CertificationError.InvalidState, $"{Title} has already started; ask staff at the desk.");
+            throw new DomainException(ErrorCodes.InvalidState, $"{Title} has already started; ask staff at the desk.");
         }
 
         registration.Cancel(nowUtc);
@@ -207,12 +207,12 @@ public sealed class Session
     {
         if (IsCancelled)
         {
-            throw new DomainException(CertificationError.InvalidState, "The session is already cancelled.");
+            throw new DomainException(ErrorCodes.InvalidState, "The session is already cancelled.");
         }
 
         if (nowUtc >= EndsAtUtc)
         {
-            throw new DomainException(CertificationError.InvalidState, "The session is over; it cannot be cancelled.");
+            throw new DomainException(ErrorCodes.InvalidState, "The session is over; it cannot be cancelled.");
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -233,12 +233,12 @@ public sealed class Session
     {
         if (IsCancelled)
         {
-            throw new DomainException(CertificationError.InvalidState, "The session was cancelled.");
+            throw new DomainException(ErrorCodes.InvalidState, "The session was cancelled.");
         }
 
         if (nowUtc < StartsAtUtc)
         {
-            throw new DomainException(CertificationError.InvalidState, "Attendance is recorded once the session has started.");
+            throw new DomainException(ErrorCodes.InvalidState, "Attendance is recorded once the session has started.");
         }
 
         if (passed && Kind != SessionKind.Training)
@@ -252,13 +252,13 @@ public sealed class Session
         }
 
         var registration = _registrations.FirstOrDefault(r => r.PatronId == patronId && r.IsActive)
-            ?? throw new DomainException(CertificationError.NotFound, "That patron is not registered for this session.");
+            ?? throw new DomainException(ErrorCodes.NotFound, "That patron is not registered for this session.");
         switch (registration.Status)
         {
             case RegistrationStatus.Waitlisted:
-                throw new DomainException(CertificationError.InvalidState, "That patron is on the waitlist, not registered.");
+                throw new DomainException(ErrorCodes.InvalidState, "That patron is on the waitlist, not registered.");
             case RegistrationStatus.Passed:
-                throw new DomainException(CertificationError.InvalidState, "That patron has already passed; revoke the certification instead.");
+                throw new DomainException(ErrorCodes.InvalidState, "That patron has already passed; revoke the certification instead.");
         }
 
         registration.Mark(passed ? RegistrationStatus.Passed : attended ? RegistrationStatus.Attended : RegistrationStatus.NoShow, staffId, nowUtc);
@@ -277,5 +277,5 @@ public sealed class Session
         return next;
     }
 
-    private static DomainException Invalid(string message) => new(CertificationError.Validation, message);
+    private static DomainException Invalid(string message) => new(ErrorCodes.Validation, message);
 }

@@ -1,3 +1,4 @@
+using Booking.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
@@ -30,14 +31,14 @@ public sealed class ApiAuthorizationResults(IProblemDetailsService problems) : I
         var details = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = status,
-            Title = status == StatusCodes.Status403Forbidden ? Problems.TitleFor(ProblemCodes.Forbidden) : "Sign in first",
+            Title = status == StatusCodes.Status403Forbidden ? ErrorStatuses.TitleFor(ErrorCodes.Forbidden) : "Sign in first",
             Detail = status == StatusCodes.Status403Forbidden
                 ? "This needs a staff or admin account."
                 : "Sign in (POST /api/v1/auth/login) and send the cookie or bearer token.",
         };
         if (status == StatusCodes.Status403Forbidden)
         {
-            details.Extensions["code"] = ProblemCodes.Forbidden;
+            details.Extensions["code"] = ErrorCodes.Forbidden;
         }
 
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details });

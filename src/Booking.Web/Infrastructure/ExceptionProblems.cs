@@ -11,7 +11,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
         var (code, detail) = exception switch
         {
             DomainException d => (d.Code, d.Message),
-            BadHttpRequestException b => (ProblemCodes.Validation, ReadableBodyMessage(b)),
+            BadHttpRequestException b => (ErrorCodes.Validation, ReadableBodyMessage(b)),
             _ => (null, null),
         };
         if (code is null)
@@ -21,7 +21,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
 
         var status = exception is BadHttpRequestException bad && bad.StatusCode != StatusCodes.Status400BadRequest
             ? bad.StatusCode
-            : ProblemCodes.StatusFor(code);
+            : ErrorStatuses.StatusFor(code);
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -30,7 +30,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
             ProblemDetails =
             {
                 Status = status,
-                Title = Problems.TitleFor(code),
+                Title = ErrorStatuses.TitleFor(code),
                 Detail = detail,
                 Extensions = { ["code"] = code },
             },

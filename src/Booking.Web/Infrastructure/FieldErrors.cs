@@ -89,7 +89,7 @@ public sealed class FieldErrors
             action();
             return true;
         }
-        catch (DomainException e) when (e.Code == ProblemCodes.Validation)
+        catch (DomainException e) when (e.Code == ErrorCodes.Validation)
         {
             Add(field, e.Message);
             return false;

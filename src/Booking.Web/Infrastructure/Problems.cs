@@ -1,3 +1,4 @@
+using Booking.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Infrastructure;
@@ -8,29 +9,15 @@ public static class Problems
     public static ProblemHttpResult Of(string code, string detail, IDictionary<string, object?>? extra = null)
     {
         var extensions = new Dictionary<string, object?>(extra ?? new Dictionary<string, object?>()) { ["code"] = code };
-        return TypedResults.Problem(detail: detail, statusCode: ProblemCodes.StatusFor(code), title: TitleFor(code), extensions: extensions);
+        return TypedResults.Problem(detail: detail, statusCode: ErrorStatuses.StatusFor(code), title: ErrorStatuses.TitleFor(code), extensions: extensions);
     }
 
-    public static ProblemHttpResult NotFound(string what) => Of(ProblemCodes.NotFound, $"No {what} with that id (or it is not yours).");
+    public static ProblemHttpResult NotFound(string what) => Of(ErrorCodes.NotFound, $"No {what} with that id (or it is not yours).");
 
     public static ValidationProblem Validation(IDictionary<string, string[]> errors, string? detail = null) =>
         TypedResults.ValidationProblem(errors, detail: detail ?? "Some fields are missing or not valid.", title: "The request is not valid",
-            extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.Validation });
+            extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.Validation });
 
     public static ValidationProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] }, message);
-
-    public static string TitleFor(string code) => code switch
-    {
-        ProblemCodes.Validation => "The request is not valid",
-        ProblemCodes.Forbidden => "You may not do this",
-        ProblemCodes.NotFound => "Not found",
-        ProblemCodes.CertificationRequired => "A certification is required",
-        ProblemCodes.SlotTaken => "That time is already taken",
-        ProblemCodes.Conflict => "That conflicts with the current state",
-        ProblemCodes.InvalidState => "Not possible in the reservation's current state",
-        ProblemCodes.EmailUnconfirmed => "Confirm your e-mail address first",
-        ProblemCodes.RateLimited => "Too many requests",
-        _ => "The booking rules do not allow this",
-    };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Booking.Domain.Common;
 using Booking.Jobs.Configuration;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -75,9 +76,9 @@ public sealed record RateLimits(bool Enabled, int AccountAttempts, TimeSpan Acco
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = Problems.TitleFor(ProblemCodes.RateLimited),
+                Title = ErrorStatuses.TitleFor(ErrorCodes.RateLimited),
                 Detail = detail,
-                Extensions = { ["code"] = ProblemCodes.RateLimited },
+                Extensions = { ["code"] = ErrorCodes.RateLimited },
             },
         });
     }

@@ -1,3 +1,4 @@
+using Booking.Domain.Common;
 using Microsoft.Net.Http.Headers;
 
 namespace Booking.Web.Infrastructure;
@@ -27,9 +28,9 @@ public sealed class SameOriginWrites(RequestDelegate next, PublicAddress address
             ProblemDetails =
             {
                 Status = StatusCodes.Status403Forbidden,
-                Title = Problems.TitleFor(ProblemCodes.Forbidden),
+                Title = ErrorStatuses.TitleFor(ErrorCodes.Forbidden),
                 Detail = "A change sent with the sign-in cookie must come from this site's own pages. Programs should sign in for a bearer token.",
-                Extensions = { ["code"] = ProblemCodes.Forbidden },
+                Extensions = { ["code"] = ErrorCodes.Forbidden },
             },
         });
     }

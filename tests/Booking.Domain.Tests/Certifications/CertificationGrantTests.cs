@@ -1,4 +1,5 @@
 using Booking.Domain.Certifications;
+using Booking.Domain.Common;
 using Booking.Domain.Tests.Support;
 using static Booking.Domain.Tests.Support.TestData;
 
@@ -34,17 +35,17 @@ public sealed class CertificationGrantTests
 
     [Fact]
     public void Grant_ExpiryInThePast_Refused() =>
-        RefusalAssertions.ShouldThrowDomain(() => CertificationGrant.Grant(Basics, Patron, Staff, Now.AddMinutes(-1), [], Now), CertificationError.Validation);
+        RefusalAssertions.ShouldThrowDomain(() => CertificationGrant.Grant(Basics, Patron, Staff, Now.AddMinutes(-1), [], Now), ErrorCodes.Validation);
 
     [Fact]
     public void Grant_ExpiryNow_Refused() =>
-        RefusalAssertions.ShouldThrowDomain(() => CertificationGrant.Grant(Basics, Patron, Staff, Now, [], Now), CertificationError.Validation);
+        RefusalAssertions.ShouldThrowDomain(() => CertificationGrant.Grant(Basics, Patron, Staff, Now, [], Now), ErrorCodes.Validation);
 
     [Fact]
     public void Grant_AlreadyHeld_Conflict()
     {
         var first = CertificationGrant.Grant(Basics, Patron, Staff, null, [], Now);
-        RefusalAssertions.ShouldThrowDomain(() => CertificationGrant.Grant(Basics, Patron, Staff, null, [first], Now.AddDays(1)), CertificationError.Conflict);
+        RefusalAssertions.ShouldThrowDomain(() => CertificationGrant.Grant(Basics, Patron, Staff, null, [first], Now.AddDays(1)), ErrorCodes.Conflict);
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class CertificationGrantTests
 
     [Fact]
     public void Grant_PrerequisiteMissing_Refused() =>
-        RefusalAssertions.ShouldThrowDomain(() => CertificationGrant.Grant(Advanced(Basics.Id), Patron, Staff, null, [], Now), CertificationError.PrerequisiteMissing);
+        RefusalAssertions.ShouldThrowDomain(() => CertificationGrant.Grant(Advanced(Basics.Id), Patron, Staff, null, [], Now), ErrorCodes.PrerequisiteMissing);
 
     [Fact]
     public void Grant_PrerequisiteHeld_Allowed()
@@ -77,7 +78,7 @@ public sealed class CertificationGrantTests
     public void Grant_PrerequisiteHeldByAnotherPatronOrExpired_Refused()
     {
         var expired = CertificationGrant.Grant(Basics, Patron, Staff, Now.AddDays(1), [], Now);
-        RefusalAssertions.ShouldThrowDomain(() => CertificationGrant.Grant(Advanced(Basics.Id), Patron, Staff, null, [expired], Now.AddDays(1)), CertificationError.PrerequisiteMissing);
+        RefusalAssertions.ShouldThrowDomain(() => CertificationGrant.Grant(Advanced(Basics.Id), Patron, Staff, null, [expired], Now.AddDays(1)), ErrorCodes.PrerequisiteMissing);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class CertificationGrantTests
     public void Revoke_NoReason_Refused()
     {
         var grant = CertificationGrant.Grant(Basics, Patron, Staff, null, [], Now);
-        RefusalAssertions.ShouldThrowDomain(() => grant.Revoke(Staff, " ", Now), CertificationError.Validation);
+        RefusalAssertions.ShouldThrowDomain(() => grant.Revoke(Staff, " ", Now), ErrorCodes.Validation);
         Assert.False(grant.IsRevoked);
     }
 
@@ -114,7 +115,7 @@ public sealed class CertificationGrantTests
     {
         var grant = CertificationGrant.Grant(Basics, Patron, Staff, null, [], Now);
         grant.Revoke(Staff, "Unsafe", Now);
-        RefusalAssertions.ShouldThrowDomain(() => grant.Revoke(Staff, "Again", Now), CertificationError.InvalidState);
+        RefusalAssertions.ShouldThrowDomain(() => grant.Revoke(Staff, "Again", Now), ErrorCodes.InvalidState);
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class CertificationGrantTests
     [Fact]
     public void Definition_ValidityOutOfRange_Refused()
     {
-        RefusalAssertions.ShouldThrowDomain(() => new CertificationDefinition("X", null, 0, null, Now), CertificationError.Validation);
-        RefusalAssertions.ShouldThrowDomain(() => new CertificationDefinition(" ", null, 12, null, Now), CertificationError.Validation);
+        RefusalAssertions.ShouldThrowDomain(() => new CertificationDefinition("X", null, 0, null, Now), ErrorCodes.Validation);
+        RefusalAssertions.ShouldThrowDomain(() => new CertificationDefinition(" ", null, 12, null, Now), ErrorCodes.Validation);
     }
 }

@@ -1,4 +1,5 @@
 using Booking.Domain.Certifications;
+using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Domain.Tests.Support;
@@ -41,7 +42,7 @@ public sealed class CertificationRuleTests
     public void Check_ExpiresAMinuteBeforeTheEnd_RefusedAsExpiring()
     {
         var refusal = BookingRules.CertificationMustBeValidThroughEnd(Request(Start, 60), Facts([new(Safety, End.AddMinutes(-1))], LaserSafety(NextTraining)))
-            .ShouldFailWith(BookingError.CertificationRequired);
+            .ShouldFailWith(ErrorCodes.CertificationRequired);
         var missing = Assert.Single(refusal.Certifications);
         Assert.Equal(End.AddMinutes(-1), missing.ExpiresAtUtc);
         Assert.Contains("expires", refusal.Message);
@@ -52,7 +53,7 @@ public sealed class CertificationRuleTests
     public void Check_NotHeld_RefusedNamingItAndTheNextTraining()
     {
         var refusal = BookingRules.CertificationMustBeValidThroughEnd(Request(Start, 60), Facts([], LaserSafety(NextTraining)))
-            .ShouldFailWith(BookingError.CertificationRequired);
+            .ShouldFailWith(ErrorCodes.CertificationRequired);
         Assert.Equal("Laser cutter safety is required: next training Tue 13 Jan 18:00.", refusal.Message);
         var missing = Assert.Single(refusal.Certifications);
         Assert.Equal(Safety, missing.Certification.Id);
@@ -62,14 +63,14 @@ public sealed class CertificationRuleTests
     [Fact]
     public void Check_NoTrainingScheduled_SaysToAskStaff() =>
         Assert.Contains("ask staff", BookingRules.CertificationMustBeValidThroughEnd(Request(Start, 60), Facts([], LaserSafety()))
-            .ShouldFailWith(BookingError.CertificationRequired).Message);
+            .ShouldFailWith(ErrorCodes.CertificationRequired).Message);
 
     [Fact]
     public void Check_TwoRequiredOneHeld_RefusedNamingOnlyTheMissingOne()
     {
         var refusal = BookingRules.CertificationMustBeValidThroughEnd(Request(Start, 60),
             Facts([new(Safety, null)], LaserSafety(), new RequiredCertification(Basics, "Workshop basics", [])))
-            .ShouldFailWith(BookingError.CertificationRequired);
+            .ShouldFailWith(ErrorCodes.CertificationRequired);
         Assert.Equal(Basics, Assert.Single(refusal.Certifications).Certification.Id);
     }
 
@@ -78,7 +79,7 @@ public sealed class CertificationRuleTests
     {
         // Too soon (lead time) and uncertified: the patron learns about the certification first.
         var refusal = BookingRules.Check(Request(Now.AddMinutes(5), 60), Facts([], LaserSafety()));
-        refusal.ShouldFailWith(BookingError.CertificationRequired);
+        refusal.ShouldFailWith(ErrorCodes.CertificationRequired);
     }
 
     [Fact]

@@ -33,10 +33,10 @@ public sealed class BookingRulesDaylightSavingTests
 
         BookingRules.Check(Request(opens, 60), facts).ShouldPass();
         BookingRules.Check(Request(closes.AddHours(-1), 60), facts).ShouldPass();
-        BookingRules.Check(Request(opens.AddHours(-1), 60), facts).ShouldFailWith(BookingError.OutsideOpeningHours);
-        BookingRules.Check(Request(closes, 60), facts).ShouldFailWith(BookingError.OutsideOpeningHours);
+        BookingRules.Check(Request(opens.AddHours(-1), 60), facts).ShouldFailWith(ErrorCodes.OutsideOpeningHours);
+        BookingRules.Check(Request(closes, 60), facts).ShouldFailWith(ErrorCodes.OutsideOpeningHours);
         BookingRules.Check(Request(opens, 30), facts).ShouldPass();
-        BookingRules.Check(Request(opens.AddMinutes(-30), 60), facts).ShouldFailWith(BookingError.OutsideOpeningHours);
+        BookingRules.Check(Request(opens.AddMinutes(-30), 60), facts).ShouldFailWith(ErrorCodes.OutsideOpeningHours);
     }
 
     [Theory]
@@ -52,9 +52,9 @@ public sealed class BookingRulesDaylightSavingTests
         Assert.Equal(TimeSpan.FromHours(1), LocalCalendar.ToLocal(request.Interval.End, Zone(zone)) - LocalCalendar.ToLocal(start, Zone(zone)));
         // ... but it is two real hours: within a 2-hour maximum, and counted as 120 minutes against the week.
         BookingRules.Check(request, facts).ShouldPass();
-        BookingRules.Check(request, facts with { Policy = facts.Policy with { MaxDurationMinutes = 90 } }).ShouldFailWith(BookingError.Duration);
+        BookingRules.Check(request, facts with { Policy = facts.Policy with { MaxDurationMinutes = 90 } }).ShouldFailWith(ErrorCodes.Duration);
         BookingRules.Check(request, facts with { Policy = facts.Policy with { MaxHoursPerWeek = 4 }, PatronMinutesInWeek = 120 }).ShouldPass();
-        BookingRules.Check(request, facts with { Policy = facts.Policy with { MaxHoursPerWeek = 4 }, PatronMinutesInWeek = 150 }).ShouldFailWith(BookingError.Quota);
+        BookingRules.Check(request, facts with { Policy = facts.Policy with { MaxHoursPerWeek = 4 }, PatronMinutesInWeek = 150 }).ShouldFailWith(ErrorCodes.Quota);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class BookingRulesDaylightSavingTests
         var facts = Facts(NewYork, 0, 12, Room with { MaxDurationMinutes = 120 });
         var interval = new UtcInterval(Utc(NewYork, 2026, 11, 1, 0, 30), Utc(NewYork, 2026, 11, 1, 2, 30));
         Assert.Equal(TimeSpan.FromHours(3), interval.Duration);
-        BookingRules.Check(new BookingRequest(Patron, interval), facts).ShouldFailWith(BookingError.Duration);
+        BookingRules.Check(new BookingRequest(Patron, interval), facts).ShouldFailWith(ErrorCodes.Duration);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class BookingRulesDaylightSavingTests
         var facts = Facts(Berlin, 0, 12, Room with { MinDurationMinutes = 90 });
         var interval = new UtcInterval(Utc(Berlin, 2026, 3, 29, 1, 30), Utc(Berlin, 2026, 3, 29, 3, 30));
         Assert.Equal(TimeSpan.FromHours(1), interval.Duration);
-        BookingRules.Check(new BookingRequest(Patron, interval), facts).ShouldFailWith(BookingError.Duration);
+        BookingRules.Check(new BookingRequest(Patron, interval), facts).ShouldFailWith(ErrorCodes.Duration);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class BookingRulesDaylightSavingTests
     {
         var facts = Facts(NewYork, 9, 17);
         BookingRules.Check(Request(Utc(NewYork, 2026, 3, 8, 10, 30), 60), facts).ShouldPass();
-        BookingRules.Check(Request(Utc(NewYork, 2026, 3, 8, 10, 15), 60), facts).ShouldFailWith(BookingError.Duration);
+        BookingRules.Check(Request(Utc(NewYork, 2026, 3, 8, 10, 15), 60), facts).ShouldFailWith(ErrorCodes.Duration);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class BookingRulesDaylightSavingTests
     {
         var facts = Facts(Berlin, 9, 17);
         facts.Location.AddClosure(new DateTime(2026, 10, 25, 12, 0, 0), new DateTime(2026, 10, 25, 14, 0, 0), "Staff meeting");
-        BookingRules.Check(Request(Z(2026, 10, 25, 11), 60), facts).ShouldFailWith(BookingError.Closed); // 12:00 CET
+        BookingRules.Check(Request(Z(2026, 10, 25, 11), 60), facts).ShouldFailWith(ErrorCodes.Closed); // 12:00 CET
         BookingRules.Check(Request(Z(2026, 10, 25, 10), 60), facts).ShouldPass();                        // 11:00 CET
         BookingRules.Check(Request(Z(2026, 10, 25, 13), 60), facts).ShouldPass();                        // 14:00 CET
     }
@@ -123,7 +123,7 @@ public sealed class BookingRulesDaylightSavingTests
         var sundayMorning = Request(Utc(NewYork, 2026, 3, 8, 10), 180);
         var minutesSunday = MinutesHeldInLocalWeek([sundayEvening], sundayMorning.Interval.Start, zone);
         Assert.Equal(120, minutesSunday);
-        BookingRules.Check(sundayMorning, facts with { PatronMinutesInWeek = minutesSunday }).ShouldFailWith(BookingError.Quota);
+        BookingRules.Check(sundayMorning, facts with { PatronMinutesInWeek = minutesSunday }).ShouldFailWith(ErrorCodes.Quota);
     }
 
     [Fact]
@@ -139,6 +139,6 @@ public sealed class BookingRulesDaylightSavingTests
         var minutes = MinutesHeldInLocalWeek([sundayNight], mondayEarly.Interval.Start, zone);
         Assert.Equal(0, minutes);
         BookingRules.Check(mondayEarly, facts with { PatronMinutesInWeek = minutes }).ShouldPass();
-        BookingRules.Check(mondayEarly, facts with { PatronMinutesInWeek = 90 }).ShouldFailWith(BookingError.Quota);
+        BookingRules.Check(mondayEarly, facts with { PatronMinutesInWeek = 90 }).ShouldFailWith(ErrorCodes.Quota);
     }
 }

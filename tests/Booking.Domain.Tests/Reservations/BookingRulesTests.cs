@@ -42,12 +42,36 @@ public sealed class BookingRulesTests
     public void Check_OrdinaryRequest_Passes() =>
         BookingRules.Check(Request(Tue(10), 60), Facts()).ShouldPass();
 
+    // ---- PatronMustNotBeSuspended ----
+
+    [Fact]
+    public void Suspended_OwnBooking_RefusedNamingKindAndEnd()
+    {
+        var facts = Facts() with { KindName = "Laser cutters", Suspension = new SuspensionInForce(Tue(10).AddDays(14), "3 reservations of Laser cutters not claimed in the last 60 days.") };
+        var refusal = BookingRules.PatronMustNotBeSuspended(Request(Tue(10), 60), facts).ShouldFailWith(ErrorCodes.Suspended);
+        Assert.StartsWith("You cannot book Laser cutters until ", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Staff at the desk can lift this.", refusal.Message, StringComparison.Ordinal);
+        BookingRules.Check(Request(Tue(10), 60), facts).ShouldFailWith(ErrorCodes.Suspended);
+    }
+
+    [Fact]
+    public void Suspended_StaffBookingOnBehalf_Passes()
+    {
+        var facts = Facts() with { Suspension = new SuspensionInForce(Tue(10).AddDays(14), "3 no-shows.") };
+        BookingRules.PatronMustNotBeSuspended(Request(Tue(10), 60, onBehalfByStaff: true), facts).ShouldPass();
+    }
+
+    [Fact]
+    public void NotSuspended_Passes() =>
+        BookingRules.PatronMustNotBeSuspended(Request(Tue(10), 60), Facts()).ShouldPass();
+
     // ---- order ----
 
     [Fact]
     public void All_Order_RequestItselfBeforeTimeBeforeQuotas() =>
         Assert.Equal(
             [
+                nameof(BookingRules.PatronMustNotBeSuspended),
                 nameof(BookingRules.EndMustFollowStart), nameof(BookingRules.ResourceMustBeInService),
                 nameof(BookingRules.CertificationMustBeValidThroughEnd), nameof(BookingRules.DurationMustFitPolicy), nameof(BookingRules.MustRespectLeadTime),
                 nameof(BookingRules.MustBeWithinAdvanceWindow), nameof(BookingRules.MustBeWithinOpeningHours),
@@ -71,8 +95,8 @@ public sealed class BookingRulesTests
         };
         facts.Resource.TakeOutOfService("Broken lens");
 
-        BookingRules.Check(Request(Tue(10), 0), facts).ShouldFailWith(BookingError.Validation);
-        BookingRules.Check(Request(Tue(10, 10), 20), facts).ShouldFailWith(BookingError.OutOfService);
+        BookingRules.Check(Request(Tue(10), 0), facts).ShouldFailWith(ErrorCodes.Validation);
+        BookingRules.Check(Request(Tue(10, 10), 20), facts).ShouldFailWith(ErrorCodes.OutOfService);
     }
 
     [Fact]
@@ -83,13 +107,13 @@ public sealed class BookingRulesTests
         var facts = Facts(location);
 
         // duration (off-slot start) before lead time (too soon)
-        BookingRules.Check(Request(Now.AddMinutes(10), 15), facts).ShouldFailWith(BookingError.Duration);
+        BookingRules.Check(Request(Now.AddMinutes(10), 15), facts).ShouldFailWith(ErrorCodes.Duration);
         // lead time before opening hours (08:15 is before opening, and too soon)
-        BookingRules.Check(Request(Now.AddMinutes(15), 15), facts).ShouldFailWith(BookingError.LeadTime);
+        BookingRules.Check(Request(Now.AddMinutes(15), 15), facts).ShouldFailWith(ErrorCodes.LeadTime);
         // advance window before opening hours (a Sunday, far ahead)
-        BookingRules.Check(Request(Utc(Berlin, 2026, 7, 5, 10), 60), facts).ShouldFailWith(BookingError.AdvanceWindow);
+        BookingRules.Check(Request(Utc(Berlin, 2026, 7, 5, 10), 60), facts).ShouldFailWith(ErrorCodes.AdvanceWindow);
         // opening hours before closures (spans the lunch gap, and the closure 11–16)
-        BookingRules.Check(Request(Tue(11, 30), 120), facts).ShouldFailWith(BookingError.OutsideOpeningHours);
+        BookingRules.Check(Request(Tue(11, 30), 120), facts).ShouldFailWith(ErrorCodes.OutsideOpeningHours);
         // closures before maintenance before slot-taken before quotas
         var crowded = facts with
         {
@@ -97,10 +121,10 @@ public sealed class BookingRulesTests
             Taken = [new UtcInterval(Tue(9), Tue(18))],
             PatronActiveOfKind = 5,
         };
-        BookingRules.Check(Request(Tue(14), 60), crowded).ShouldFailWith(BookingError.Closed);
-        BookingRules.Check(Request(Tue(16), 60), crowded).ShouldFailWith(BookingError.Maintenance);
-        BookingRules.Check(Request(Tue(10), 60), crowded).ShouldFailWith(BookingError.SlotTaken);
-        BookingRules.Check(Request(Tue(10), 60), crowded with { Taken = [] }).ShouldFailWith(BookingError.Quota);
+        BookingRules.Check(Request(Tue(14), 60), crowded).ShouldFailWith(ErrorCodes.Closed);
+        BookingRules.Check(Request(Tue(16), 60), crowded).ShouldFailWith(ErrorCodes.Maintenance);
+        BookingRules.Check(Request(Tue(10), 60), crowded).ShouldFailWith(ErrorCodes.SlotTaken);
+        BookingRules.Check(Request(Tue(10), 60), crowded with { Taken = [] }).ShouldFailWith(ErrorCodes.Quota);
     }
 
     [Fact]
@@ -123,11 +147,11 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_EndBeforeStart_FailsValidation() =>
-        BookingRules.Check(new BookingRequest(Patron, new UtcInterval(Tue(11), Tue(10))), Facts()).ShouldFailWith(BookingError.Validation);
+        BookingRules.Check(new BookingRequest(Patron, new UtcInterval(Tue(11), Tue(10))), Facts()).ShouldFailWith(ErrorCodes.Validation);
 
     [Fact]
     public void Check_EndEqualsStart_FailsValidation() =>
-        BookingRules.Check(Request(Tue(10), 0), Facts()).ShouldFailWith(BookingError.Validation);
+        BookingRules.Check(Request(Tue(10), 0), Facts()).ShouldFailWith(ErrorCodes.Validation);
 
     [Fact]
     public void EndMustFollowStart_EndAfterStart_Passes() =>
@@ -140,7 +164,7 @@ public sealed class BookingRulesTests
     {
         var facts = Facts();
         facts.Resource.TakeOutOfService("Laser tube replaced");
-        var refusal = BookingRules.Check(Request(Tue(10), 60), facts).ShouldFailWith(BookingError.OutOfService);
+        var refusal = BookingRules.Check(Request(Tue(10), 60), facts).ShouldFailWith(ErrorCodes.OutOfService);
         Assert.Contains("Laser tube replaced", refusal.Message);
     }
 
@@ -149,7 +173,7 @@ public sealed class BookingRulesTests
     {
         var facts = Facts();
         facts.Resource.TakeOutOfService("Laser tube replaced");
-        BookingRules.Check(Request(Tue(10), 60, onBehalfByStaff: true), facts).ShouldFailWith(BookingError.OutOfService);
+        BookingRules.Check(Request(Tue(10), 60, onBehalfByStaff: true), facts).ShouldFailWith(ErrorCodes.OutOfService);
     }
 
     [Fact]
@@ -165,7 +189,7 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_StartOffSlot_FailsDuration() =>
-        BookingRules.Check(Request(Tue(10, 10), 30), Facts()).ShouldFailWith(BookingError.Duration);
+        BookingRules.Check(Request(Tue(10, 10), 30), Facts()).ShouldFailWith(ErrorCodes.Duration);
 
     [Fact]
     public void Check_StartOnSlot_Passes() =>
@@ -173,11 +197,11 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_DurationNotWholeSlots_FailsDuration() =>
-        BookingRules.Check(Request(Tue(10), 20), Facts()).ShouldFailWith(BookingError.Duration);
+        BookingRules.Check(Request(Tue(10), 20), Facts()).ShouldFailWith(ErrorCodes.Duration);
 
     [Fact]
     public void Check_ShorterThanMinimum_FailsDuration() =>
-        BookingRules.Check(Request(Tue(10), 15), Facts(policy: Cutter with { MinDurationMinutes = 30 })).ShouldFailWith(BookingError.Duration);
+        BookingRules.Check(Request(Tue(10), 15), Facts(policy: Cutter with { MinDurationMinutes = 30 })).ShouldFailWith(ErrorCodes.Duration);
 
     [Fact]
     public void Check_ExactlyMinimum_Passes() =>
@@ -185,7 +209,7 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_LongerThanMaximum_FailsDuration() =>
-        BookingRules.Check(Request(Tue(13), 135), Facts()).ShouldFailWith(BookingError.Duration);
+        BookingRules.Check(Request(Tue(13), 135), Facts()).ShouldFailWith(ErrorCodes.Duration);
 
     [Fact]
     public void Check_ExactlyMaximum_Passes() =>
@@ -205,7 +229,7 @@ public sealed class BookingRulesTests
         }
         else
         {
-            result.ShouldFailWith(BookingError.Duration);
+            result.ShouldFailWith(ErrorCodes.Duration);
         }
     }
 
@@ -213,7 +237,7 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_InsideLeadTime_FailsLeadTime() =>
-        BookingRules.Check(Request(Tue(9, 15), 30), Facts(now: Tue(9))).ShouldFailWith(BookingError.LeadTime);
+        BookingRules.Check(Request(Tue(9, 15), 30), Facts(now: Tue(9))).ShouldFailWith(ErrorCodes.LeadTime);
 
     [Fact]
     public void Check_ExactlyLeadTimeAhead_Passes() =>
@@ -221,7 +245,7 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_AlreadyStarted_FailsLeadTime() =>
-        BookingRules.Check(Request(Tue(9), 60), Facts(now: Tue(9, 5))).ShouldFailWith(BookingError.LeadTime);
+        BookingRules.Check(Request(Tue(9), 60), Facts(now: Tue(9, 5))).ShouldFailWith(ErrorCodes.LeadTime);
 
     [Fact]
     public void Check_StaffOnBehalfInsideLeadTime_Passes() =>
@@ -233,13 +257,13 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_StaffOnBehalfLongOver_FailsLeadTime() =>
-        BookingRules.Check(Request(Tue(9), 30, onBehalfByStaff: true), Facts(now: Tue(10))).ShouldFailWith(BookingError.LeadTime);
+        BookingRules.Check(Request(Tue(9), 30, onBehalfByStaff: true), Facts(now: Tue(10))).ShouldFailWith(ErrorCodes.LeadTime);
 
     // ---- MustBeWithinAdvanceWindow ----
 
     [Fact]
     public void Check_BeyondAdvanceWindow_FailsAdvanceWindow() =>
-        BookingRules.Check(Request(Utc(Berlin, 2026, 6, 15, 10), 60), Facts()).ShouldFailWith(BookingError.AdvanceWindow);
+        BookingRules.Check(Request(Utc(Berlin, 2026, 6, 15, 10), 60), Facts()).ShouldFailWith(ErrorCodes.AdvanceWindow);
 
     [Fact]
     public void Check_InsideAdvanceWindow_Passes() =>
@@ -266,15 +290,15 @@ public sealed class BookingRulesTests
     [InlineData(8, 45, 30)]   // starts before opening
     [InlineData(17, 30, 60)]  // runs past closing
     public void Check_OutsideOnePeriod_FailsOutsideOpeningHours(int hour, int minute, int minutes) =>
-        BookingRules.Check(Request(Tue(hour, minute), minutes), Facts()).ShouldFailWith(BookingError.OutsideOpeningHours);
+        BookingRules.Check(Request(Tue(hour, minute), minutes), Facts()).ShouldFailWith(ErrorCodes.OutsideOpeningHours);
 
     [Fact]
     public void Check_OnAClosedWeekday_FailsOutsideOpeningHours() =>
-        BookingRules.Check(Request(Utc(Berlin, 2026, 6, 7, 10), 60), Facts()).ShouldFailWith(BookingError.OutsideOpeningHours);
+        BookingRules.Check(Request(Utc(Berlin, 2026, 6, 7, 10), 60), Facts()).ShouldFailWith(ErrorCodes.OutsideOpeningHours);
 
     [Fact]
     public void Check_StaffOnBehalfOutsideHours_FailsOutsideOpeningHours() =>
-        BookingRules.Check(Request(Tue(11, 30), 120, onBehalfByStaff: true), Facts()).ShouldFailWith(BookingError.OutsideOpeningHours);
+        BookingRules.Check(Request(Tue(11, 30), 120, onBehalfByStaff: true), Facts()).ShouldFailWith(ErrorCodes.OutsideOpeningHours);
 
     [Fact]
     public void Check_UntilMidnightClosing_Passes()
@@ -287,7 +311,7 @@ public sealed class BookingRulesTests
     public void Check_PastMidnightClosing_FailsOutsideOpeningHours()
     {
         var location = TestData.Branch(Berlin, Weekdays(18, 0));
-        BookingRules.Check(Request(Tue(23), 120), Facts(location)).ShouldFailWith(BookingError.OutsideOpeningHours);
+        BookingRules.Check(Request(Tue(23), 120), Facts(location)).ShouldFailWith(ErrorCodes.OutsideOpeningHours);
     }
 
     // ---- MustAvoidClosures ----
@@ -297,7 +321,7 @@ public sealed class BookingRulesTests
     {
         var location = Branch();
         location.AddClosure(new DateTime(2026, 6, 2), new DateTime(2026, 6, 3), "Whit holiday");
-        var refusal = BookingRules.Check(Request(Tue(10), 60), Facts(location)).ShouldFailWith(BookingError.Closed);
+        var refusal = BookingRules.Check(Request(Tue(10), 60), Facts(location)).ShouldFailWith(ErrorCodes.Closed);
         Assert.Contains("Whit holiday", refusal.Message);
     }
 
@@ -314,7 +338,7 @@ public sealed class BookingRulesTests
     {
         var location = Branch();
         location.AddClosure(new DateTime(2026, 6, 2, 15, 0, 0), new DateTime(2026, 6, 2, 18, 0, 0), "Staff meeting");
-        BookingRules.Check(Request(Tue(14, 30), 60), Facts(location)).ShouldFailWith(BookingError.Closed);
+        BookingRules.Check(Request(Tue(14, 30), 60), Facts(location)).ShouldFailWith(ErrorCodes.Closed);
     }
 
     [Fact]
@@ -330,7 +354,7 @@ public sealed class BookingRulesTests
     {
         var location = Branch();
         location.AddClosure(new DateTime(2026, 6, 2), new DateTime(2026, 6, 3), "Whit holiday");
-        BookingRules.Check(Request(Tue(10), 60, onBehalfByStaff: true), Facts(location)).ShouldFailWith(BookingError.Closed);
+        BookingRules.Check(Request(Tue(10), 60, onBehalfByStaff: true), Facts(location)).ShouldFailWith(ErrorCodes.Closed);
     }
 
     // ---- MustAvoidMaintenance ----
@@ -341,7 +365,7 @@ public sealed class BookingRulesTests
     [Fact]
     public void Check_OverlapsMaintenance_FailsMaintenance()
     {
-        var refusal = BookingRules.Check(Request(Tue(13, 30), 60), WithMaintenance(14, 16)).ShouldFailWith(BookingError.Maintenance);
+        var refusal = BookingRules.Check(Request(Tue(13, 30), 60), WithMaintenance(14, 16)).ShouldFailWith(ErrorCodes.Maintenance);
         Assert.Contains("Mirror alignment", refusal.Message);
     }
 
@@ -353,7 +377,7 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_StaffOnBehalfDuringMaintenance_FailsMaintenance() =>
-        BookingRules.Check(Request(Tue(14), 60, onBehalfByStaff: true), WithMaintenance(14, 16)).ShouldFailWith(BookingError.Maintenance);
+        BookingRules.Check(Request(Tue(14), 60, onBehalfByStaff: true), WithMaintenance(14, 16)).ShouldFailWith(ErrorCodes.Maintenance);
 
     // ---- SlotMustBeFree ----
 
@@ -363,7 +387,7 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_StartsRightAtPreviousEndInsideCoolDown_FailsSlotTaken() =>
-        BookingRules.Check(Request(Tue(11), 30), WithBookingTenToEleven()).ShouldFailWith(BookingError.SlotTaken);
+        BookingRules.Check(Request(Tue(11), 30), WithBookingTenToEleven()).ShouldFailWith(ErrorCodes.SlotTaken);
 
     [Fact]
     public void Check_StartsAtPreviousEndPlusBuffer_Passes() =>
@@ -371,7 +395,7 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_OwnCoolDownRunsIntoNextBooking_FailsSlotTaken() =>
-        BookingRules.Check(Request(Tue(9), 60), WithBookingTenToEleven()).ShouldFailWith(BookingError.SlotTaken);
+        BookingRules.Check(Request(Tue(9), 60), WithBookingTenToEleven()).ShouldFailWith(ErrorCodes.SlotTaken);
 
     [Fact]
     public void Check_OwnCoolDownEndsAtNextBooking_Passes() =>
@@ -382,7 +406,7 @@ public sealed class BookingRulesTests
     [InlineData(10, 15, 15)] // inside it
     [InlineData(9, 30, 120)] // around it
     public void Check_OverlapsBooking_FailsSlotTaken(int hour, int minute, int minutes) =>
-        BookingRules.Check(Request(Tue(hour, minute), minutes), WithBookingTenToEleven()).ShouldFailWith(BookingError.SlotTaken);
+        BookingRules.Check(Request(Tue(hour, minute), minutes), WithBookingTenToEleven()).ShouldFailWith(ErrorCodes.SlotTaken);
 
     [Fact]
     public void Check_NoBufferStartsAtPreviousEnd_Passes() =>
@@ -390,13 +414,13 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_StaffOnBehalfOnTakenSlot_FailsSlotTaken() =>
-        BookingRules.Check(Request(Tue(11), 30, onBehalfByStaff: true), WithBookingTenToEleven()).ShouldFailWith(BookingError.SlotTaken);
+        BookingRules.Check(Request(Tue(11), 30, onBehalfByStaff: true), WithBookingTenToEleven()).ShouldFailWith(ErrorCodes.SlotTaken);
 
     // ---- MustRespectActiveLimit ----
 
     [Fact]
     public void Check_AtActiveLimit_FailsQuota() =>
-        BookingRules.Check(Request(Tue(10), 60), Facts() with { PatronActiveOfKind = 2 }).ShouldFailWith(BookingError.Quota);
+        BookingRules.Check(Request(Tue(10), 60), Facts() with { PatronActiveOfKind = 2 }).ShouldFailWith(ErrorCodes.Quota);
 
     [Fact]
     public void Check_BelowActiveLimit_Passes() =>
@@ -414,7 +438,7 @@ public sealed class BookingRulesTests
 
     [Fact]
     public void Check_OverWeeklyHours_FailsQuota() =>
-        BookingRules.Check(Request(Tue(10), 75), Facts() with { PatronMinutesInWeek = 180 }).ShouldFailWith(BookingError.Quota);
+        BookingRules.Check(Request(Tue(10), 75), Facts() with { PatronMinutesInWeek = 180 }).ShouldFailWith(ErrorCodes.Quota);
 
     [Fact]
     public void Check_ExactlyWeeklyHours_Passes() =>

@@ -26,13 +26,13 @@ public sealed class MaintenanceBlockTests
     public void Create_EmptyInterval_ThrowsValidation(int minutes) =>
         RefusalAssertions.ShouldThrowDomain(
             () => new MaintenanceBlock(ResourceId, new UtcInterval(Morning.Start, Morning.Start.AddMinutes(minutes)), "Service", Staff, Now),
-            BookingError.Validation);
+            ErrorCodes.Validation);
 
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void Create_NoReason_ThrowsValidation(string reason) =>
-        RefusalAssertions.ShouldThrowDomain(() => new MaintenanceBlock(ResourceId, Morning, reason, Staff, Now), BookingError.Validation);
+        RefusalAssertions.ShouldThrowDomain(() => new MaintenanceBlock(ResourceId, Morning, reason, Staff, Now), ErrorCodes.Validation);
 
     [Fact]
     public void Lift_Active_Lifted()
@@ -49,7 +49,7 @@ public sealed class MaintenanceBlockTests
     {
         var block = new MaintenanceBlock(ResourceId, Morning, "Service", Staff, Now);
         block.Lift(Staff, Now);
-        RefusalAssertions.ShouldThrowDomain(() => block.Lift(Staff, Now.AddHours(1)), BookingError.InvalidState);
+        RefusalAssertions.ShouldThrowDomain(() => block.Lift(Staff, Now.AddHours(1)), ErrorCodes.InvalidState);
         Assert.Equal(Now, block.LiftedAtUtc);
     }
 }

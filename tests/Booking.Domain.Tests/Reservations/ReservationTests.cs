@@ -60,7 +60,7 @@ public sealed class ReservationTests
         }
     }
 
-    private static void ShouldBeRefused(ReservationStatus status, Action<Reservation> transition, string code = BookingError.InvalidState)
+    private static void ShouldBeRefused(ReservationStatus status, Action<Reservation> transition, string code = ErrorCodes.InvalidState)
     {
         var reservation = InStatus(status);
         RefusalAssertions.ShouldThrowDomain(() => transition(reservation), code);
@@ -227,7 +227,7 @@ public sealed class ReservationTests
     [InlineData(30)]  // grace over
     [InlineData(120)]
     public void CheckIn_OutsideWindow_ThrowsCheckInWindow(int minutesFromStart) =>
-        ShouldBeRefused(ReservationStatus.Confirmed, r => r.CheckIn(Policy, Start.AddMinutes(minutesFromStart)), BookingError.CheckInWindow);
+        ShouldBeRefused(ReservationStatus.Confirmed, r => r.CheckIn(Policy, Start.AddMinutes(minutesFromStart)), ErrorCodes.CheckInWindow);
 
     [Theory]
     [InlineData(ReservationStatus.Pending)]
@@ -349,7 +349,7 @@ public sealed class ReservationTests
     public void AcceptOffer_AfterExpiry_ThrowsInvalidState(int hoursAfterOffer)
     {
         var offer = Offer();
-        RefusalAssertions.ShouldThrowDomain(() => offer.AcceptOffer(Policy, BookedAt.AddHours(hoursAfterOffer)), BookingError.InvalidState);
+        RefusalAssertions.ShouldThrowDomain(() => offer.AcceptOffer(Policy, BookedAt.AddHours(hoursAfterOffer)), ErrorCodes.InvalidState);
         Assert.True(offer.IsAwaitingPatron);
     }
 
@@ -358,7 +358,7 @@ public sealed class ReservationTests
     {
         var offer = Offer();
         offer.AcceptOffer(Policy, BookedAt);
-        RefusalAssertions.ShouldThrowDomain(() => offer.AcceptOffer(Policy, BookedAt), BookingError.InvalidState);
+        RefusalAssertions.ShouldThrowDomain(() => offer.AcceptOffer(Policy, BookedAt), ErrorCodes.InvalidState);
     }
 
     [Theory]
@@ -373,8 +373,8 @@ public sealed class ReservationTests
     public void Approve_OfferAwaitingPatron_ThrowsInvalidState()
     {
         var offer = Offer();
-        RefusalAssertions.ShouldThrowDomain(() => offer.Approve(Staff, BookedAt), BookingError.InvalidState);
-        RefusalAssertions.ShouldThrowDomain(() => offer.Reject(Staff, "No", BookedAt), BookingError.InvalidState);
+        RefusalAssertions.ShouldThrowDomain(() => offer.Approve(Staff, BookedAt), ErrorCodes.InvalidState);
+        RefusalAssertions.ShouldThrowDomain(() => offer.Reject(Staff, "No", BookedAt), ErrorCodes.InvalidState);
         Assert.Equal(ReservationStatus.Pending, offer.Status);
     }
 
@@ -392,7 +392,7 @@ public sealed class ReservationTests
     public void CheckIn_OfferNotYetAccepted_ThrowsInvalidState()
     {
         var offer = Offer();
-        RefusalAssertions.ShouldThrowDomain(() => offer.CheckIn(Policy, Start), BookingError.InvalidState);
+        RefusalAssertions.ShouldThrowDomain(() => offer.CheckIn(Policy, Start), ErrorCodes.InvalidState);
     }
 
     // ---- status codes ----

@@ -54,7 +54,7 @@ public sealed class WaitlistEntryTests
 
     [Fact]
     public void Create_EmptyInterval_ThrowsValidation() =>
-        RefusalAssertions.ShouldThrowDomain(() => new WaitlistEntry(ResourceId, Patron, new UtcInterval(Slot.End, Slot.Start), Joined), BookingError.Validation);
+        RefusalAssertions.ShouldThrowDomain(() => new WaitlistEntry(ResourceId, Patron, new UtcInterval(Slot.End, Slot.Start), Joined), ErrorCodes.Validation);
 
     [Fact]
     public void Offered_Waiting_OfferedWithReservation()
@@ -75,7 +75,7 @@ public sealed class WaitlistEntryTests
     public void Offered_NotWaiting_ThrowsInvalidState(WaitlistStatus status)
     {
         var entry = InStatus(status);
-        RefusalAssertions.ShouldThrowDomain(() => entry.Offered(Guid.NewGuid(), Joined), BookingError.InvalidState);
+        RefusalAssertions.ShouldThrowDomain(() => entry.Offered(Guid.NewGuid(), Joined), ErrorCodes.InvalidState);
         Assert.Equal(status, entry.Status);
     }
 
@@ -91,7 +91,7 @@ public sealed class WaitlistEntryTests
     public void Accepted_NotOffered_ThrowsInvalidState(WaitlistStatus status)
     {
         var entry = InStatus(status);
-        RefusalAssertions.ShouldThrowDomain(entry.Accepted, BookingError.InvalidState);
+        RefusalAssertions.ShouldThrowDomain(entry.Accepted, ErrorCodes.InvalidState);
         Assert.Equal(status, entry.Status);
     }
 
@@ -129,7 +129,7 @@ public sealed class WaitlistEntryTests
     public void Withdraw_NoLongerWaiting_ThrowsInvalidState(WaitlistStatus status)
     {
         var entry = InStatus(status);
-        RefusalAssertions.ShouldThrowDomain(entry.Withdraw, BookingError.InvalidState);
+        RefusalAssertions.ShouldThrowDomain(entry.Withdraw, ErrorCodes.InvalidState);
         Assert.Equal(status, entry.Status);
     }
 }

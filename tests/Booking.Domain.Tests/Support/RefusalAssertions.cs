@@ -3,7 +3,7 @@ using Booking.Domain.Reservations;
 
 namespace Booking.Domain.Tests.Support;
 
-/// <summary>Lets tests read <c>BookingRules.Check(request, facts).ShouldFailWith(BookingError.SlotTaken)</c>.</summary>
+/// <summary>Lets tests read <c>BookingRules.Check(request, facts).ShouldFailWith(ErrorCodes.SlotTaken)</c>.</summary>
 internal static class RefusalAssertions
 {
     public static BookingRefusal ShouldFailWith(this BookingRefusal? refusal, string code)

@@ -1,5 +1,6 @@
 using System.Text;
 using Booking.Data.Identity;
+using Booking.Domain.Common;
 using Booking.Jobs.Delivery;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -72,7 +73,7 @@ public static class AuthApi
 
         if (result.IsNotAllowed && await AwaitsConfirmationAsync(signIn.UserManager, body.Email, body.Password))
         {
-            return Problems.Of(ProblemCodes.EmailUnconfirmed, "Confirm your e-mail address first: open the link we sent when you registered (POST /api/v1/auth/resendConfirmationEmail sends a new one).");
+            return Problems.Of(ErrorCodes.EmailUnconfirmed, "Confirm your e-mail address first: open the link we sent when you registered (POST /api/v1/auth/resendConfirmationEmail sends a new one).");
         }
 
         // Wrong password, unknown address and a locked account read alike: the answer reveals no account.

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Booking.Data;
 using Booking.Domain.Calendar;
+using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Jobs.Calendar;
 using Booking.Web.Infrastructure;
@@ -50,7 +51,7 @@ public static class CalendarApi
             : null;
         if (feed is null)
         {
-            return Problems.Of(ProblemCodes.NotFound, "No calendar feed at this address (it may have been replaced by a new one).");
+            return Problems.Of(ErrorCodes.NotFound, "No calendar feed at this address (it may have been replaced by a new one).");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -72,13 +73,13 @@ public static class CalendarApi
     {
         if (!file.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) || !Guid.TryParse(file[..^4], out var resourceId))
         {
-            return Problems.Of(ProblemCodes.NotFound, "No resource with that id.");
+            return Problems.Of(ErrorCodes.NotFound, "No resource with that id.");
         }
 
         var resource = await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == resourceId, ct);
         if (resource is null)
         {
-            return Problems.Of(ProblemCodes.NotFound, "No resource with that id.");
+            return Problems.Of(ErrorCodes.NotFound, "No resource with that id.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

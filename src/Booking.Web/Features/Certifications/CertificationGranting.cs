@@ -38,10 +38,10 @@ public sealed class CertificationGranting(BookingDbContext db, TimeProvider cloc
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var definition = await db.Certifications.AsNoTracking().FirstOrDefaultAsync(c => c.Id == certificationId, ct)
-            ?? throw new DomainException(ProblemCodes.Validation, $"There is no certification with id {certificationId} (GET /api/v1/certifications).");
+            ?? throw new DomainException(ErrorCodes.Validation, $"There is no certification with id {certificationId} (GET /api/v1/certifications).");
         if (!await db.Users.AnyAsync(u => u.Id == patronId, ct))
         {
-            throw new DomainException(ProblemCodes.NotFound, "No patron with that id.");
+            throw new DomainException(ErrorCodes.NotFound, "No patron with that id.");
         }
 
         await transaction.LockPatronAsync(patronId, ct);
@@ -72,11 +72,11 @@ public sealed class CertificationGranting(BookingDbContext db, TimeProvider cloc
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException(ProblemCodes.Validation, "Give a reason for the revocation (?reason= or a JSON body {\"reason\": ...}); the patron is told.");
+            throw new DomainException(ErrorCodes.Validation, "Give a reason for the revocation (?reason= or a JSON body {\"reason\": ...}); the patron is told.");
         }
 
         var found = await db.CertificationGrants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == grantId && g.PatronId == patronId, ct)
-            ?? throw new DomainException(ProblemCodes.NotFound, "That patron has no certification grant with that id.");
+            ?? throw new DomainException(ErrorCodes.NotFound, "That patron has no certification grant with that id.");
         var definition = await db.Certifications.AsNoTracking().FirstAsync(c => c.Id == found.CertificationId, ct);
         var certificationId = definition.Id;
         var now = clock.GetUtcNow().UtcDateTime;

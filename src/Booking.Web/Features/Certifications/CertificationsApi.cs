@@ -117,7 +117,7 @@ public static class CertificationsApi
             }
             catch (JsonException e)
             {
-                throw new DomainException(ProblemCodes.Validation, $"The body is not JSON of the form {{\"reason\": \"...\"}}: {e.Message}");
+                throw new DomainException(ErrorCodes.Validation, $"The body is not JSON of the form {{\"reason\": \"...\"}}: {e.Message}");
             }
         }
 

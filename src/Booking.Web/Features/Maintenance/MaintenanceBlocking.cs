@@ -17,7 +17,7 @@ public sealed class MaintenanceBlocking(BookingDbContext db, TimeProvider clock,
 {
     public async Task<MaintenanceOutcome> BlockAsync(Guid staffId, Guid resourceId, UtcInterval interval, string reason, CancellationToken ct)
     {
-        var subject = await BookingSubject.LoadAsync(db, resourceId, ct) ?? throw new DomainException(ProblemCodes.NotFound, "No resource with that id.");
+        var subject = await BookingSubject.LoadAsync(db, resourceId, ct) ?? throw new DomainException(ErrorCodes.NotFound, "No resource with that id.");
         var now = clock.GetUtcNow().UtcDateTime;
         var block = new MaintenanceBlock(resourceId, interval, reason, staffId, now);
 
@@ -36,12 +36,12 @@ public sealed class MaintenanceBlocking(BookingDbContext db, TimeProvider clock,
 
     public async Task<MaintenanceBlock> LiftAsync(Guid staffId, Guid resourceId, Guid blockId, CancellationToken ct)
     {
-        var subject = await BookingSubject.LoadAsync(db, resourceId, ct) ?? throw new DomainException(ProblemCodes.NotFound, "No resource with that id.");
+        var subject = await BookingSubject.LoadAsync(db, resourceId, ct) ?? throw new DomainException(ErrorCodes.NotFound, "No resource with that id.");
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         await transaction.LockResourceAsync(resourceId, ct);
         var block = await db.MaintenanceBlocks.FirstOrDefaultAsync(b => b.Id == blockId && b.ResourceId == resourceId, ct)
-            ?? throw new DomainException(ProblemCodes.NotFound, "No maintenance block with that id on this resource.");
+            ?? throw new DomainException(ErrorCodes.NotFound, "No maintenance block with that id on this resource.");
         block.Lift(staffId, now);
         db.AuditLog.Add(new AuditEntry(staffId, "maintenance.lift", $"resource:{resourceId}", $"Lifted the block {WaitlistOffers.Describe(subject, block.Interval)}", now));
         await db.SaveChangesAsync(ct);

@@ -38,18 +38,18 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         var onBehalf = patronId != actorId;
         if (onBehalf && !actorIsStaff)
         {
-            return BookingOutcome.Refused(ProblemCodes.Forbidden, "Only staff can book on someone else's behalf.");
+            return BookingOutcome.Refused(ErrorCodes.Forbidden, "Only staff can book on someone else's behalf.");
         }
 
         if (input.End <= input.Start)
         {
-            return BookingOutcome.Refused(BookingError.Validation, "The end must be after the start.");
+            return BookingOutcome.Refused(ErrorCodes.Validation, "The end must be after the start.");
         }
 
         var subject = await BookingSubject.LoadAsync(db, input.ResourceId, ct);
         if (subject is null)
         {
-            return BookingOutcome.Refused(ProblemCodes.NotFound, "No resource with that id.");
+            return BookingOutcome.Refused(ErrorCodes.NotFound, "No resource with that id.");
         }
 
         var request = new BookingRequest(patronId, new UtcInterval(input.Start.UtcDateTime, input.End.UtcDateTime), onBehalf);
@@ -58,7 +58,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         // First without a transaction or locks: most refusals (a slot just taken, a quota reached) are decided
         // here in one read, and a refusal made on one consistent snapshot is as true as one made under the locks.
         var unlocked = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
-        if (Refusal(subject, request, unlocked, onBehalf, patronId) is { } early)
+        if (Refusal(subject, request, unlocked) is { } early)
         {
             return early;
         }
@@ -68,7 +68,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         await transaction.LockResourceAndPatronAsync(subject.Resource.Id, patronId, ct);
 
         var read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
-        if (Refusal(subject, request, read, onBehalf, patronId) is { } refused)
+        if (Refusal(subject, request, read) is { } refused)
         {
             return refused;
         }
@@ -93,24 +93,18 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         catch (DbUpdateException e) when (WriteTransaction.IsOverlapViolation(e))
         {
             db.ChangeTracker.Clear();
-            return BookingOutcome.Refused(BookingError.SlotTaken, $"{subject.Resource.Name} was just booked by someone else for that time.");
+            return BookingOutcome.Refused(ErrorCodes.SlotTaken, $"{subject.Resource.Name} was just booked by someone else for that time.");
         }
 
         return outcome;
     }
 
-    /// <summary>Why this read refuses the booking (no such patron, a suspension, a rule), or null when it may go ahead.</summary>
-    private BookingOutcome? Refusal(BookingSubject subject, BookingRequest request, BookingRead read, bool onBehalf, Guid patronId)
+    /// <summary>Why this read refuses the booking (no such patron, a rule), or null when it may go ahead.</summary>
+    private BookingOutcome? Refusal(BookingSubject subject, BookingRequest request, BookingRead read)
     {
         if (read.Patron is null)
         {
-            return BookingOutcome.Refused(ProblemCodes.NotFound, "No patron with that id.");
-        }
-
-        if (!onBehalf && read.Suspension is { } suspension)
-        {
-            logger.LogInformation("Booking of {ResourceId} refused: patron {PatronId} is suspended", subject.Resource.Id, patronId);
-            return new BookingOutcome(null, SuspendedRefusal(subject, suspension));
+            return BookingOutcome.Refused(ErrorCodes.NotFound, "No patron with that id.");
         }
 
         if (BookingRules.Check(request, read.Facts) is { } refusal)
@@ -150,12 +144,4 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         db.Reservations.Add(reservation);
         return new BookingOutcome(reservation, null) { Facts = facts };
     }
-
-    /// <summary>Too many no-shows of this kind: no new bookings of it until the suspension ends (staff may still book on the patron's behalf).</summary>
-    private static BookingRefusal SuspendedRefusal(BookingSubject subject, SuspensionInForce suspension) =>
-        new(Suspended,
-            $"You cannot book {subject.Kind.Name} until {LocalCalendar.Describe(suspension.EndsAtUtc, subject.Location.TimeZone)} ({subject.Location.TimeZoneId}): {suspension.Reason} Staff at the desk can lift this.");
-
-    /// <summary>The refusal code for a patron suspended after repeated no-shows (422).</summary>
-    public const string Suspended = "suspended";
 }

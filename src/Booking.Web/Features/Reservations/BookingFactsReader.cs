@@ -6,11 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Reservations;
 
-/// <summary>A suspension in force for the patron and the resource's kind: until when, and why.</summary>
-public sealed record SuspensionInForce(DateTime EndsAtUtc, string Reason);
-
-/// <summary>What a booking reads in its transaction: the rules' facts, a suspension in force, and the patron (null when there is no such account).</summary>
-public sealed record BookingRead(BookingFacts Facts, SuspensionInForce? Suspension, BookingRead.Account? Patron)
+/// <summary>What a booking reads in its transaction: the rules' facts and the patron (null when there is no such account).</summary>
+public sealed record BookingRead(BookingFacts Facts, BookingRead.Account? Patron)
 {
     /// <summary>The patron's account as the answer shows it.</summary>
     public sealed record Account(string? Email);
@@ -53,11 +50,12 @@ public static class BookingFactsReader
             Maintenance = rows.Where(r => r.Part == FactRow.Maintenance).Select(r => new MaintenanceWindow(new UtcInterval(r.Start, r.End), r.Reason ?? "")).ToList(),
             PatronActiveOfKind = account?.Count ?? 0,
             PatronMinutesInWeek = rows.Where(r => r.Part == FactRow.InWeek).Sum(r => (r.End - r.Start).TotalMinutes),
+            KindName = subject.Kind.Name,
+            Suspension = rows.Where(r => r.Part == FactRow.Suspension).MaxBy(r => r.End) is { } suspension
+                ? new SuspensionInForce(suspension.End, suspension.Reason ?? "")
+                : null,
         };
-        var suspension = rows.Where(r => r.Part == FactRow.Suspension).MaxBy(r => r.End);
-        return new BookingRead(facts,
-            suspension is null ? null : new SuspensionInForce(suspension.End, suspension.Reason ?? ""),
-            account is null ? null : new BookingRead.Account(account.Reason));
+        return new BookingRead(facts, account is null ? null : new BookingRead.Account(account.Reason));
     }
 
     // Compiled once: a booking reads this twice, and building and matching the LINQ tree each time cost more CPU

@@ -76,7 +76,7 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
 
         if (!ModelState.IsValid)
         {
-            Refusal = new BookingRefusal(BookingError.Validation, "Give a date, a start time and an end time.");
+            Refusal = new BookingRefusal(ErrorCodes.Validation, "Give a date, a start time and an end time.");
             return Page();
         }
 
@@ -87,7 +87,7 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
             patronId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
             if (patronId is null)
             {
-                Refusal = new BookingRefusal(BookingError.Validation, $"No patron has the e-mail {PatronEmail}.");
+                Refusal = new BookingRefusal(ErrorCodes.Validation, $"No patron has the e-mail {PatronEmail}.");
                 return Page();
             }
         }

@@ -27,7 +27,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
             var onBehalf = reservation.PatronId != actor.Id;
             if (onBehalf && string.IsNullOrWhiteSpace(reason))
             {
-                throw new DomainException(BookingError.Validation, "Give a reason when cancelling a patron's reservation; the patron is told.");
+                throw new DomainException(ErrorCodes.Validation, "Give a reason when cancelling a patron's reservation; the patron is told.");
             }
 
             reservation.Cancel(actor.Id, reason, now);
@@ -70,7 +70,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
         RequireStaff(actor);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException(BookingError.Validation, "Give a reason for the rejection; the patron is told.");
+            throw new DomainException(ErrorCodes.Validation, "Give a reason for the rejection; the patron is told.");
         }
 
         var (reservation, subject, transaction) = await OpenAsync(actor, id, ct);
@@ -119,7 +119,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
         {
             if (reservation.PatronId != actor.Id)
             {
-                throw new DomainException(ProblemCodes.Forbidden, "Only the patron it was offered to can accept an offer.");
+                throw new DomainException(ErrorCodes.Forbidden, "Only the patron it was offered to can accept an offer.");
             }
 
             reservation.AcceptOffer(subject.Policy, Now);
@@ -137,7 +137,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
     {
         if (!actor.IsStaff)
         {
-            throw new DomainException(ProblemCodes.Forbidden, "Only staff can approve or reject reservations.");
+            throw new DomainException(ErrorCodes.Forbidden, "Only staff can approve or reject reservations.");
         }
     }
 
@@ -146,9 +146,9 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
     {
         var resourceId = await db.Reservations.Where(r => r.Id == id && (actor.IsStaff || r.PatronId == actor.Id))
             .Select(r => (Guid?)r.ResourceId).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException(ProblemCodes.NotFound, "No reservation with that id (or it is not yours).");
+            ?? throw new DomainException(ErrorCodes.NotFound, "No reservation with that id (or it is not yours).");
         var subject = await BookingSubject.LoadAsync(db, resourceId, ct)
-            ?? throw new DomainException(ProblemCodes.NotFound, "No reservation with that id (or it is not yours).");
+            ?? throw new DomainException(ErrorCodes.NotFound, "No reservation with that id (or it is not yours).");
 
         var transaction = await WriteTransaction.BeginAsync(db, ct);
         try

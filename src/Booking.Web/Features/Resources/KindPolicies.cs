@@ -19,7 +19,7 @@ public static class KindPolicies
             {
                 UsablePolicy.Checked(resource.EffectivePolicy(policy));
             }
-            catch (DomainException e) when (e.Code == ProblemCodes.Validation)
+            catch (DomainException e) when (e.Code == ErrorCodes.Validation)
             {
                 return $"With this policy the override of '{resource.Name}' would not be usable; change that resource first. {e.Message}";
             }

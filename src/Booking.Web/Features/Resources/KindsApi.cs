@@ -112,5 +112,5 @@ public static class KindsApi
     }
 
     private static ProblemHttpResult AlreadyExists(string code) =>
-        Problems.Of(ProblemCodes.Conflict, $"A kind with code '{code}' already exists.");
+        Problems.Of(ErrorCodes.Conflict, $"A kind with code '{code}' already exists.");
 }

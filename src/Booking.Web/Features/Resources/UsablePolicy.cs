@@ -13,7 +13,7 @@ public static class UsablePolicy
     {
         if (policy.SlotMinutes <= 0)
         {
-            throw new DomainException("validation", "The booking policy is not usable: slot granularity must divide a day (5 to 1440 minutes, e.g. 15, 30, 60).");
+            throw new DomainException(ErrorCodes.Validation, "The booking policy is not usable: slot granularity must divide a day (5 to 1440 minutes, e.g. 15, 30, 60).");
         }
 
         return PolicyValidation.Checked(policy);

@@ -88,7 +88,7 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            throw new DomainException(ProblemCodes.Conflict, "You are already registered for this session.");
+            throw new DomainException(ErrorCodes.Conflict, "You are already registered for this session.");
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
         {
             await transaction.LockSessionAsync(sessionId, ct);
             var session = await db.Sessions.Include(s => s.Registrations).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-                ?? throw new DomainException(ProblemCodes.NotFound, "No session with that id.");
+                ?? throw new DomainException(ErrorCodes.NotFound, "No session with that id.");
             return (session, transaction);
         }
         catch

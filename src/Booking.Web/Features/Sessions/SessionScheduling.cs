@@ -29,7 +29,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         var room = await BookingSubject.LoadAsync(db, details.RoomId, ct);
         if (room is null || room.Resource.KindCode != KnownKinds.Room)
         {
-            throw new DomainException(ProblemCodes.Validation, $"There is no room with id {details.RoomId} (GET /api/v1/resources?kind=room).");
+            throw new DomainException(ErrorCodes.Validation, $"There is no room with id {details.RoomId} (GET /api/v1/resources?kind=room).");
         }
 
         var desks = new List<BookingSubject>();
@@ -82,7 +82,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         {
             db.ChangeTracker.Clear();
             var why = deskRefusal is null ? "" : $" ({deskRefusal.Message})";
-            return new ScheduleOutcome(null, new BookingRefusal(BookingError.SlotTaken,
+            return new ScheduleOutcome(null, new BookingRefusal(ErrorCodes.SlotTaken,
                 $"Only {held.Count} of the {details.HoldDesks} coworking desks asked for are free at {room.Location.Name} for the whole session{why}."));
         }
 
@@ -98,7 +98,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         catch (DbUpdateException e) when (WriteTransaction.IsOverlapViolation(e))
         {
             db.ChangeTracker.Clear();
-            return new ScheduleOutcome(null, new BookingRefusal(BookingError.SlotTaken, $"{room.Resource.Name} (or a desk) was just booked by someone else for that time."));
+            return new ScheduleOutcome(null, new BookingRefusal(ErrorCodes.SlotTaken, $"{room.Resource.Name} (or a desk) was just booked by someone else for that time."));
         }
 
         return new ScheduleOutcome(session, null);
@@ -107,7 +107,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
     public async Task<Session> CancelAsync(Guid staffId, Guid sessionId, string? reason, CancellationToken ct)
     {
         var found = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-            ?? throw new DomainException(ProblemCodes.NotFound, "No session with that id.");
+            ?? throw new DomainException(ErrorCodes.NotFound, "No session with that id.");
         var holds = found.DeskReservationIds.Append(found.RoomReservationId).ToList();
         var resourceIds = await db.Reservations.Where(r => holds.Contains(r.Id)).Select(r => r.ResourceId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;

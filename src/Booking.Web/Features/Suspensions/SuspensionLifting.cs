@@ -13,7 +13,7 @@ public sealed class SuspensionLifting(BookingDbContext db, TimeProvider clock)
     public async Task<BookingSuspension> LiftAsync(Guid staffId, Guid suspensionId, CancellationToken ct)
     {
         var suspension = await db.BookingSuspensions.FirstOrDefaultAsync(s => s.Id == suspensionId, ct)
-            ?? throw new DomainException(ProblemCodes.NotFound, "No suspension with that id.");
+            ?? throw new DomainException(ErrorCodes.NotFound, "No suspension with that id.");
         var now = clock.GetUtcNow().UtcDateTime;
         suspension.Lift(staffId, now);
         db.AuditLog.Add(new AuditEntry(staffId, "suspension.lift", $"patron:{suspension.PatronId}", $"Lifted the {suspension.KindCode} suspension: {suspension.Reason}", now));

@@ -39,7 +39,7 @@ public static class SuspensionsApi
             var suspension = await lifting.LiftAsync(user.UserId(), id, ct);
             return TypedResults.Ok(View(suspension, clock.GetUtcNow().UtcDateTime));
         }
-        catch (DomainException e) when (e.Code == ProblemCodes.NotFound)
+        catch (DomainException e) when (e.Code == ErrorCodes.NotFound)
         {
             return Problems.NotFound("suspension");
         }

@@ -56,10 +56,10 @@ public static class WaitlistApi
         var refusal = BookingRules.Check(request, await BookingFactsReader.ReadAsync(db, subject, request, now, ct));
         if (refusal is null)
         {
-            return Problems.Of(ProblemCodes.Conflict, "That time is free: book it instead of waiting.");
+            return Problems.Of(ErrorCodes.Conflict, "That time is free: book it instead of waiting.");
         }
 
-        if (refusal.Code != BookingError.SlotTaken)
+        if (refusal.Code != ErrorCodes.SlotTaken)
         {
             return Problems.Of(refusal.Code, refusal.Message); // waiting would not help
         }
@@ -69,7 +69,7 @@ public static class WaitlistApi
             && w.StartsAtUtc < interval.End && w.EndsAtUtc > interval.Start, ct);
         if (already)
         {
-            return Problems.Of(ProblemCodes.Conflict, "You are already waiting for this resource at that time.");
+            return Problems.Of(ErrorCodes.Conflict, "You are already waiting for this resource at that time.");
         }
 
         var entry = new WaitlistEntry(resourceId, me, interval, now);
