@@ -51,6 +51,7 @@ public static class MakerspaceApp
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddUserManager<MakerspaceUserManager>()
+            .AddPasswordValidator<PasswordMaxLength>()
             .AddEntityFrameworkStores<BookingDbContext>();
 
         services.ConfigureApplicationCookie(o =>
@@ -121,6 +122,7 @@ public static class MakerspaceApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimits>();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

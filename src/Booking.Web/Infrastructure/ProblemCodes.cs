@@ -10,6 +10,7 @@ public static class ProblemCodes
     public const string SlotTaken = "slot-taken";
     public const string Conflict = "conflict";
     public const string InvalidState = "invalid-state";
+    public const string TooLarge = "too-large";
 
     public static int StatusFor(string code) => code switch
     {
@@ -17,6 +18,7 @@ public static class ProblemCodes
         Forbidden or CertificationRequired => StatusCodes.Status403Forbidden,
         NotFound => StatusCodes.Status404NotFound,
         SlotTaken or Conflict or InvalidState => StatusCodes.Status409Conflict,
+        TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -27,6 +29,7 @@ public static class ProblemCodes
         StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status409Conflict => Conflict,
+        StatusCodes.Status413PayloadTooLarge => TooLarge,
         _ => null,
     };
 }

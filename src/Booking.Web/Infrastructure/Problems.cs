@@ -29,6 +29,7 @@ public static class Problems
         ProblemCodes.SlotTaken => "That time is already taken",
         ProblemCodes.Conflict => "That conflicts with the current state",
         ProblemCodes.InvalidState => "Not possible in the reservation's current state",
+        ProblemCodes.TooLarge => "The request is too large",
         _ => "The booking rules do not allow this",
     };
 }
