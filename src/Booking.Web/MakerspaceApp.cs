@@ -82,6 +82,7 @@ public static class MakerspaceApp
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new Instants.JsonConverter());
+            o.SerializerOptions.Converters.Add(new NulCharacters.JsonConverter());
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 
@@ -123,6 +124,7 @@ public static class MakerspaceApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimits>();
+        app.UseMiddleware<NulCharacters>();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

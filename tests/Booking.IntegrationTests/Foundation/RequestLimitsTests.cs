@@ -49,6 +49,30 @@ public sealed class RequestLimitsTests(MakerspaceHost host) : IClassFixture<Make
     }
 
     [Fact]
+    public async Task Book_NulCharacterInNotes_400ValidationNamingNotesNothingWritten()
+    {
+        var branch = await host.BranchAsync();
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var patron = await host.SignInNewAsync();
+
+        var response = await patron.Http.PostAsJsonAsync("/api/v1/reservations", new { resourceId = room.Id, start = "2026-01-13T10:00:00-05:00", end = "2026-01-13T11:00:00-05:00", notes = "a\u0000b" });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.Validation);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("notes", out _), problem.ToString());
+        Assert.Equal(0, await host.InScopeAsync(db => db.Reservations.CountAsync(r => r.ResourceId == room.Id)));
+    }
+
+    [Theory]
+    [InlineData("/desk/patrons?q=a%00b", "q")]
+    [InlineData("/api/v1/patrons?email=a%00b", "email")]
+    public async Task Search_NulCharacterInQuery_400NamingTheField(string url, string field)
+    {
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var problem = await (await staff.Http.GetAsync(url)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.Validation);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
     public async Task Register_PasswordOverTheMaximum_400SaysTheLimit()
     {
         var email = $"long-{Guid.NewGuid():N}@example.test";
