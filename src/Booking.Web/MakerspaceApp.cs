@@ -52,6 +52,7 @@ public static class MakerspaceApp
             .AddRoles<IdentityRole<Guid>>()
             .AddUserManager<MakerspaceUserManager>()
             .AddPasswordValidator<PasswordMaxLength>()
+            .AddUserValidator<AccountNameMaxLength>()
             .AddEntityFrameworkStores<BookingDbContext>();
 
         services.ConfigureApplicationCookie(o =>

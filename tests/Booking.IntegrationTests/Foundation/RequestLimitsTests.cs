@@ -84,6 +84,17 @@ public sealed class RequestLimitsTests(MakerspaceHost host) : IClassFixture<Make
     }
 
     [Fact]
+    public async Task Register_EmailLongerThanItsColumn_400NotStored()
+    {
+        var email = new string('e', AccountNameMaxLength.MaxLength) + "@example.test";
+        var response = await host.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email, password = MakerspaceHost.Password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(AccountNameMaxLength.Code, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await host.InScopeAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+    }
+
+    [Fact]
     public async Task EveryPasswordPath_NineMegabytePassword_RefusedNeverHashed()
     {
         var hasher = new CountingHasher();
