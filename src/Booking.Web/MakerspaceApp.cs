@@ -65,6 +65,8 @@ public static class MakerspaceApp
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddUserManager<MakerspaceUserManager>()
+            .AddPasswordValidator<PasswordMaxLength>()
+            .AddUserValidator<AccountNameMaxLength>()
             .AddEntityFrameworkStores<BookingDbContext>();
 
         services.ConfigureApplicationCookie(o =>
@@ -105,6 +107,7 @@ public static class MakerspaceApp
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new Instants.JsonConverter());
+            o.SerializerOptions.Converters.Add(new NulCharacters.JsonConverter());
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 
@@ -169,6 +172,8 @@ public static class MakerspaceApp
 
         app.UseStatusCodePages();
         app.UseCookiePolicy();
+        app.UseMiddleware<RequestBodyLimits>();
+        app.UseMiddleware<NulCharacters>();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<SameOriginWrites>();

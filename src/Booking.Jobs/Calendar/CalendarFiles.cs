@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Booking.Domain.Reservations;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -7,7 +9,8 @@ using Ical.Net.Serialization;
 namespace Booking.Jobs.Calendar;
 
 /// <summary>A reservation as a calendar event; what an .ics needs to say about it.</summary>
-public sealed record CalendarEntry(Guid ReservationId, string Summary, string Location, DateTime StartsAtUtc, DateTime EndsAtUtc, ReservationStatus Status, string? Description);
+/// <remarks><paramref name="Uid"/> replaces the reservation's own UID where the id must not be shown (public feeds).</remarks>
+public sealed record CalendarEntry(Guid ReservationId, string Summary, string Location, DateTime StartsAtUtc, DateTime EndsAtUtc, ReservationStatus Status, string? Description, string? Uid = null);
 
 /// <summary>
 /// Writes .ics text with Ical.Net. Every reservation has one stable UID (<c>{id}@makerspace</c>) so a
@@ -18,7 +21,20 @@ public static class CalendarFiles
 {
     public const string ProductId = "-//Makerspace//Booking//EN";
 
+    /// <summary>Separates the public busy-time UIDs from any other hash of a reservation id.</summary>
+    private const string BusyUidPurpose = "makerspace-public-busy-time:";
+
     public static string Uid(Guid reservationId) => $"{reservationId}@makerspace";
+
+    /// <summary>
+    /// The UID of a reservation in a resource's public busy-time feed: stable for the reservation, so calendars
+    /// update it, but a one-way hash, so the public never learns the id that opens it in the API.
+    /// </summary>
+    public static string BusyUid(Guid reservationId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(BusyUidPurpose + reservationId.ToString("N")));
+        return $"busy-{Convert.ToHexStringLower(hash.AsSpan(0, 16))}@makerspace";
+    }
 
     /// <summary>Statuses only move forward (pending → confirmed → ended or cancelled), so the status orders the versions.</summary>
     public static int Sequence(ReservationStatus status) => status switch
@@ -57,7 +73,7 @@ public static class CalendarFiles
 
     private static CalendarEvent Event(CalendarEntry entry, DateTime nowUtc, bool cancel) => new()
     {
-        Uid = Uid(entry.ReservationId),
+        Uid = entry.Uid ?? Uid(entry.ReservationId),
         Sequence = Sequence(entry.Status),
         Summary = entry.Summary,
         Location = entry.Location,

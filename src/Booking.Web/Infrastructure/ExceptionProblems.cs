@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Booking.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -11,6 +12,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
         var (code, detail) = exception switch
         {
             DomainException d => (d.Code, d.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ErrorCodes.TooLarge, RequestBodyLimits.TooLarge(RequestBodyLimits.LimitFor(httpContext.Request))),
             BadHttpRequestException b => (ErrorCodes.Validation, ReadableBodyMessage(b)),
             _ => (null, null),
         };
@@ -23,7 +25,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
             ? bad.StatusCode
             : ErrorStatuses.StatusFor(code);
         httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
@@ -34,8 +36,20 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
                 Detail = detail,
                 Extensions = { ["code"] = code },
             },
-        });
+        };
+        if (FieldOf(exception) is { } field)
+        {
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail!] };
+        }
+
+        return await problems.TryWriteAsync(context);
     }
+
+    /// <summary>The body field a JSON error points at (<c>$.start</c> is <c>start</c>), so the answer names it like any other field error.</summary>
+    private static string? FieldOf(Exception exception) =>
+        exception is BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } } && path.StartsWith("$.", StringComparison.Ordinal)
+            ? path[2..]
+            : null;
 
     private static string ReadableBodyMessage(BadHttpRequestException exception)
     {

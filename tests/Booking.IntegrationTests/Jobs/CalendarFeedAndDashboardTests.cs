@@ -41,6 +41,30 @@ public sealed class CalendarFeedAndDashboardTests(MakerspaceHost host) : IClassF
     }
 
     [Fact]
+    public async Task ResourceFeed_Uids_StableAcrossFetchesAndNotTheReservationId()
+    {
+        var branch = await host.BranchAsync(Zone);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var patron = await host.SignInNewAsync();
+        var start = host.Clock.DaysAhead(Zone, 3, 12);
+        var id = (await (await patron.Http.BookAsync(room.Id, start, start.AddHours(1))).JsonAsync()).GetProperty("id").GetGuid();
+        var other = (await (await patron.Http.BookAsync(room.Id, start.AddHours(2), start.AddHours(3))).JsonAsync()).GetProperty("id").GetGuid();
+
+        var first = await host.CreateClient().GetStringAsync($"/calendar/resources/{room.Id}.ics");
+        var second = await host.CreateClient().GetStringAsync($"/calendar/resources/{room.Id}.ics");
+
+        var uids = Uids(first);
+        Assert.Equal(2, uids.Distinct().Count());
+        Assert.Equal(uids, Uids(second));
+        foreach (var reservation in new[] { id, other })
+        {
+            Assert.DoesNotContain(reservation.ToString("N"), first.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        }
+
+        static List<string> Uids(string ics) => ics.Split('\n').Where(l => l.StartsWith("UID:", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+    }
+
+    [Fact]
     public async Task ResourceFeed_BusyTimesOnly_NoPatronData()
     {
         var branch = await host.BranchAsync(Zone);

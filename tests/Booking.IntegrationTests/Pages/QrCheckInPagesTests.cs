@@ -26,27 +26,27 @@ public sealed class QrCheckInPagesTests(MakerspaceHost host) : IClassFixture<Mak
     public async Task CheckIn_InsideWindow_CheckedIn_OutsideOrNotYoursExplained()
     {
         var branch = await host.BranchAsync(Zone, opens: 6);
-        var laptop = await host.ResourceAsync(branch.Id, KnownKinds.Laptop, new PolicyOverride { MaxActiveReservations = 5 }); // check-in opens 30 minutes before
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room, new PolicyOverride { MaxActiveReservations = 5 }); // check-in opens 15 minutes before
         var now = Local(Zone, "2026-01-12T07:00");
         var patron = await host.SignInNewAsync();
-        var dueNow = (await (await patron.Http.BookAsync(laptop.Id, now, now.AddHours(1))).JsonAsync()).GetProperty("id").GetGuid();
-        await (await patron.Http.BookAsync(laptop.Id, now.AddHours(4), now.AddHours(5))).JsonAsync();
+        var dueNow = (await (await patron.Http.BookAsync(room.Id, now, now.AddHours(1))).JsonAsync()).GetProperty("id").GetGuid();
+        await (await patron.Http.BookAsync(room.Id, now.AddHours(4), now.AddHours(5))).JsonAsync();
 
         var stranger = new PageSession(host);
         await stranger.SignInAsync((await host.SignInNewAsync()).Email, MakerspaceHost.Password);
-        Assert.Contains("no reservation of", await stranger.GetAsync($"/resources/{laptop.Id}/check-in"));
+        Assert.Contains("no reservation of", await stranger.GetAsync($"/resources/{room.Id}/check-in"));
 
         var browser = new PageSession(host);
         await browser.SignInAsync(patron.Email, MakerspaceHost.Password);
-        var page = $"/resources/{laptop.Id}/check-in";
+        var page = $"/resources/{room.Id}/check-in";
         var (_, landed, url) = await browser.SubmitAsync(page, page, new Dictionary<string, string> { ["reservationId"] = dueNow.ToString() });
         Assert.Equal("/reservations/mine", url?.AbsolutePath);
         Assert.Contains("Checked in.", landed);
         Assert.Equal(ReservationStatus.CheckedIn, await host.InScopeAsync(db => db.Reservations.Where(r => r.Id == dueNow).Select(r => r.Status).SingleAsync()));
 
-        // The later loan's window is not open yet: the page says when it opens, and offers no button.
+        // The later booking's window is not open yet: the page says when it opens, and offers no button.
         var later = await browser.GetAsync(page);
-        Assert.Contains("opens at 10:30", later);
+        Assert.Contains("opens at 10:45", later);
         Assert.DoesNotContain("Check in now", later);
     }
 }

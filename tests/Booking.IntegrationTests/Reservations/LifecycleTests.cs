@@ -68,18 +68,19 @@ public sealed class LifecycleTests(MakerspaceHost host) : IClassFixture<Makerspa
     public async Task CheckIn_BeforeWindow422_InsideWindowCheckedIn_OverdueThenReturned()
     {
         var (_, patron, id, start) = await BookedAsync(KnownKinds.Laptop, "2026-01-12T08:00");
+        var staff = await host.SignInNewAsync(Roles.Staff);
 
-        // Now is 07:00 local; a laptop's check-in (the hand-over) opens 30 minutes before the start.
-        await (await patron.Http.PostAsync($"/api/v1/reservations/{id}/check-in", null)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "check-in-window");
+        // Now is 07:00 local; a laptop's check-in (the hand-over, at the desk) opens 30 minutes before the start.
+        await (await staff.Http.PostAsync($"/api/v1/reservations/{id}/check-in", null)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "check-in-window");
 
         // The clock only moves forward; every other test in this class books a later day.
         host.Clock.SetUtcNow(start.AddMinutes(-10));
-        var checkedIn = await (await patron.Http.PostAsync($"/api/v1/reservations/{id}/check-in", null)).JsonAsync();
+        var checkedIn = await (await staff.Http.PostAsync($"/api/v1/reservations/{id}/check-in", null)).JsonAsync();
         Assert.Equal("checked-in", checkedIn.GetProperty("status").GetString());
         await (await patron.Http.PostAsync($"/api/v1/reservations/{id}/cancel", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "invalid-state");
 
         host.Clock.SetUtcNow(start.AddHours(2)); // an hour past its end, not returned
-        var staff = await host.SignInNewAsync(Roles.Staff);
+        staff = await host.SignInNewAsync(Roles.Staff); // the first token has expired by now
         var overdue = await staff.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/reservations/{id}");
         Assert.True(overdue.GetProperty("overdue").GetBoolean());
 
@@ -91,8 +92,9 @@ public sealed class LifecycleTests(MakerspaceHost host) : IClassFixture<Makerspa
     [Fact]
     public async Task Complete_NotCheckedIn_409InvalidState()
     {
-        var (_, patron, id, _) = await BookedAsync(KnownKinds.Laptop, "2026-01-13T09:00");
-        await (await patron.Http.PostAsync($"/api/v1/reservations/{id}/complete", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "invalid-state");
+        var (_, _, id, _) = await BookedAsync(KnownKinds.Laptop, "2026-01-13T09:00");
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        await (await staff.Http.PostAsync($"/api/v1/reservations/{id}/complete", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "invalid-state");
     }
 
     [Fact]

@@ -156,6 +156,27 @@ public sealed class SessionTests(MakerspaceHost host) : IClassFixture<Makerspace
     }
 
     [Fact]
+    public async Task Get_StaffHostWithoutDisplayName_PublicSeesLibraryStaffNeverEmail()
+    {
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        await host.InScopeAsync(db => db.Users.Where(u => u.Id == staff.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, (string?)null)));
+        var branch = await host.BranchAsync(Zone);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var start = Local(Zone, "2026-01-28T18:00");
+        var id = (await (await staff.Http.ScheduleAsync(new { kind = "workshop", title = "Open hack night", roomId = room.Id, start, end = start.AddHours(2), capacity = 8 })).JsonAsync()).GetProperty("id").GetGuid();
+
+        var anonymous = host.CreateClient();
+        var session = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{id}");
+        Assert.Equal("Library staff", session.GetProperty("host").GetProperty("name").GetString());
+        var list = await anonymous.GetStringAsync($"/api/v1/sessions?from={Uri.EscapeDataString(start.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(start.AddDays(1).ToString("O"))}");
+        Assert.Contains("Open hack night", list, StringComparison.Ordinal);
+        foreach (var shown in new[] { session.ToString(), list, await anonymous.GetStringAsync($"/sessions/{id}"), await anonymous.GetStringAsync("/sessions") })
+        {
+            Assert.DoesNotContain(staff.Email, shown, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task Partner_HostsASession()
     {
         var admin = await host.SignInNewAsync(Roles.Admin);

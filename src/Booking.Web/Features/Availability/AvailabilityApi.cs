@@ -155,7 +155,7 @@ public static class AvailabilityApi
 
         if (!Instants.TryParse(text, out var value))
         {
-            checks.Add(field, $"'{text}' is not a time with an offset. {Instants.Hint}");
+            checks.Add(field, Instants.NotAnInstant(text));
         }
 
         return value;

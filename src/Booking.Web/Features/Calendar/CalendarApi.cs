@@ -91,7 +91,7 @@ public static class CalendarApi
             .Select(r => new { r.Id, r.StartsAtUtc, r.EndsAtUtc, r.Status })
             .Take(2000).ToListAsync(ct);
         // Busy times only: the summary says "Booked", no name, no notes.
-        var entries = busy.Select(r => new CalendarEntry(r.Id, "Booked", resource.Name, r.StartsAtUtc, r.EndsAtUtc, r.Status, null));
+        var entries = busy.Select(r => new CalendarEntry(r.Id, "Booked", resource.Name, r.StartsAtUtc, r.EndsAtUtc, r.Status, null, CalendarFiles.BusyUid(r.Id)));
         return TypedResults.Text(CalendarFiles.Feed($"{resource.Name}: busy times", entries, now), ContentType);
     }
 

@@ -2,6 +2,7 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Locations;
 using Booking.Web.Features.Reservations;
+using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -80,7 +81,19 @@ public sealed class IndexModel(BookingDbContext db, ReservationActions actions, 
         (Locations, LocationId, LocationName) = (branch.Branches, branch.Id, branch.Name);
         var now = branch.NowUtc;
         _now = new DateTimeOffset(now);
-        Day = DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? d : branch.Today;
+        Day = branch.Today;
+        if (!string.IsNullOrWhiteSpace(date))
+        {
+            if (!Instants.TryParseDate(date, out var asked))
+            {
+                Problem = Instants.NotADate(date);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            Day = asked;
+        }
+
         var window = LocalCalendar.DayOf(Day, branch.Zone);
         var rows = await ReservationQueries.Rows(db)
             .Where(r => r.Resource.LocationId == branch.Id && r.Reservation.StartsAtUtc < window.End && r.Reservation.EndsAtUtc > window.Start)

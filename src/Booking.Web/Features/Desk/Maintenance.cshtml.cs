@@ -56,6 +56,8 @@ public sealed class MaintenanceModel(BookingDbContext db, MaintenanceBlocking bl
         await LoadAsync(locationId, ct);
         var problem = !ModelState.IsValid || Start is null || End is null
             ? "Give the start and the end, as a date and a time in the branch's local time."
+            : !Instants.InWindow(Start.Value) || !Instants.InWindow(End.Value)
+                ? Instants.OutsideWindow
             : ResourceId is not { } chosen || Resources.All(r => r.Id != chosen)
                 ? "Choose a resource of this branch."
                 : End <= Start

@@ -87,6 +87,11 @@ public sealed class PatronModel(
             return await RefuseAsync(id, "grant", "Choose a certification to grant (and, if you want, a valid expiry date).", ct);
         }
 
+        if (ExpiresOn is { } asked && !Instants.InWindow(asked))
+        {
+            return await RefuseAsync(id, "grant", Instants.OutsideWindow, ct);
+        }
+
         DateTime? expires = ExpiresOn is { } on ? DateTime.SpecifyKind(on.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc) : null;
         return await ActAsync(id, "grant", async () =>
         {
@@ -127,6 +132,11 @@ public sealed class PatronModel(
         if (!ModelState.IsValid || ResourceId is not { } resourceId || Date is not { } date || StartTime is not { } startTime || EndTime is not { } endTime)
         {
             return await RefuseAsync(id, "book", "Choose a resource, and give a date, a start time and an end time.", ct);
+        }
+
+        if (!Instants.InWindow(date))
+        {
+            return await RefuseAsync(id, "book", Instants.OutsideWindow, ct);
         }
 
         if (Notes is { Length: > 1000 })

@@ -136,9 +136,9 @@ public static class LocationSetup
 
         if (hasDate)
         {
-            if (!DateOnly.TryParseExact(input.Date!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!Instants.TryParseDate(input.Date, out var date))
             {
-                errors.Add("date", $"'{input.Date}' is not a date; use yyyy-MM-dd, e.g. 2026-12-25.");
+                errors.Add("date", $"{Instants.NotADate(input.Date)} For example 2026-12-25.");
                 return default;
             }
 
@@ -177,7 +177,13 @@ public static class LocationSetup
 
         if (DateTime.TryParseExact(value.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            return local;
+            if (Instants.InWindow(local))
+            {
+                return local;
+            }
+
+            errors.Add(field, Instants.OutsideWindow);
+            return null;
         }
 
         errors.Add(field, $"'{value}' is not a local date and time; use yyyy-MM-ddTHH:mm without offset, e.g. 2026-12-24T13:00.");

@@ -52,11 +52,11 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
             return NotFound();
         }
 
-        if (DateTime.TryParseExact(start, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (DateTime.TryParseExact(start, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && Instants.InWindow(local))
         {
             Prefill(local, subject);
         }
-        else if (DateTimeOffset.TryParseExact(start, "yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        else if (DateTimeOffset.TryParseExact(start, "yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && Instants.InWindow(instant.DateTime))
         {
             // The grid adds the offset only where the local time comes twice; keep it so the post books the one chosen.
             Prefill(instant.DateTime, subject);
@@ -77,6 +77,12 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
         if (!ModelState.IsValid)
         {
             Refusal = new BookingRefusal(ErrorCodes.Validation, "Give a date, a start time and an end time.");
+            return Page();
+        }
+
+        if (!Instants.InWindow(Date))
+        {
+            Refusal = new BookingRefusal(ErrorCodes.Validation, Instants.OutsideWindow);
             return Page();
         }
 

@@ -3,6 +3,7 @@ using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
+using Booking.Domain.Resources;
 using Booking.Web.Features.Waitlist;
 using Booking.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +93,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
         var (reservation, subject, transaction) = await OpenAsync(actor, id, ct);
         await using (transaction)
         {
+            RequireStaffForLaptop(actor, subject);
             reservation.CheckIn(subject.Policy, Now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -102,9 +104,10 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
     /// <summary>Ends a checked-in reservation (a laptop's return); the slot stays held to its booked end.</summary>
     public async Task<Reservation> CompleteAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var (reservation, _, transaction) = await OpenAsync(actor, id, ct);
+        var (reservation, subject, transaction) = await OpenAsync(actor, id, ct);
         await using (transaction)
         {
+            RequireStaffForLaptop(actor, subject);
             reservation.Complete(Now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -138,6 +141,18 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
         if (!actor.IsStaff)
         {
             throw new DomainException(ErrorCodes.Forbidden, "Only staff can approve or reject reservations.");
+        }
+    }
+
+    /// <summary>
+    /// A laptop's check-in is its hand-over and its completion its return: staff must see the laptop change hands,
+    /// or a patron could stop the overdue notices without bringing it back.
+    /// </summary>
+    private static void RequireStaffForLaptop(Actor actor, BookingSubject subject)
+    {
+        if (!actor.IsStaff && subject.Kind.Code == KnownKinds.Laptop)
+        {
+            throw new DomainException(ErrorCodes.Forbidden, "Laptops are handed over and taken back at the desk: ask staff.");
         }
     }
 

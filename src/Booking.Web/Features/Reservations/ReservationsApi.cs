@@ -113,9 +113,9 @@ public static class ReservationsApi
         DateOnly? day = null;
         if (!string.IsNullOrEmpty(date))
         {
-            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var parsed))
+            if (!Instants.TryParseDate(date, out var parsed))
             {
-                return Problems.Validation("date", $"'{date}' is not a date; use yyyy-MM-dd.");
+                return Problems.Validation("date", Instants.NotADate(date));
             }
 
             day = parsed;

@@ -3,6 +3,7 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Web.Features.Availability;
 using Booking.Web.Features.Reservations;
+using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,9 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
     /// <summary>When the day (or a day of the week) shown has a daylight-saving change, a sentence saying so; otherwise null.</summary>
     public string? ClockChange { get; private set; }
 
+    /// <summary>Why the week or day asked for cannot be shown (not a date, or outside the years served); the page then answers 400.</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? week, string? day, CancellationToken ct)
     {
         var row = await ResourceQueries.Views(db).FirstOrDefaultAsync(r => r.Resource.Id == id, ct);
@@ -63,8 +67,23 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
         TimeZone = subject.Location.TimeZoneId;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(LocalCalendar.ToLocal(now, zone));
-        Week = DateOnly.TryParseExact(week, "yyyy-MM-dd", out var asked) ? asked : today;
-        if (DateOnly.TryParseExact(day, "yyyy-MM-dd", out var oneDay))
+        Week = today;
+        foreach (var asked in new[] { week, day }.Where(a => !string.IsNullOrWhiteSpace(a)))
+        {
+            if (!Instants.TryParseDate(asked, out _))
+            {
+                Refusal = Instants.NotADate(asked);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+        }
+
+        if (Instants.TryParseDate(week, out var askedWeek))
+        {
+            Week = askedWeek;
+        }
+
+        if (Instants.TryParseDate(day, out var oneDay))
         {
             Day = oneDay;
             Week = oneDay;

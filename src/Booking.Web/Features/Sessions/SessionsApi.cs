@@ -55,12 +55,12 @@ public static class SessionsApi
         var end = now.AddDays(90);
         if (from is not null && !Instants.TryParse(from, out start))
         {
-            checks.Add("from", Instants.Hint);
+            checks.Add("from", Instants.NotAnInstant(from));
         }
 
         if (to is not null && !Instants.TryParse(to, out end))
         {
-            checks.Add("to", Instants.Hint);
+            checks.Add("to", Instants.NotAnInstant(to));
         }
 
         SessionKind? wanted = null;
@@ -214,6 +214,11 @@ public static class SessionsApi
     private static Task<Dictionary<Guid, string?>> EmailsAsync(BookingDbContext db, List<Guid> ids, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
 
+    /// <summary>Shown for a staff host with no display name: sessions are public, a host's e-mail address is not.</summary>
+    public const string StaffHostName = "Library staff";
+
+    public static string HostName(string? displayName) => string.IsNullOrWhiteSpace(displayName) ? StaffHostName : displayName.Trim();
+
     /// <summary>Sessions with their room, branch zone, certification, host and counts, in a handful of queries.</summary>
     internal static async Task<List<SessionView>> ViewsAsync(BookingDbContext db, List<Guid> ids, CancellationToken ct)
     {
@@ -231,7 +236,7 @@ public static class SessionsApi
         var partnerIds = rows.Select(r => r.Session.PartnerId).OfType<Guid>().Distinct().ToList();
         var partners = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var staffIds = rows.Select(r => r.Session.HostStaffId).Distinct().ToList();
-        var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? "Library staff", ct);
+        var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
         return rows.Select(row =>
         {
@@ -241,7 +246,7 @@ public static class SessionsApi
             var taken = Count(RegistrationStatus.Registered, RegistrationStatus.Attended, RegistrationStatus.Passed);
             var host = s.PartnerId is { } partnerId
                 ? new HostView("partner", partnerId, partners.GetValueOrDefault(partnerId) ?? "?")
-                : new HostView("staff", s.HostStaffId, staff.GetValueOrDefault(s.HostStaffId) ?? "Library staff");
+                : new HostView("staff", s.HostStaffId, HostName(staff.GetValueOrDefault(s.HostStaffId)));
             return new SessionView(
                 s.Id, s.Kind.ToCode(), s.Title, s.Description, s.IsCancelled ? "cancelled" : "scheduled", s.CancellationReason,
                 s.RoomId, row.RoomName, row.LocationId, ReservationQueries.Local(s.StartsAtUtc, zone), ReservationQueries.Local(s.EndsAtUtc, zone),
