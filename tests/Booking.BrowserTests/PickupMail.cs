@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Booking.IntegrationTests.Infrastructure;
 using Booking.Jobs.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -12,23 +13,17 @@ public static partial class PickupMail
     public static async Task<string> LinkAsync(BrowserHost host, string email, string subject)
     {
         var folder = host.Services.GetRequiredService<SmtpSettings>().PickupFolder;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var mail = Directory.Exists(folder)
+        var mail = await Eventually.ValueAsync(
+            () => Directory.Exists(folder)
                 ? Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f))
                     .SingleOrDefault(m => m.Subject == subject && m.To.Mailboxes.Any(a => a.Address == email))
-                : null;
-            if (mail is not null)
-            {
-                var link = SiteLink().Match(mail.TextBody ?? "").Value;
-                Assert.StartsWith(host.BaseUrl, link, StringComparison.Ordinal);
-                return link;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No mail '{subject}' to {email} in the pickup folder within 20 s");
-            await Task.Delay(100);
-        }
+                : null,
+            $"the mail '{subject}' to {email} in the pickup folder {folder}",
+            TimeSpan.FromSeconds(20),
+            TimeSpan.FromMilliseconds(100));
+        var link = SiteLink().Match(mail.TextBody ?? "").Value;
+        Assert.StartsWith(host.BaseUrl, link, StringComparison.Ordinal);
+        return link;
     }
 
     [GeneratedRegex(@"https?://\S+/account/\S+")]

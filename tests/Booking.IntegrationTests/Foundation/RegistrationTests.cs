@@ -122,12 +122,7 @@ public sealed partial class RegistrationTests(HangfireHost host) : IClassFixture
 
     private async Task<MimeMessage> WaitForMailAsync(string email, string subject)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!host.Smtp.To(email).Any(m => m.Subject == subject) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await Eventually.TrueAsync(() => host.Smtp.To(email).Any(m => m.Subject == subject), $"the mail '{subject}' to {email}");
         return Assert.Single(host.Smtp.To(email), m => m.Subject == subject);
     }
 

@@ -36,7 +36,7 @@ public sealed class SweepRuns : IJobListener
 
     /// <summary>Waits until <paramref name="job"/> has finished at least <paramref name="count"/> runs on this node.</summary>
     public Task WaitForAsync(string job, int count, TimeSpan? timeout = null) =>
-        WaitUntilAsync(() => Count(job) >= count, $"{count} runs of {job} (saw {Count(job)})", timeout);
+        Eventually.TrueAsync(() => Count(job) >= count, $"{count} runs of {job} (saw {Count(job)})", timeout);
 
     /// <summary>Fires <paramref name="job"/> now through the scheduler (as its trigger would) and waits for that run to finish; its failure escapes.</summary>
     public async Task RunNowAsync(string job)
@@ -55,34 +55,21 @@ public sealed class SweepRuns : IJobListener
     /// Quartz 4 runs on the container's TimeProvider, so in tests on the fake clock: this moves it a second at a
     /// time (each step a fire of every 1-second trigger) until <paramref name="condition"/> holds, bounded in real time.
     /// </summary>
-    public static async Task TickUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
+    public static Task TickUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        Eventually.TrueAsync(
+            () =>
             {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
+                if (condition())
+                {
+                    return true;
+                }
 
-            clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(100);
-        }
-    }
-
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+                clock.Advance(TimeSpan.FromSeconds(1));
+                return false;
+            },
+            what,
+            timeout ?? TimeSpan.FromSeconds(60),
+            TimeSpan.FromMilliseconds(100));
 
     public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 

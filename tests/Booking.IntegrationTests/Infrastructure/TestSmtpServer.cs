@@ -59,12 +59,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Waits (bounded) until <paramref name="count"/> messages have arrived.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (Received.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await Eventually.TrueAsync(() => Received.Count >= count, $"{count} message(s) at the test SMTP server", timeout);
         return Received.ToList();
     }
 

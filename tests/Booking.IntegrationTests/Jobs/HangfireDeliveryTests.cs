@@ -42,12 +42,7 @@ public sealed class HangfireDeliveryTests(HangfireHost host) : IClassFixture<Han
         Assert.Equal(0, await host.SweepAsync<DeliverySweep>()); // claimed: a second node or tick does not queue it again
 
         await host.Smtp.WaitForAsync(1);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await SentAsync(id) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
+        await Eventually.TrueAsync(() => SentAsync(id), "the worker to stamp the notification sent");
         Assert.True(await SentAsync(id), "the worker stamps the notification sent");
         var mail = Assert.Single(host.Smtp.To(patron.Email));
         Assert.StartsWith("Booked:", mail.Subject, StringComparison.Ordinal);
@@ -94,7 +89,7 @@ public sealed class HangfireBackOffTests(HangfireHost host) : IClassFixture<Hang
             // "enqueue now" does, which leaves the retry count and the schedule to Hangfire.
             for (var attempt = 1; attempt <= 3; attempt++)
             {
-                await HangfireJobs.WaitForAsync(() => HangfireJobs.RetryCount(storage, jobId) == attempt && HangfireJobs.StateOf(storage, jobId) == ScheduledState.StateName, $"retry {attempt} scheduled");
+                await Eventually.TrueAsync(() => HangfireJobs.RetryCount(storage, jobId) == attempt && HangfireJobs.StateOf(storage, jobId) == ScheduledState.StateName, $"retry {attempt} scheduled");
                 var scheduled = storage.GetMonitoringApi().JobDetails(jobId).History.First(h => h.StateName == ScheduledState.StateName);
                 Assert.Contains($"Retry attempt {attempt} of 10", scheduled.Reason, StringComparison.Ordinal);
                 delays.Add(JobHelper.DeserializeDateTime(scheduled.Data["EnqueueAt"]) - JobHelper.DeserializeDateTime(scheduled.Data["ScheduledAt"]));
@@ -120,10 +115,10 @@ public sealed class HangfireBackOffTests(HangfireHost host) : IClassFixture<Hang
 
         // The server is back: the next retry delivers it, once; a stray later run of the same job is a no-op.
         Assert.True(jobs.Requeue(jobId));
-        await HangfireJobs.WaitForAsync(() => HangfireJobs.StateOf(storage, jobId) == SucceededState.StateName, "the retry to succeed");
+        await Eventually.TrueAsync(() => HangfireJobs.StateOf(storage, jobId) == SucceededState.StateName, "the retry to succeed");
         Assert.True(await SentAsync(reservationId));
         Assert.True(jobs.Requeue(jobId));
-        await HangfireJobs.WaitForAsync(() => HangfireJobs.StateOf(storage, jobId) == SucceededState.StateName && storage.GetMonitoringApi().JobDetails(jobId).History.Count(h => h.StateName == SucceededState.StateName) == 2, "the stray run");
+        await Eventually.TrueAsync(() => HangfireJobs.StateOf(storage, jobId) == SucceededState.StateName && storage.GetMonitoringApi().JobDetails(jobId).History.Count(h => h.StateName == SucceededState.StateName) == 2, "the stray run");
         Assert.Equal(0, await host.SweepAsync<DeliverySweep>());
         var mail = Assert.Single(host.Smtp.To(patron.Email));
         Assert.Contains(notificationId.ToString("N"), mail.MessageId ?? "", StringComparison.Ordinal);
@@ -135,12 +130,8 @@ public sealed class HangfireBackOffTests(HangfireHost host) : IClassFixture<Hang
 /// <summary>Reading Hangfire's own record of a delivery job.</summary>
 internal static class HangfireJobs
 {
-    public static async Task<string> JobOfAsync(JobStorage storage, Guid notificationId)
-    {
-        string? found = null;
-        await WaitForAsync(() => (found = FindJob(storage, notificationId)) is not null, "the delivery job");
-        return found!;
-    }
+    public static Task<string> JobOfAsync(JobStorage storage, Guid notificationId) =>
+        Eventually.ValueAsync(() => FindJob(storage, notificationId), $"the delivery job of notification {notificationId}");
 
     /// <summary>The delivery job for one notification, in whatever state it is now.</summary>
     public static string? FindJob(JobStorage storage, Guid notificationId)
@@ -164,16 +155,6 @@ internal static class HangfireJobs
     {
         using var connection = storage.GetConnection();
         return connection.GetStateData(jobId)?.Name;
-    }
-
-    public static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
     }
 
     public static Task<bool> SentAsync(MakerspaceHost host, Guid reservationId) =>

@@ -34,13 +34,8 @@ public sealed class HangfireNeighbourHostTests
             Assert.Equal(1, await host.SweepAsync<ConfirmationSweep>());
             Assert.Equal(1, await host.SweepAsync<DeliverySweep>());
 
-            await HangfireJobs.WaitForAsync(() => host.Smtp.To(patron.Email).Count == 1, "the worker to mail the confirmation");
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (!await HangfireJobs.SentAsync(host, id) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-
+            await Eventually.TrueAsync(() => host.Smtp.To(patron.Email).Count == 1, "the worker to mail the confirmation");
+            await Eventually.TrueAsync(() => HangfireJobs.SentAsync(host, id), "the worker to stamp the notification sent");
             Assert.True(await HangfireJobs.SentAsync(host, id), "the worker stamps the notification sent");
         }
         finally

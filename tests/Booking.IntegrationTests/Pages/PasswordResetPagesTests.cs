@@ -97,12 +97,7 @@ public sealed partial class PasswordResetPagesTests(HangfireHost host) : IClassF
 
     private async Task<MimeKit.MimeMessage> WaitForMailAsync(string email)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (host.Smtp.To(email).Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await Eventually.TrueAsync(() => host.Smtp.To(email).Count > 0, $"a mail to {email}");
         return Assert.Single(host.Smtp.To(email));
     }
 

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Booking.Data.Sqlite.Migrations
 {
     [DbContext(typeof(BookingDbContext))]
-    [Migration("20261128174127_Certifications")]
-    partial class Certifications
+    [Migration("20261130015729_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -127,6 +127,35 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Booking.Domain.Calendar.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatronId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("Booking.Domain.Certifications.CertificationDefinition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -168,7 +197,13 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<Guid>("CertificationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiredNoticeQueuedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiryWarningQueuedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("GrantedAtUtc")
@@ -241,9 +276,19 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DiscardReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DiscardedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("QueuedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RecipientId")
@@ -267,6 +312,36 @@ namespace Booking.Data.Sqlite.Migrations
                     b.HasIndex("SentAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Booking.Domain.Notifications.ReservationNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ForStartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReservationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StampedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationId", "Purpose", "ForStartsAtUtc")
+                        .IsUnique();
+
+                    b.ToTable("ReservationNotices");
                 });
 
             modelBuilder.Entity("Booking.Domain.Partners.PartnerOrganisation", b =>
@@ -302,6 +377,43 @@ namespace Booking.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Partners");
+                });
+
+            modelBuilder.Entity("Booking.Domain.Reservations.BookingSuspension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KindCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LiftedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LiftedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatronId", "KindCode", "EndsAtUtc");
+
+                    b.ToTable("BookingSuspensions");
                 });
 
             modelBuilder.Entity("Booking.Domain.Reservations.MaintenanceBlock", b =>
@@ -417,6 +529,12 @@ namespace Booking.Data.Sqlite.Migrations
                     b.HasIndex("Status", "StartsAtUtc");
 
                     b.HasIndex("PatronId", "KindCode", "StartsAtUtc");
+
+                    b.HasIndex(new[] { "ResourceId", "StartsAtUtc" }, "IX_Reservations_Active_ResourceId_StartsAtUtc")
+                        .HasFilter("\"Status\" IN ('pending', 'confirmed', 'checked-in')");
+
+                    b.HasIndex(new[] { "PatronId", "KindCode", "CancelledAtUtc" }, "IX_Reservations_NoShow_PatronId_KindCode_CancelledAtUtc")
+                        .HasFilter("\"Status\" = 'no-show'");
 
                     b.ToTable("Reservations");
                 });
@@ -725,6 +843,23 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("SessionRegistrations");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -851,6 +986,15 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Booking.Domain.Calendar.CalendarFeed", b =>
+                {
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Booking.Domain.Certifications.CertificationGrant", b =>
                 {
                     b.HasOne("Booking.Domain.Certifications.CertificationDefinition", null)
@@ -928,6 +1072,24 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Navigation("Closures");
 
                     b.Navigation("OpeningHours");
+                });
+
+            modelBuilder.Entity("Booking.Domain.Notifications.ReservationNotice", b =>
+                {
+                    b.HasOne("Booking.Domain.Reservations.Reservation", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Reservations.BookingSuspension", b =>
+                {
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Booking.Domain.Reservations.MaintenanceBlock", b =>
