@@ -3,7 +3,6 @@ using Booking.Data;
 using Booking.Data.Identity;
 using Booking.Jobs.Configuration;
 using Booking.Jobs.Hosting;
-using Booking.Jobs.Sweeps;
 using Booking.Web.Features.Account;
 using Booking.Web.Features.Availability;
 using Booking.Web.Features.Calendar;
@@ -17,6 +16,7 @@ using Booking.Web.Features.Sessions;
 using Booking.Web.Features.Suspensions;
 using Booking.Web.Features.Waitlist;
 using Booking.Web.Infrastructure;
+using Booking.Workflows;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
@@ -51,7 +51,7 @@ public static class MakerspaceApp
         services.AddSingleton(publicAddress);
         services.AddBookingData(sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddMakerspaceJobs(builder.Configuration, sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
-        services.AddScoped<IWaitlist, WaitlistForJobs>();
+        services.AddMakerspaceWorkflows();
         services.AddMakerspaceKeyRing(builder.Configuration, builder.Environment);
 
         services.AddIdentityApiEndpoints<UserAccount>(options =>
@@ -111,16 +111,8 @@ public static class MakerspaceApp
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 
-        services.AddScoped<BookReservation>();
-        services.AddScoped<ReservationActions>();
-        services.AddScoped<WaitlistOffers>();
-        services.AddScoped<MaintenanceBlocking>();
-        services.AddScoped<CertificationGranting>();
-        services.AddScoped<SessionScheduling>();
-        services.AddScoped<SessionRegistrations>();
         services.AddScoped<Registration>();
         services.AddScoped<CalendarFeeds>();
-        services.AddScoped<SuspensionLifting>();
 
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<BookingDbContext>("database");

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Booking.Data;
 using Booking.Jobs.Hosting;
 using Booking.Jobs.Sweeps;
-using Booking.Web.Features.Waitlist;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -127,9 +126,7 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(nowUtc)));
         services.AddBookingData(_ => dataFolder);
-        services.AddMakerspaceJobs(configuration, _ => dataFolder);
-        services.AddScoped<WaitlistOffers>();
-        services.AddScoped<IWaitlist, WaitlistForJobs>();
+        services.AddMakerspaceJobs(configuration, _ => dataFolder); // the workflows the sweeps use come with it
         return services.BuildServiceProvider();
     }
 

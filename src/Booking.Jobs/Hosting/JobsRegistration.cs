@@ -3,6 +3,7 @@ using Booking.Jobs.Configuration;
 using Booking.Jobs.Delivery;
 using Booking.Jobs.Mail;
 using Booking.Jobs.Sweeps;
+using Booking.Workflows;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -39,6 +40,7 @@ public static class JobsRegistration
                 : new SmtpMailSender(settings, sp.GetRequiredService<ILogger<SmtpMailSender>>());
         });
         services.AddSingleton<MailComposer>();
+        services.AddMakerspaceWorkflows();
         services.AddScoped<DeliverNotification>();
         services.AddScoped<SendAccountMail>();
         services.AddScoped<ConfirmationSweep>();

@@ -3,6 +3,8 @@ using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Jobs.Configuration;
+using Booking.Workflows.Reservations;
+using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +17,7 @@ namespace Booking.Jobs.Sweeps;
 /// confirmed there, so a check-in or cancellation that won the race is left alone and no reservation is released
 /// twice. Too many no-shows of one kind suspend the patron's new bookings of that kind for a while.
 /// </summary>
-public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOptions options, TimeProvider clock, ILogger<NoShowSweep> logger) : ISweep
+public sealed class NoShowSweep(BookingDbContext db, WaitlistOffers waitlist, JobsOptions options, TimeProvider clock, ILogger<NoShowSweep> logger) : ISweep
 {
     /// <summary>No grace is longer than this; older confirmed reservations are still swept (a long outage).</summary>
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(14);
@@ -33,7 +35,7 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
 
         // Graces differ by kind and by per-resource override: one pass per distinct effective grace, so every
         // candidate a query returns is due and each batch makes progress.
-        var resources = await ResourceFacts.LoadAllAsync(db, ct);
+        var resources = await BookingSubject.LoadAllAsync(db, ct);
         var released = 0;
         var groups = resources.Values.GroupBy(r => r.Policy.NoShowGraceMinutes).ToList();
         foreach (var group in groups)
@@ -62,7 +64,7 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
     }
 
     /// <summary>Reads the next batch of candidates and releases those still confirmed under their resources' locks.</summary>
-    private async Task<(int Found, int Released)> ReleaseNextAsync(IQueryable<Candidate> next, Dictionary<Guid, ResourceFacts> resources, DateTime now, CancellationToken ct)
+    private async Task<(int Found, int Released)> ReleaseNextAsync(IQueryable<Candidate> next, Dictionary<Guid, BookingSubject> resources, DateTime now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
@@ -147,7 +149,7 @@ public sealed class NoShowSweep(BookingDbContext db, IWaitlist waitlist, JobsOpt
     }
 
     /// <summary>The strike check once per (patron, kind) released in this batch, in one query.</summary>
-    private async Task SuspendIfTooManyAsync(List<Candidate> released, Dictionary<Guid, ResourceFacts> resources, DateTime now, CancellationToken ct)
+    private async Task SuspendIfTooManyAsync(List<Candidate> released, Dictionary<Guid, BookingSubject> resources, DateTime now, CancellationToken ct)
     {
         var pairs = released.GroupBy(c => (c.PatronId, c.KindCode)).ToDictionary(g => g.Key, g => g.Last());
         var rule = options.NoShowStrikes;

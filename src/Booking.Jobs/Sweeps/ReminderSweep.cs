@@ -3,6 +3,7 @@ using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Jobs.Configuration;
+using Booking.Workflows.Reservations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,7 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        Dictionary<Guid, ResourceFacts>? resources = null;
+        Dictionary<Guid, BookingSubject>? resources = null;
         var queued = 0;
         foreach (var lead in options.LeadTimes)
         {
@@ -32,7 +33,7 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
                     break;
                 }
 
-                resources ??= await ResourceFacts.LoadAllAsync(db, ct);
+                resources ??= await BookingSubject.LoadAllAsync(db, ct);
                 queued += await QueueAsync(due, lead, resources, now, ct);
             }
         }
@@ -57,7 +58,7 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
             .ToListAsync(ct), ct);
     }
 
-    private async Task<int> QueueAsync(List<Due> due, TimeSpan lead, Dictionary<Guid, ResourceFacts> resources, DateTime now, CancellationToken ct)
+    private async Task<int> QueueAsync(List<Due> due, TimeSpan lead, Dictionary<Guid, BookingSubject> resources, DateTime now, CancellationToken ct)
     {
         var purpose = ReservationNotice.ReminderPurpose(lead);
         var shorter = options.LeadTimes.Where(l => l < lead).DefaultIfEmpty(TimeSpan.Zero).Max();
@@ -104,7 +105,7 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
         db.ReservationNotices.Add(new ReservationNotice(d.Id, purpose, d.StartsAtUtc, notification?.Id, now));
     }
 
-    private static Notification? Reminder(Due d, TimeSpan lead, TimeSpan shorter, Dictionary<Guid, ResourceFacts> resources, DateTime now)
+    private static Notification? Reminder(Due d, TimeSpan lead, TimeSpan shorter, Dictionary<Guid, BookingSubject> resources, DateTime now)
     {
         var bookedInsideLead = d.CreatedAtUtc > d.StartsAtUtc - lead;
         var shorterAlreadyDue = shorter > TimeSpan.Zero && d.StartsAtUtc - now <= shorter;

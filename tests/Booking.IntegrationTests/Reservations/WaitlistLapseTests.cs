@@ -4,6 +4,7 @@ using System.Text.Json;
 using Booking.Domain.Resources;
 using Booking.IntegrationTests.Infrastructure;
 using Booking.Web.Features.Waitlist;
+using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Booking.IntegrationTests.Infrastructure.TestData;

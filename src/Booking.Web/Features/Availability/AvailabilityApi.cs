@@ -4,6 +4,7 @@ using Booking.Domain.Reservations;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

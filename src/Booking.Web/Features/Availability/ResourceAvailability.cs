@@ -2,6 +2,7 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Web.Features.Reservations;
+using Booking.Workflows.Reservations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Availability;

@@ -5,6 +5,7 @@ using Booking.Domain.Audit;
 using Booking.Domain.Certifications;
 using Booking.Domain.Common;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Certifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using Booking.Domain.Common;
 using Booking.Domain.Sessions;
 using Booking.Web.Features.Sessions;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

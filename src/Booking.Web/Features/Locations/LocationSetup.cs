@@ -4,6 +4,7 @@ using Booking.Domain.Common;
 using Booking.Domain.Locations;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Reservations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Locations;

@@ -3,6 +3,8 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Maintenance;
+using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,6 +4,7 @@ using Booking.Jobs.Calendar;
 using Booking.Jobs.Sweeps;
 using Booking.Web.Features.Calendar;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -3,6 +3,7 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Web.Features.Certifications;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -4,6 +4,7 @@ using Booking.Domain.Common;
 using Booking.Web.Features.Availability;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Sessions;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

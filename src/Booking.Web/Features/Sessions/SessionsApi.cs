@@ -5,6 +5,7 @@ using Booking.Domain.Sessions;
 using Booking.Web.Features.Certifications;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

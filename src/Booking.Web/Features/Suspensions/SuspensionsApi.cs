@@ -3,6 +3,7 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Suspensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

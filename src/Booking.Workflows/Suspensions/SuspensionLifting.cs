@@ -2,10 +2,9 @@ using Booking.Data;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
-using Booking.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Booking.Web.Features.Suspensions;
+namespace Booking.Workflows.Suspensions;
 
 /// <summary>Staff lift a no-show suspension early, in the audit log; the API and the desk's patron page share it.</summary>
 public sealed class SuspensionLifting(BookingDbContext db, TimeProvider clock)

@@ -5,12 +5,11 @@ using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Domain.Sessions;
-using Booking.Web.Features.Reservations;
-using Booking.Web.Features.Waitlist;
-using Booking.Web.Infrastructure;
+using Booking.Workflows.Reservations;
+using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
-namespace Booking.Web.Features.Sessions;
+namespace Booking.Workflows.Sessions;
 
 /// <summary>Either the scheduled session or why its room (or desks) could not be had.</summary>
 public sealed record ScheduleOutcome(Session? Session, BookingRefusal? Refusal);
@@ -89,7 +88,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         session.HoldWith(roomOutcome.Reservation!.Id, held);
         db.Sessions.Add(session);
         db.AuditLog.Add(new AuditEntry(staffId, "session.schedule", $"session:{session.Id}",
-            $"Scheduled {note} in {WaitlistOffers.Describe(room, details.Interval)}, {held.Count} desk(s) held.", now));
+            $"Scheduled {note} in {room.Describe(details.Interval)}, {held.Count} desk(s) held.", now));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -2,11 +2,10 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Sessions;
-using Booking.Web.Features.Certifications;
-using Booking.Web.Infrastructure;
+using Booking.Workflows.Certifications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Booking.Web.Features.Sessions;
+namespace Booking.Workflows.Sessions;
 
 /// <summary>What marking attendance did: the registration, and the certification a pass granted (or renewed).</summary>
 public sealed record AttendanceOutcome(Session Session, SessionRegistration Registration, Guid? GrantId);

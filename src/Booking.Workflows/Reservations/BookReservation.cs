@@ -4,10 +4,10 @@ using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
-using Booking.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
-namespace Booking.Web.Features.Reservations;
+namespace Booking.Workflows.Reservations;
 
 /// <summary>A request to book, from the API or a page. <see cref="PatronId"/> is set by staff booking on someone's behalf.</summary>
 public sealed record BookReservationInput(Guid ResourceId, DateTimeOffset Start, DateTimeOffset End, string? Notes, Guid? PatronId);

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Booking.Domain.Reservations;
 
-namespace Booking.Web.Features.Reservations;
+namespace Booking.Workflows.Reservations;
 
 /// <summary>Query filters spelled once, so every query means the same by "active".</summary>
 public static class ReservationFilters

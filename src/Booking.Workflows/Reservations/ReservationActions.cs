@@ -4,11 +4,10 @@ using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
-using Booking.Web.Features.Waitlist;
-using Booking.Web.Infrastructure;
+using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
-namespace Booking.Web.Features.Reservations;
+namespace Booking.Workflows.Reservations;
 
 /// <summary>Who is acting, as the handlers need it.</summary>
 public sealed record Actor(Guid Id, bool IsStaff);
@@ -37,7 +36,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
                 db.AuditLog.Add(new AuditEntry(actor.Id, "reservation.cancel-on-behalf", $"reservation:{reservation.Id}", reservation.StatusReason ?? "", now));
                 db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationCancelled,
                     $"Your reservation of {subject.Resource.Name} was cancelled",
-                    $"Staff cancelled your reservation ({WaitlistOffers.Describe(subject, reservation.Interval)}): {reservation.StatusReason}",
+                    $"Staff cancelled your reservation ({subject.Describe(reservation.Interval)}): {reservation.StatusReason}",
                     reservation.Id, now));
             }
 
@@ -59,7 +58,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
             reservation.Approve(actor.Id, Now);
             db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationApproved,
                 $"Your reservation of {subject.Resource.Name} is confirmed",
-                $"Staff approved your reservation: {WaitlistOffers.Describe(subject, reservation.Interval)}.", reservation.Id, Now));
+                $"Staff approved your reservation: {subject.Describe(reservation.Interval)}.", reservation.Id, Now));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return reservation;
@@ -80,7 +79,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
             reservation.Reject(actor.Id, reason, Now);
             db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationRejected,
                 $"Your request for {subject.Resource.Name} was not approved",
-                $"Staff did not approve your request ({WaitlistOffers.Describe(subject, reservation.Interval)}): {reservation.StatusReason}", reservation.Id, Now));
+                $"Staff did not approve your request ({subject.Describe(reservation.Interval)}): {reservation.StatusReason}", reservation.Id, Now));
             await db.SaveChangesAsync(ct);
             await waitlist.OfferFreedAsync(subject, reservation.Interval, ct);
             await transaction.CommitAsync(ct);

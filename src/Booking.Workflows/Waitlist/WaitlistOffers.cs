@@ -2,10 +2,11 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
-using Booking.Web.Features.Reservations;
+using Booking.Workflows.Reservations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
-namespace Booking.Web.Features.Waitlist;
+namespace Booking.Workflows.Waitlist;
 
 /// <summary>
 /// When a slot frees, offers it to the first patron in line who can still book it, held for them alone.
@@ -17,6 +18,10 @@ public sealed class WaitlistOffers(BookingDbContext db, TimeProvider clock, ICon
     public TimeSpan OfferHold => TimeSpan.FromMinutes(configuration.GetValue("Booking:Waitlist:OfferMinutes", 30));
 
     /// <summary>Offers <paramref name="freed"/> down the line. Call after saving the change that freed it.</summary>
+    /// <summary>Offers a slot of <paramref name="resourceId"/> freed by a sweep; call inside the transaction that freed it, under the resource's lock.</summary>
+    public async Task<int> OfferFreedAsync(Guid resourceId, UtcInterval freed, CancellationToken ct) =>
+        await BookingSubject.LoadAsync(db, resourceId, ct) is { } subject ? await OfferFreedAsync(subject, freed, ct) : 0;
+
     public async Task<int> OfferFreedAsync(BookingSubject subject, UtcInterval freed, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -44,7 +49,7 @@ public sealed class WaitlistOffers(BookingDbContext db, TimeProvider clock, ICon
             db.Notifications.Add(new Notification(
                 entry.PatronId, NotificationKinds.WaitlistOffer,
                 $"{subject.Resource.Name} is free for you",
-                $"The time you waited for is free: {Describe(subject, entry.Interval)}. It is held for you until {LocalCalendar.Describe(expires, subject.Location.TimeZone)}; accept it in My reservations before then.",
+                $"The time you waited for is free: {subject.Describe(entry.Interval)}. It is held for you until {LocalCalendar.Describe(expires, subject.Location.TimeZone)}; accept it in My reservations before then.",
                 reservation.Id, now));
             await db.SaveChangesAsync(ct);
             offered++;
@@ -89,11 +94,5 @@ public sealed class WaitlistOffers(BookingDbContext db, TimeProvider clock, ICon
         }
 
         return lapsed;
-    }
-
-    public static string Describe(BookingSubject subject, UtcInterval interval)
-    {
-        var zone = subject.Location.TimeZone;
-        return $"{subject.Resource.Name}, {LocalCalendar.Describe(interval.Start, zone)}–{LocalCalendar.Clock(interval.End, zone)} ({subject.Location.TimeZoneId})";
     }
 }

@@ -4,7 +4,7 @@ using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
 
-namespace Booking.Web.Features.Reservations;
+namespace Booking.Workflows.Reservations;
 
 /// <summary>What a booking reads in its transaction: the rules' facts and the patron (null when there is no such account).</summary>
 public sealed record BookingRead(BookingFacts Facts, BookingRead.Account? Patron)

@@ -5,7 +5,7 @@ using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
 
-namespace Booking.Web.Features.Reservations;
+namespace Booking.Workflows.Reservations;
 
 /// <summary>What a closure or maintenance block did to existing reservations.</summary>
 public sealed record CollisionOutcome(IReadOnlyList<Guid> Cancelled, IReadOnlyList<Guid> CheckedInLeftAlone);

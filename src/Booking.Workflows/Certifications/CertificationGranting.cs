@@ -4,12 +4,11 @@ using Booking.Domain.Certifications;
 using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
-using Booking.Web.Features.Reservations;
-using Booking.Web.Features.Waitlist;
-using Booking.Web.Infrastructure;
+using Booking.Workflows.Reservations;
+using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
-namespace Booking.Web.Features.Certifications;
+namespace Booking.Workflows.Certifications;
 
 /// <summary>What a revocation did: the grant and the reservations it cancelled.</summary>
 public sealed record RevocationOutcome(CertificationGrant Grant, IReadOnlyList<Guid> CancelledReservationIds);
@@ -110,7 +109,7 @@ public sealed class CertificationGranting(BookingDbContext db, TimeProvider cloc
             $"Revoked {definition.Name} ({certificationId}), grant {grant.Id}: {grant.RevocationReason}. Cancelled {cancelled.Count} upcoming reservation(s).", now));
         var list = cancelled.Count == 0
             ? "You had no upcoming reservations that needed it."
-            : "These reservations needed it and are cancelled: " + string.Join("; ", cancelled.Select(r => WaitlistOffers.Describe(subjects[r.ResourceId], r.Interval))) + ".";
+            : "These reservations needed it and are cancelled: " + string.Join("; ", cancelled.Select(r => subjects[r.ResourceId].Describe(r.Interval))) + ".";
         Tell(patronId, $"Your {definition.Name} certification was revoked", $"{why}. {list} Staff at the makerspace desk can tell you how to be certified again.", now, NotificationKinds.CertificationRevoked);
         await db.SaveChangesAsync(ct);
 

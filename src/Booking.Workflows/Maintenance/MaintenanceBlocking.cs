@@ -2,12 +2,11 @@ using Booking.Data;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
-using Booking.Web.Features.Reservations;
-using Booking.Web.Features.Waitlist;
-using Booking.Web.Infrastructure;
+using Booking.Workflows.Reservations;
+using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
-namespace Booking.Web.Features.Maintenance;
+namespace Booking.Workflows.Maintenance;
 
 /// <summary>What a maintenance block did: the block, and the reservations it cancelled or could not (already checked in).</summary>
 public sealed record MaintenanceOutcome(MaintenanceBlock Block, IReadOnlyList<Guid> Cancelled, IReadOnlyList<Guid> CheckedInLeftAlone);
@@ -25,7 +24,7 @@ public sealed class MaintenanceBlocking(BookingDbContext db, TimeProvider clock,
         await transaction.LockResourceAsync(resourceId, ct);
         db.MaintenanceBlocks.Add(block);
         db.AuditLog.Add(new AuditEntry(staffId, "maintenance.block", $"resource:{resourceId}",
-            $"Blocked {WaitlistOffers.Describe(subject, interval)}: {block.Reason}", now));
+            $"Blocked {subject.Describe(interval)}: {block.Reason}", now));
 
         var collisions = await CollidingReservations.CancelAsync(db, staffId, [resourceId], interval,
             $"{subject.Resource.Name} is needed for maintenance: {block.Reason}.", now, ct);
@@ -43,7 +42,7 @@ public sealed class MaintenanceBlocking(BookingDbContext db, TimeProvider clock,
         var block = await db.MaintenanceBlocks.FirstOrDefaultAsync(b => b.Id == blockId && b.ResourceId == resourceId, ct)
             ?? throw new DomainException(ErrorCodes.NotFound, "No maintenance block with that id on this resource.");
         block.Lift(staffId, now);
-        db.AuditLog.Add(new AuditEntry(staffId, "maintenance.lift", $"resource:{resourceId}", $"Lifted the block {WaitlistOffers.Describe(subject, block.Interval)}", now));
+        db.AuditLog.Add(new AuditEntry(staffId, "maintenance.lift", $"resource:{resourceId}", $"Lifted the block {subject.Describe(block.Interval)}", now));
         await db.SaveChangesAsync(ct);
         await waitlist.OfferFreedAsync(subject, block.Interval, ct);
         await transaction.CommitAsync(ct);

@@ -1,0 +1,28 @@
+using Booking.Workflows.Certifications;
+using Booking.Workflows.Maintenance;
+using Booking.Workflows.Reservations;
+using Booking.Workflows.Sessions;
+using Booking.Workflows.Suspensions;
+using Booking.Workflows.Waitlist;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Booking.Workflows;
+
+/// <summary>What the library does, for any host: the web app and a jobs-only node register the same workflows.</summary>
+public static class WorkflowsRegistration
+{
+    public static IServiceCollection AddMakerspaceWorkflows(this IServiceCollection services)
+    {
+        // TryAdd: the web app hosts the jobs too, and both ask for the workflows.
+        services.TryAddScoped<BookReservation>();
+        services.TryAddScoped<ReservationActions>();
+        services.TryAddScoped<WaitlistOffers>();
+        services.TryAddScoped<MaintenanceBlocking>();
+        services.TryAddScoped<CertificationGranting>();
+        services.TryAddScoped<SessionScheduling>();
+        services.TryAddScoped<SessionRegistrations>();
+        services.TryAddScoped<SuspensionLifting>();
+        return services;
+    }
+}
