@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Booking.Data;
@@ -56,6 +57,14 @@ public static class DataRegistration
     /// Registers the DbContext; the provider and connection string are read when first needed,
     /// so settings added late (tests, command line) are the ones used.
     /// </summary>
+    /// <summary><c>Storage:DataFolder</c>, or <c>.data</c> under the host's content root: where the embedded SQLite files and mail pickup live.</summary>
+    public static string DataFolder(IServiceProvider services)
+    {
+        var folder = services.GetRequiredService<IConfiguration>()["Storage:DataFolder"];
+        var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        return string.IsNullOrWhiteSpace(folder) ? Path.Combine(root, ".data") : Path.GetFullPath(folder, root);
+    }
+
     public static IServiceCollection AddBookingData(this IServiceCollection services, Func<IServiceProvider, string> dataFolder)
     {
         services.AddSingleton(sp =>

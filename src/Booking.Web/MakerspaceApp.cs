@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Booking.Data;
 using Booking.Data.Identity;
-using Booking.Jobs.Configuration;
 using Booking.Jobs.Hosting;
 using Booking.Web.Features.Account;
 using Booking.Web.Features.Availability;
@@ -49,25 +48,13 @@ public static class MakerspaceApp
         // The scheduler and the mail workers set up their stores while the server starts listening, not before.
         services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         services.AddSingleton(publicAddress);
-        services.AddBookingData(sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
-        services.AddMakerspaceJobs(builder.Configuration, sp => DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
+        services.AddBookingData(DataRegistration.DataFolder);
+        services.AddMakerspaceJobs(builder.Configuration, DataRegistration.DataFolder);
         services.AddMakerspaceWorkflows();
         services.AddMakerspaceKeyRing(builder.Configuration, builder.Environment);
 
-        services.AddIdentityApiEndpoints<UserAccount>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 8;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 10;
-                // New accounts confirm their address before they can sign in (and so book); on a developer's machine that is optional.
-                options.SignIn.RequireConfirmedEmail = SettingValues.Flag(builder.Configuration, "Accounts:RequireConfirmedEmail", !isDevelopment);
-            })
-            .AddRoles<IdentityRole<Guid>>()
-            .AddUserManager<MakerspaceUserManager>()
-            .AddPasswordValidator<PasswordMaxLength>()
-            .AddUserValidator<AccountNameMaxLength>()
-            .AddEntityFrameworkStores<BookingDbContext>();
+        services.AddIdentityApiEndpoints<UserAccount>(options => AccountRules.Configure(options, builder.Configuration, isDevelopment))
+            .AddMakerspaceAccounts();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -202,13 +189,5 @@ public static class MakerspaceApp
         app.MapCalendarFeeds();
 
         app.MapRazorPages();
-    }
-
-    private static string DataFolder(IConfiguration configuration, IWebHostEnvironment environment)
-    {
-        var folder = configuration["Storage:DataFolder"];
-        return string.IsNullOrWhiteSpace(folder)
-            ? Path.Combine(environment.ContentRootPath, ".data")
-            : Path.GetFullPath(folder, environment.ContentRootPath);
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Booking.Data;
 using Booking.Domain.Common;
-using Booking.Jobs.Configuration;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Booking.Web.Infrastructure;

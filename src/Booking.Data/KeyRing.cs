@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Booking.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace Booking.Web.Infrastructure;
+namespace Booking.Data;
 
 /// <summary>
 /// The Data Protection key ring (sign-in cookies, bearer tokens, reset links, antiforgery tokens) lives in the app's

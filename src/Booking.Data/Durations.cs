@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Booking.Data;
 
-namespace Booking.Jobs.Configuration;
+namespace Booking.Data;
 
 /// <summary>Reads durations such as <c>24h</c>, <c>90m</c>, <c>30s</c>, <c>2d</c> or <c>01:00:00</c>; a bad one stops start-up naming its key.</summary>
 public static partial class Durations

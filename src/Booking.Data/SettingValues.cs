@@ -1,8 +1,7 @@
 using System.Globalization;
-using Booking.Data;
 using Microsoft.Extensions.Configuration;
 
-namespace Booking.Jobs.Configuration;
+namespace Booking.Data;
 
 /// <summary>Reads one optional setting of a simple type; a malformed value stops start-up naming its key.</summary>
 public static class SettingValues

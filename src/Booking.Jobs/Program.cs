@@ -1,0 +1,26 @@
+using Booking.Data;
+using Booking.Jobs.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Booking.Jobs;
+
+/// <summary><c>dotnet run --project src/Booking.Jobs</c>: a jobs-only node (see <see cref="JobsNode"/>).</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            using var node = JobsNode.Build(args);
+            await JobsNode.PrepareAsync(node);
+            await node.RunAsync();
+            return 0;
+        }
+        catch (ConfigurationProblem problem)
+        {
+            // A wrong setting is the operator's to fix: one line that names it, no stack trace.
+            await Console.Error.WriteLineAsync($"Makerspace jobs cannot start: {problem.Message}");
+            return 1;
+        }
+    }
+}
