@@ -1,5 +1,5 @@
 using Booking.Data;
-using Booking.Domain.Notifications;
+using Booking.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -52,12 +52,9 @@ public sealed class CertificationExpirySweep(BookingDbContext db, TimeProvider c
                 continue;
             }
 
-            var on = grant.ExpiresAtUtc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
             db.Notifications.Add(expired
-                ? new Notification(grant.PatronId, NotificationKinds.CertificationExpired, $"Your {grant.Name} certification has expired",
-                    $"Your {grant.Name} certification expired on {on} (UTC). Until you renew it, the tools that need it cannot be booked. Sign up for a training session to renew it.", null, now)
-                : new Notification(grant.PatronId, NotificationKinds.CertificationExpiring, $"Your {grant.Name} certification expires on {on}",
-                    $"Your {grant.Name} certification expires on {on} (UTC). Bookings that end after that will be refused; sign up for a training session to renew it in time.", null, now));
+                ? Notices.CertificationExpired(grant.PatronId, grant.Name, grant.ExpiresAtUtc, now)
+                : Notices.CertificationExpiring(grant.PatronId, grant.Name, grant.ExpiresAtUtc, now));
             await db.SaveChangesAsync(ct);
             told++;
             logger.LogInformation("Certification grant {GrantId}: {Notice} notice queued", grant.Id, expired ? "expired" : "expiring");

@@ -1,6 +1,7 @@
 using Booking.Data;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
+using Booking.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -41,10 +42,7 @@ public sealed class ConfirmationSweep(BookingDbContext db, TimeProvider clock, I
             }
 
             var reservation = facts.Reservation;
-            var notification = new Notification(reservation.PatronId, NotificationKinds.ReservationConfirmed,
-                $"Booked: {facts.Resource.Name}",
-                $"Your reservation is confirmed: {facts.Describe()}. The attached calendar entry keeps itself up to date if anything changes.",
-                reservation.Id, now);
+            var notification = Notices.ReservationConfirmed(reservation.PatronId, reservation.Id, facts.Subject, reservation.Interval, now);
             db.Notifications.Add(notification);
             db.ReservationNotices.Add(new ReservationNotice(reservation.Id, purpose, reservation.StartsAtUtc, notification.Id, now));
             if (await Stamps.TrySaveAsync(db, ct))

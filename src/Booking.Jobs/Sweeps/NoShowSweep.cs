@@ -3,6 +3,7 @@ using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Jobs.Configuration;
+using Booking.Workflows.Notifications;
 using Booking.Workflows.Reservations;
 using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
@@ -90,14 +91,7 @@ public sealed class NoShowSweep(BookingDbContext db, WaitlistOffers waitlist, Jo
             return (batch.Count, 0);
         }
 
-        var notifications = releasing.Select(c =>
-        {
-            var facts = resources[c.ResourceId];
-            return new Notification(c.PatronId, NotificationKinds.NoShow,
-                $"Your reservation of {facts.Resource.Name} was released",
-                $"You did not check in within {facts.Policy.NoShowGraceMinutes} minutes of the start of your reservation ({facts.Describe(c.Interval)}), so it was released for others. If this is a mistake, please talk to staff at the desk.",
-                c.Id, now);
-        }).ToList();
+        var notifications = releasing.Select(c => Notices.NoShowReleased(c.PatronId, c.Id, resources[c.ResourceId], c.Interval, now)).ToList();
         await NotificationBatch.InsertAsync(db, notifications, [], now, ct);
         await OfferToWaitingAsync(releasing, now, ct);
         await SuspendIfTooManyAsync(releasing, resources, now, ct);
@@ -164,12 +158,8 @@ public sealed class NoShowSweep(BookingDbContext db, WaitlistOffers waitlist, Jo
             var facts = resources[pairs[(patronId, kind)].ResourceId];
             var kindName = facts.Kind.Name;
             var suspension = rule.Suspend(patronId, kind, kindName, strikes, now);
-            var untilText = LocalCalendar.Describe(suspension.EndsAtUtc, facts.Location.TimeZone);
             suspensions.Add(suspension);
-            notices.Add(new Notification(patronId, NotificationKinds.Suspended,
-                $"You cannot book {kindName} until {untilText}",
-                $"You missed {strikes} reservations of {kindName} in the last {rule.WindowDays} days without cancelling, so you cannot make new bookings of {kindName} until {untilText} ({facts.Location.TimeZoneId}). Your other bookings are not affected. If something kept you away, staff at the desk can lift this.",
-                null, now));
+            notices.Add(Notices.Suspended(patronId, kindName, strikes, rule.WindowDays, suspension.EndsAtUtc, facts.Location, now));
             logger.LogInformation("Patron {PatronId} suspended from booking {Kind} until {Until}", patronId, kind, suspension.EndsAtUtc);
         }
 

@@ -3,6 +3,7 @@ using Booking.Data.Identity;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
+using Booking.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -52,18 +53,11 @@ public sealed class OverdueSweep(BookingDbContext db, TimeProvider clock, ILogge
 
             var reservation = facts.Reservation;
             var patron = await db.Users.AsNoTracking().Where(u => u.Id == reservation.PatronId).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync(ct);
-            var late = day == 0 ? "is due back now" : $"is {day} day{(day == 1 ? "" : "s")} overdue";
-            var notification = new Notification(reservation.PatronId, NotificationKinds.Overdue,
-                $"Please return {facts.Resource.Name}",
-                $"The laptop you borrowed ({facts.Describe()}) {late}. Please bring it back to the desk at {facts.Location.Name} as soon as you can, so the next person can use it.",
-                reservation.Id, now);
+            var notification = Notices.LaptopOverdue(reservation.PatronId, reservation.Id, facts.Subject, reservation.Interval, day, now);
             db.Notifications.Add(notification);
             foreach (var staffId in staff)
             {
-                db.Notifications.Add(new Notification(staffId, NotificationKinds.OverdueForStaff,
-                    $"Overdue: {facts.Resource.Name}",
-                    $"{facts.Resource.Name} lent to {patron} ({facts.Describe()}) {late}.",
-                    reservation.Id, now));
+                db.Notifications.Add(Notices.LaptopOverdueForStaff(staffId, reservation.Id, facts.Subject, reservation.Interval, patron, day, now));
             }
 
             db.ReservationNotices.Add(new ReservationNotice(reservation.Id, purpose, reservation.StartsAtUtc, notification.Id, now));

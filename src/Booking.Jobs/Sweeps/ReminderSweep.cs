@@ -3,6 +3,7 @@ using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Jobs.Configuration;
+using Booking.Workflows.Notifications;
 using Booking.Workflows.Reservations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -114,11 +115,7 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
             return null;
         }
 
-        var facts = resources[d.ResourceId];
-        return new Notification(d.PatronId, NotificationKinds.Reminder,
-            $"Reminder: {facts.Resource.Name} in {Stamps.Words(lead)}",
-            $"This is a reminder of your reservation: {facts.Describe(new UtcInterval(d.StartsAtUtc, d.EndsAtUtc))}. Please check in at the desk or in My reservations when you arrive; if you cannot come, cancel it so someone else can use the time.",
-            d.Id, now);
+        return Notices.Reminder(d.PatronId, d.Id, resources[d.ResourceId], new UtcInterval(d.StartsAtUtc, d.EndsAtUtc), lead, now);
     }
 
     private sealed record Due(Guid Id, Guid ResourceId, Guid PatronId, DateTime StartsAtUtc, DateTime EndsAtUtc, DateTime CreatedAtUtc);

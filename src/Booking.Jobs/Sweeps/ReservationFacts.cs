@@ -12,9 +12,8 @@ namespace Booking.Jobs.Sweeps;
 /// <summary>A reservation with what its messages need: the resource, its branch, its kind and effective policy.</summary>
 public sealed record ReservationFacts(Reservation Reservation, Resource Resource, ResourceKind Kind, Location Location, BookingPolicy Policy)
 {
-    public string Describe() => Describe(Reservation.Interval);
-
-    public string Describe(UtcInterval interval) => new BookingSubject(Resource, Kind, Location, Policy).Describe(interval);
+    /// <summary>The reservation's resource with its kind, branch and policy, as the notices take it.</summary>
+    public BookingSubject Subject => new(Resource, Kind, Location, Policy);
 
     public CalendarEntry ToCalendarEntry() =>
         new(Reservation.Id, Resource.Name, $"{Resource.Name}, {Location.Name}", Reservation.StartsAtUtc, Reservation.EndsAtUtc, Reservation.Status, Reservation.Notes);

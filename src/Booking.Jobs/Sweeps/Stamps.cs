@@ -37,13 +37,4 @@ public static class Stamps
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
-
-    public static string Words(TimeSpan span) => span.TotalMinutes switch
-    {
-        var m when m % 1440 == 0 && m > 2880 => Plural((int)(m / 1440), "day"),
-        var m when m % 60 == 0 => Plural((int)(m / 60), "hour"),
-        var m => Plural((int)m, "minute"),
-    };
-
-    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 }

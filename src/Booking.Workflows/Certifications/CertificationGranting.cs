@@ -2,8 +2,8 @@ using Booking.Data;
 using Booking.Domain.Audit;
 using Booking.Domain.Certifications;
 using Booking.Domain.Common;
-using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
+using Booking.Workflows.Notifications;
 using Booking.Workflows.Reservations;
 using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +53,7 @@ public sealed class CertificationGranting(BookingDbContext db, TimeProvider cloc
             {
                 db.AuditLog.Add(new AuditEntry(staffId, "certification.renew", subject,
                     $"{definition.Name} renewed by passing session {sessionId}: expiry {Day(before)} → {Day(held.ExpiresAtUtc)}.", now));
-                Tell(patronId, $"Your {definition.Name} certification is renewed", $"You passed the training; {definition.Name} is now valid {Until(held.ExpiresAtUtc)}.", now);
+                db.Notifications.Add(Notices.CertificationRenewed(patronId, definition.Name, held.ExpiresAtUtc, now));
             }
 
             return held;
@@ -63,7 +63,7 @@ public sealed class CertificationGranting(BookingDbContext db, TimeProvider cloc
         db.CertificationGrants.Add(grant);
         db.AuditLog.Add(new AuditEntry(staffId, "certification.grant", subject,
             $"Granted {definition.Name} ({definition.Id}), grant {grant.Id}, valid {Until(grant.ExpiresAtUtc)}{(sessionId is null ? "" : $", passed session {sessionId}")}.", now));
-        Tell(patronId, $"You are certified: {definition.Name}", $"You now hold {definition.Name}, valid {Until(grant.ExpiresAtUtc)}.", now);
+        db.Notifications.Add(Notices.CertificationGranted(patronId, definition.Name, grant.ExpiresAtUtc, now));
         return grant;
     }
 
@@ -92,7 +92,7 @@ public sealed class CertificationGranting(BookingDbContext db, TimeProvider cloc
         var grant = await db.CertificationGrants.FirstAsync(g => g.Id == grantId, ct);
         grant.Revoke(staffId, reason, now);
 
-        var why = $"Your {definition.Name} certification was revoked: {grant.RevocationReason}";
+        var why = Notices.CertificationRevokedReason(definition.Name, grant.RevocationReason ?? "");
         var cancelled = await UpcomingNeeding(patronId, certificationId, now).ToListAsync(ct);
         var subjects = new Dictionary<Guid, BookingSubject>();
         foreach (var reservation in cancelled)
@@ -107,10 +107,8 @@ public sealed class CertificationGranting(BookingDbContext db, TimeProvider cloc
 
         db.AuditLog.Add(new AuditEntry(staffId, "certification.revoke", $"patron:{patronId}",
             $"Revoked {definition.Name} ({certificationId}), grant {grant.Id}: {grant.RevocationReason}. Cancelled {cancelled.Count} upcoming reservation(s).", now));
-        var list = cancelled.Count == 0
-            ? "You had no upcoming reservations that needed it."
-            : "These reservations needed it and are cancelled: " + string.Join("; ", cancelled.Select(r => subjects[r.ResourceId].Describe(r.Interval))) + ".";
-        Tell(patronId, $"Your {definition.Name} certification was revoked", $"{why}. {list} Staff at the makerspace desk can tell you how to be certified again.", now, NotificationKinds.CertificationRevoked);
+        db.Notifications.Add(Notices.CertificationRevoked(patronId, definition.Name, grant.RevocationReason ?? "",
+            cancelled.Select(r => (subjects[r.ResourceId], r.Interval)).ToList(), now));
         await db.SaveChangesAsync(ct);
 
         // The freed slots go to whoever waits for them (and is certified).
@@ -131,9 +129,6 @@ public sealed class CertificationGranting(BookingDbContext db, TimeProvider cloc
             && (r.Status == ReservationStatus.Pending || r.Status == ReservationStatus.Confirmed)
             && res.RequiredCertificationIds.Contains(certificationId)
         select r;
-
-    private void Tell(Guid patronId, string subject, string body, DateTime now, string kind = NotificationKinds.CertificationGranted) =>
-        db.Notifications.Add(new Notification(patronId, kind, subject, body, null, now));
 
     private static string Day(DateTime? utc) => utc is { } d ? d.ToString("yyyy-MM-dd") : "none";
 

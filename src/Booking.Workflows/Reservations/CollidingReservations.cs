@@ -1,8 +1,8 @@
 using Booking.Data;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
-using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
+using Booking.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Workflows.Reservations;
@@ -43,10 +43,8 @@ public static class CollidingReservations
             var name = names[reservation.ResourceId];
             var zone = TimeZoneInfo.FindSystemTimeZoneById(zones[reservation.ResourceId]);
             reservation.Cancel(staffId, why, nowUtc);
-            db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationCancelled,
-                $"Your reservation of {name} was cancelled",
-                $"We are sorry: your reservation of {name} on {LocalCalendar.Describe(reservation.StartsAtUtc, zone)} was cancelled. {why} Please book another time.",
-                reservation.Id, nowUtc));
+            db.Notifications.Add(Notices.ReservationCancelledByClosureOrMaintenance(
+                reservation.PatronId, reservation.Id, name, reservation.StartsAtUtc, zone, why, nowUtc));
             db.AuditLog.Add(new AuditEntry(staffId, "reservation.cancel-on-behalf", $"reservation:{reservation.Id}", why, nowUtc));
             cancelled.Add(reservation.Id);
         }

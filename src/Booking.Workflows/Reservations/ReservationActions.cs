@@ -1,9 +1,9 @@
 using Booking.Data;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
-using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
+using Booking.Workflows.Notifications;
 using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,10 +34,8 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
             if (onBehalf)
             {
                 db.AuditLog.Add(new AuditEntry(actor.Id, "reservation.cancel-on-behalf", $"reservation:{reservation.Id}", reservation.StatusReason ?? "", now));
-                db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationCancelled,
-                    $"Your reservation of {subject.Resource.Name} was cancelled",
-                    $"Staff cancelled your reservation ({subject.Describe(reservation.Interval)}): {reservation.StatusReason}",
-                    reservation.Id, now));
+                db.Notifications.Add(Notices.ReservationCancelledByStaff(
+                    reservation.PatronId, reservation.Id, subject, reservation.Interval, reservation.StatusReason ?? "", now));
             }
 
             var entry = await db.WaitlistEntries.FirstOrDefaultAsync(w => w.OfferedReservationId == reservation.Id && w.Status == WaitlistStatus.Offered, ct);
@@ -56,9 +54,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
         await using (transaction)
         {
             reservation.Approve(actor.Id, Now);
-            db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationApproved,
-                $"Your reservation of {subject.Resource.Name} is confirmed",
-                $"Staff approved your reservation: {subject.Describe(reservation.Interval)}.", reservation.Id, Now));
+            db.Notifications.Add(Notices.ReservationApproved(reservation.PatronId, reservation.Id, subject, reservation.Interval, Now));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return reservation;
@@ -77,9 +73,8 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
         await using (transaction)
         {
             reservation.Reject(actor.Id, reason, Now);
-            db.Notifications.Add(new Notification(reservation.PatronId, NotificationKinds.ReservationRejected,
-                $"Your request for {subject.Resource.Name} was not approved",
-                $"Staff did not approve your request ({subject.Describe(reservation.Interval)}): {reservation.StatusReason}", reservation.Id, Now));
+            db.Notifications.Add(Notices.ReservationRejected(
+                reservation.PatronId, reservation.Id, subject, reservation.Interval, reservation.StatusReason ?? "", Now));
             await db.SaveChangesAsync(ct);
             await waitlist.OfferFreedAsync(subject, reservation.Interval, ct);
             await transaction.CommitAsync(ct);

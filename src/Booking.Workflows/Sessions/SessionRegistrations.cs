@@ -1,8 +1,8 @@
 using Booking.Data;
 using Booking.Domain.Common;
-using Booking.Domain.Notifications;
 using Booking.Domain.Sessions;
 using Booking.Workflows.Certifications;
+using Booking.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Workflows.Sessions;
@@ -39,9 +39,7 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
             if (promoted is not null)
             {
                 var zone = await ZoneAsync(session, ct);
-                db.Notifications.Add(new Notification(promoted.PatronId, NotificationKinds.SessionPromoted, $"You have a place at {session.Title}",
-                    $"A place freed up: you are now registered for {session.Title}, {LocalCalendar.Describe(session.StartsAtUtc, zone)}. If you cannot come, cancel so the next person in line gets it.",
-                    null, now));
+                db.Notifications.Add(Notices.SessionPromoted(promoted.PatronId, session.Title, session.StartsAtUtc, zone, now));
             }
 
             await db.SaveChangesAsync(ct);

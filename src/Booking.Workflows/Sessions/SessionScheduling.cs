@@ -1,10 +1,10 @@
 using Booking.Data;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
-using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Domain.Sessions;
+using Booking.Workflows.Notifications;
 using Booking.Workflows.Reservations;
 using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
@@ -130,8 +130,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         var zone = (await BookingSubject.LoadAsync(db, session.RoomId, ct))!.Location.TimeZone;
         foreach (var patronId in toTell)
         {
-            db.Notifications.Add(new Notification(patronId, NotificationKinds.SessionCancelled, $"{session.Title} is cancelled",
-                $"We are sorry: {session.Title} on {LocalCalendar.Describe(session.StartsAtUtc, zone)} is cancelled: {session.CancellationReason}", null, now));
+            db.Notifications.Add(Notices.SessionCancelled(patronId, session.Title, session.StartsAtUtc, zone, session.CancellationReason, now));
         }
 
         db.AuditLog.Add(new AuditEntry(staffId, "session.cancel", $"session:{session.Id}", $"Cancelled {session.Title}: {session.CancellationReason}", now));

@@ -1,7 +1,7 @@
 using Booking.Data;
 using Booking.Domain.Common;
-using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
+using Booking.Workflows.Notifications;
 using Booking.Workflows.Reservations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -46,11 +46,7 @@ public sealed class WaitlistOffers(BookingDbContext db, TimeProvider clock, ICon
             var reservation = Reservation.Offer(subject.Resource, subject.Policy, entry.PatronId, entry.Interval, expires, now);
             db.Reservations.Add(reservation);
             entry.Offered(reservation.Id, now);
-            db.Notifications.Add(new Notification(
-                entry.PatronId, NotificationKinds.WaitlistOffer,
-                $"{subject.Resource.Name} is free for you",
-                $"The time you waited for is free: {subject.Describe(entry.Interval)}. It is held for you until {LocalCalendar.Describe(expires, subject.Location.TimeZone)}; accept it in My reservations before then.",
-                reservation.Id, now));
+            db.Notifications.Add(Notices.WaitlistOffer(entry.PatronId, reservation.Id, subject, entry.Interval, expires, now));
             await db.SaveChangesAsync(ct);
             offered++;
         }
