@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Booking.Data;
 using Booking.Domain.Common;
-using Booking.Web.Features.Certifications;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Http.HttpResults;
