@@ -63,7 +63,7 @@ public sealed class MaintenanceModel(BookingDbContext db, MaintenanceBlocking bl
                 ? "Choose a resource of this branch."
                 : End <= Start
                     ? "The end must be after the start."
-                    : End.Value - Start.Value > TimeSpan.FromDays(366)
+                    : End.Value - Start.Value > TimeSpan.FromDays(MaintenanceApi.LongestBlockDays)
                         ? "A maintenance block is at most a year; take the resource out of service instead."
                         : string.IsNullOrWhiteSpace(Reason) || Reason.Trim().Length > MaxReasonLength
                             ? $"Say why (at most {MaxReasonLength} characters); patrons whose reservations are cancelled are told."

@@ -141,9 +141,9 @@ public sealed class PatronModel(
             return await RefuseAsync(id, "book", Instants.OutsideWindow, ct);
         }
 
-        if (Notes is { Length: > 1000 })
+        if (Notes is { Length: > Reservation.MaxNotesLength })
         {
-            return await RefuseAsync(id, "book", "Notes are at most 1000 characters.", ct);
+            return await RefuseAsync(id, "book", $"Notes are at most {Reservation.MaxNotesLength} characters.", ct);
         }
 
         var subject = await BookingSubject.LoadAsync(db, resourceId, ct);

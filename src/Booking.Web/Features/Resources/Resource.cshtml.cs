@@ -15,8 +15,6 @@ namespace Booking.Web.Features.Resources;
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
 public sealed class ResourceModel(BookingDbContext db) : PageModel
 {
-    private const int ReasonLength = 500;
-
     public Resource? Existing { get; private set; }
 
     public IReadOnlyList<Location> Locations { get; private set; } = [];
@@ -118,7 +116,7 @@ public sealed class ResourceModel(BookingDbContext db) : PageModel
         }
 
         var errors = new FieldErrors();
-        var reason = errors.Required("reason", OutOfServiceReason, ReasonLength);
+        var reason = errors.Required("reason", OutOfServiceReason, ResourceSetup.OutOfServiceReasonLength);
         if (reason is null)
         {
             errors.CopyTo(ModelState, _ => nameof(OutOfServiceReason));
