@@ -4,7 +4,7 @@ using Booking.Domain.Resources;
 using Booking.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Booking.IntegrationTests.Pages;
+namespace Booking.IntegrationTests.Resources;
 
 /// <summary>SPEC rule 3 for the resource grid's day view: on the days the clocks change, the rows are that day's real local times.</summary>
 public sealed partial class DayViewDaylightSavingTests(MakerspaceHost host) : IClassFixture<MakerspaceHost>

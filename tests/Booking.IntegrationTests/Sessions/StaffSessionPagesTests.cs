@@ -5,7 +5,7 @@ using Booking.IntegrationTests.Certifications;
 using Booking.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Booking.IntegrationTests.Pages;
+namespace Booking.IntegrationTests.Sessions;
 
 /// <summary>The desk's session attendance pages. Moves the clock to a session's start, so it has a host of its own.</summary>
 public sealed class StaffSessionPagesTests(MakerspaceHost host) : IClassFixture<MakerspaceHost>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Booking.IntegrationTests.Infrastructure;
 using Booking.IntegrationTests.Jobs;
 
-namespace Booking.IntegrationTests.Pages;
+namespace Booking.IntegrationTests.Account;
 
 /// <summary>Forgotten password: a link by e-mail (queued, then sent by a real Hangfire worker to a real SMTP server), a new password that works and an old one that does not.</summary>
 public sealed partial class PasswordResetPagesTests(HangfireHost host) : IClassFixture<HangfireHost>

@@ -4,7 +4,7 @@ using Booking.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Booking.IntegrationTests.Infrastructure.TestData;
 
-namespace Booking.IntegrationTests.Pages;
+namespace Booking.IntegrationTests.Resources;
 
 /// <summary>Self check-in through a resource's printed QR sign, inside the window and refused outside it.</summary>
 public sealed class QrCheckInPagesTests(MakerspaceHost host) : IClassFixture<MakerspaceHost>
