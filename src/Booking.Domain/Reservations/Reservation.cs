@@ -32,6 +32,9 @@ public sealed class Reservation
 
     public ReservationStatus Status { get; private set; }
 
+    /// <summary>The longest notes a reservation keeps; every way of booking refuses longer ones.</summary>
+    public const int MaxNotesLength = 1000;
+
     public string? Notes { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }

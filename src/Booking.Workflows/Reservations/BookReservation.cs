@@ -46,6 +46,11 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
             return BookingOutcome.Refused(ErrorCodes.Validation, "The end must be after the start.");
         }
 
+        if (NotesTooLong(input.Notes) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var subject = await BookingSubject.LoadAsync(db, input.ResourceId, ct);
         if (subject is null)
         {
@@ -123,9 +128,18 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
     /// </summary>
     public async Task<BookingOutcome> AddIfAllowedAsync(BookingSubject subject, BookingRequest request, Guid actorId, string? notes, DateTime now, BookingPolicy? policy, CancellationToken ct)
     {
+        if (NotesTooLong(notes) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var facts = await BookingFactsReader.ReadAsync(db, subject, request, now, ct);
         return AddIfAllowed(subject, request, facts, actorId, notes, now, policy);
     }
+
+    private static BookingOutcome? NotesTooLong(string? notes) => notes is { Length: > Reservation.MaxNotesLength }
+        ? BookingOutcome.Refused(ErrorCodes.Validation, $"Notes are at most {Reservation.MaxNotesLength} characters.")
+        : null;
 
     private BookingOutcome AddIfAllowed(BookingSubject subject, BookingRequest request, BookingFacts facts, Guid actorId, string? notes, DateTime now, BookingPolicy? policy)
     {

@@ -9,12 +9,16 @@ namespace Booking.Web.Features.Certifications;
 /// <summary>Defines a certification (checked, audited), for the admin API and the admin pages.</summary>
 public static class CertificationDefining
 {
+    public const int NameLength = 200;
+
+    public const int DescriptionLength = 2000;
+
     /// <summary>The new definition, saved; or null with the reasons in <paramref name="errors"/> and nothing written.</summary>
     public static async Task<CertificationDefinition?> DefineAsync(
         BookingDbContext db, FieldErrors errors, CertificationInput input, Guid actorId, DateTime now, CancellationToken ct)
     {
-        var name = errors.Required("name", input.Name, 200);
-        var description = errors.Optional("description", input.Description, 2000);
+        var name = errors.Required("name", input.Name, NameLength);
+        var description = errors.Optional("description", input.Description, DescriptionLength);
         if (input.ValidityMonths is < 1 or > CertificationDefinition.MaxValidityMonths)
         {
             errors.Add("validityMonths", $"validityMonths is 1 to {CertificationDefinition.MaxValidityMonths}, or left out for no expiry.");

@@ -4,6 +4,7 @@ using Booking.Data;
 using Booking.Domain.Audit;
 using Booking.Domain.Certifications;
 using Booking.Domain.Common;
+using Booking.Web.Features.Patrons;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Certifications;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,8 +32,6 @@ public sealed record GrantView(
     DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, string? RevocationReason, Guid? SessionId, IReadOnlyList<ResourceRef> Unlocks);
 
 public sealed record RevocationView(GrantView Grant, IReadOnlyList<Guid> CancelledReservationIds);
-
-public sealed record PatronView(Guid Id, string? Email, string? DisplayName);
 
 /// <summary>Certification definitions (admin), grants and revocations (staff), and a patron's own certifications.</summary>
 public static class CertificationsApi

@@ -21,6 +21,9 @@ public sealed record MaintenanceResultView(MaintenanceView Block, IReadOnlyList<
 
 public static class MaintenanceApi
 {
+    /// <summary>The longest maintenance block, in days (a year, a leap year too); longer is out of service, not maintenance.</summary>
+    public const int LongestBlockDays = 366;
+
     public static IEndpointRouteBuilder MapMaintenanceApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/resources/{resourceId:guid}/maintenance").WithTags("Maintenance");
@@ -54,7 +57,7 @@ public static class MaintenanceApi
             checks.Add("end", "The end must be after the start.");
         }
 
-        if (checks.IsValid && end - start > TimeSpan.FromDays(366))
+        if (checks.IsValid && end - start > TimeSpan.FromDays(LongestBlockDays))
         {
             checks.Add("end", "A maintenance block is at most a year; take the resource out of service instead.");
         }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Booking.Data;
 using Booking.Domain.Common;
-using Booking.Web.Features.Certifications;
+using Booking.Domain.Reservations;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -48,9 +48,9 @@ public static class ReservationsApi
         var resourceId = checks.Required(body?.ResourceId, "resourceId", "Say which resource to book.");
         var start = checks.Required(body?.Start, "start", "Give the start, with an offset. " + Instants.Hint);
         var end = checks.Required(body?.End, "end", "Give the end, with an offset. " + Instants.Hint);
-        if (body?.Notes is { Length: > 1000 })
+        if (body?.Notes is { Length: > Reservation.MaxNotesLength })
         {
-            checks.Add("notes", "Notes are at most 1000 characters.");
+            checks.Add("notes", $"Notes are at most {Reservation.MaxNotesLength} characters.");
         }
 
         if (checks.IsValid && end <= start)

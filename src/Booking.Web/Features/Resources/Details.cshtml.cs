@@ -1,7 +1,6 @@
 using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
-using Booking.Web.Features.Availability;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Reservations;

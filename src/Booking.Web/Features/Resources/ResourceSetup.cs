@@ -11,6 +11,12 @@ public static class ResourceSetup
     public const int NameLength = 200;
     public const int DescriptionLength = 2000;
 
+    /// <summary>The most people a resource holds.</summary>
+    public const int MaxCapacity = 1000;
+
+    /// <summary>Why a resource is out of service (patrons whose reservations are cancelled are told).</summary>
+    public const int OutOfServiceReasonLength = 500;
+
     /// <summary>A resource's fields, each checked.</summary>
     public sealed record ValidResource(string Name, string Kind, Guid LocationId, string? Description, int Capacity, PolicyOverride Policy, Guid[] RequiredCertificationIds)
     {
@@ -37,9 +43,9 @@ public static class ResourceSetup
         var name = errors.Required("name", input.Name, NameLength);
         var description = errors.Optional("description", input.Description, DescriptionLength);
         var capacity = input.Capacity ?? 1;
-        if (capacity is < 1 or > 1000)
+        if (capacity is < 1 or > MaxCapacity)
         {
-            errors.Add("capacity", "capacity must be 1 to 1000.");
+            errors.Add("capacity", $"capacity must be 1 to {MaxCapacity}.");
         }
 
         ResourceKind? kind = null;

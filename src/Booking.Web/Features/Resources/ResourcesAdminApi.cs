@@ -17,8 +17,6 @@ public sealed record OutOfServiceInput(string? Reason);
 /// <summary>Admins add and change resources; staff take them out of service and back.</summary>
 public static class ResourcesAdminApi
 {
-    private const int ReasonLength = 500;
-
     public static IEndpointRouteBuilder MapResourcesAdminApi(this IEndpointRouteBuilder api)
     {
         var resources = api.MapGroup("/resources").WithTags("Resources");
@@ -75,7 +73,7 @@ public static class ResourcesAdminApi
         }
 
         var errors = new FieldErrors();
-        var reason = errors.Required("reason", input.Reason, ReasonLength);
+        var reason = errors.Required("reason", input.Reason, ResourceSetup.OutOfServiceReasonLength);
         if (reason is null)
         {
             return errors.ToProblem();

@@ -33,6 +33,10 @@ public sealed record AttendanceView(RegistrationView Registration, Guid? GrantId
 
 public static class SessionsApi
 {
+    public const int TitleLength = 200;
+
+    public const int DescriptionLength = 2000;
+
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder api)
     {
         var sessions = api.MapGroup("/sessions").WithTags("Sessions");
@@ -109,14 +113,14 @@ public static class SessionsApi
         }
 
         var title = checks.Required(input?.Title, "title", "Give the session a title.");
-        if (title.Length > 200)
+        if (title.Length > TitleLength)
         {
-            checks.Add("title", "title is at most 200 characters.");
+            checks.Add("title", $"title is at most {TitleLength} characters.");
         }
 
-        if (input?.Description is { Length: > 2000 })
+        if (input?.Description is { Length: > DescriptionLength })
         {
-            checks.Add("description", "description is at most 2000 characters.");
+            checks.Add("description", $"description is at most {DescriptionLength} characters.");
         }
 
         var roomId = checks.Required(input?.RoomId, "roomId", "Say which room the session takes place in.");

@@ -1,0 +1,244 @@
+using Booking.Data;
+using Booking.Domain.Common;
+using Booking.Domain.Reservations;
+using Booking.Web.Features.Reservations;
+using Booking.Web.Features.Suspensions;
+using Booking.Web.Infrastructure;
+using Booking.Workflows.Certifications;
+using Booking.Workflows.Reservations;
+using Booking.Workflows.Suspensions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Patrons;
+
+/// <summary>
+/// One patron at the desk: grant and revoke certifications, lift suspensions, see what they have
+/// booked and book on their behalf, all through the handlers the API uses.
+/// </summary>
+[Authorize(Policy = MakerspaceApp.StaffPolicy)]
+public sealed class PatronModel(
+    BookingDbContext db, CertificationGranting granting, SuspensionLifting suspensions, BookReservation booking, TimeProvider clock) : PageModel
+{
+    /// <summary>A revocation reason is copied into each cancelled reservation's reason, which holds 500 characters.</summary>
+    public const int MaxReasonLength = 300;
+
+    /// <summary>A grant as the desk lists it; times in UTC, as grants belong to no branch.</summary>
+    public sealed record GrantRow(Guid Id, string Name, string Status, DateTime GrantedAtUtc, DateTime? ExpiresAtUtc, string? RevocationReason, string Unlocks);
+
+    /// <summary>A certification staff can grant, and for how long by default.</summary>
+    public sealed record CertificationChoice(Guid Id, string Name, int? ValidityMonths);
+
+    /// <summary>A bookable resource, labelled with its branch.</summary>
+    public sealed record ResourceChoice(Guid Id, string Name, string LocationName);
+
+    public Guid Id { get; private set; }
+
+    public string PatronName { get; private set; } = "";
+
+    public string PatronEmail { get; private set; } = "";
+
+    public IReadOnlyList<GrantRow> Grants { get; private set; } = [];
+
+    public IReadOnlyList<CertificationChoice> Certifications { get; private set; } = [];
+
+    public IReadOnlyList<BookingSuspension> Suspensions { get; private set; } = [];
+
+    public IReadOnlyList<ReservationView> Upcoming { get; private set; } = [];
+
+    public IReadOnlyList<ResourceChoice> Resources { get; private set; } = [];
+
+    /// <summary>Which form <see cref="Problem"/> belongs to: grant, revoke, suspension or book.</summary>
+    public string? ProblemFor { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    /// <summary>The grant whose revoke form the problem is about.</summary>
+    public Guid? ProblemGrantId { get; private set; }
+
+    [BindProperty]
+    public Guid? CertificationId { get; set; }
+
+    [BindProperty]
+    public DateOnly? ExpiresOn { get; set; }
+
+    [BindProperty]
+    public Guid? ResourceId { get; set; }
+
+    [BindProperty]
+    public DateOnly? Date { get; set; }
+
+    [BindProperty]
+    public TimeOnly? StartTime { get; set; }
+
+    [BindProperty]
+    public TimeOnly? EndTime { get; set; }
+
+    [BindProperty]
+    public string? Notes { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostGrantAsync(Guid id, CancellationToken ct)
+    {
+        if (!ModelState.IsValid || CertificationId is not { } certificationId)
+        {
+            return await RefuseAsync(id, "grant", "Choose a certification to grant (and, if you want, a valid expiry date).", ct);
+        }
+
+        if (ExpiresOn is { } asked && !Instants.InWindow(asked))
+        {
+            return await RefuseAsync(id, "grant", Instants.OutsideWindow, ct);
+        }
+
+        DateTime? expires = ExpiresOn is { } on ? DateTime.SpecifyKind(on.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc) : null;
+        return await ActAsync(id, "grant", async () =>
+        {
+            var grant = await granting.GrantAsync(User.UserId(), id, certificationId, expires, ct);
+            var name = await db.Certifications.Where(c => c.Id == certificationId).Select(c => c.Name).FirstAsync(ct);
+            return $"Granted {name}, valid {(grant.ExpiresAtUtc is { } e ? $"until {e:yyyy-MM-dd}" : "with no expiry")}. The patron is told by e-mail.";
+        }, ct);
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid grantId, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength)
+        {
+            ProblemGrantId = grantId;
+            return await RefuseAsync(id, "revoke", $"Give a reason for the revocation (at most {MaxReasonLength} characters); the patron is told.", ct);
+        }
+
+        ProblemGrantId = grantId;
+        return await ActAsync(id, "revoke", async () =>
+        {
+            var outcome = await granting.RevokeAsync(User.UserId(), id, grantId, reason, ct);
+            var cancelled = outcome.CancelledReservationIds.Count;
+            return cancelled == 0
+                ? "Revoked. The patron had no upcoming reservations that needed it; they are told by e-mail."
+                : $"Revoked. {cancelled} upcoming reservation{(cancelled == 1 ? " that needed it was" : "s that needed it were")} cancelled; the patron is told by e-mail.";
+        }, ct);
+    }
+
+    public Task<IActionResult> OnPostLiftAsync(Guid id, Guid suspensionId, CancellationToken ct) =>
+        ActAsync(id, "suspension", async () =>
+        {
+            var lifted = await suspensions.LiftAsync(User.UserId(), suspensionId, ct);
+            return $"Lifted the {lifted.KindCode} suspension. The patron can book it again.";
+        }, ct);
+
+    public async Task<IActionResult> OnPostBookAsync(Guid id, CancellationToken ct)
+    {
+        if (!ModelState.IsValid || ResourceId is not { } resourceId || Date is not { } date || StartTime is not { } startTime || EndTime is not { } endTime)
+        {
+            return await RefuseAsync(id, "book", "Choose a resource, and give a date, a start time and an end time.", ct);
+        }
+
+        if (!Instants.InWindow(date))
+        {
+            return await RefuseAsync(id, "book", Instants.OutsideWindow, ct);
+        }
+
+        if (Notes is { Length: > Reservation.MaxNotesLength })
+        {
+            return await RefuseAsync(id, "book", $"Notes are at most {Reservation.MaxNotesLength} characters.", ct);
+        }
+
+        var subject = await BookingSubject.LoadAsync(db, resourceId, ct);
+        if (subject is null)
+        {
+            return await RefuseAsync(id, "book", "Choose a resource from the list.", ct);
+        }
+
+        // Local wall-clock times at the resource's branch, as on the booking form; an end at or before the start runs past midnight.
+        var zone = subject.Location.TimeZone;
+        var startLocal = date.ToDateTime(startTime);
+        var endLocal = endTime <= startTime ? date.AddDays(1).ToDateTime(endTime) : date.ToDateTime(endTime);
+        var start = new DateTimeOffset(LocalCalendar.ToUtc(startLocal, zone));
+        var end = new DateTimeOffset(LocalCalendar.ToUtc(endLocal, zone));
+        var outcome = await booking.HandleAsync(User.UserId(), User.IsStaff(), new BookReservationInput(resourceId, start, end, Notes, id), ct);
+        if (outcome.Refusal is { } refusal)
+        {
+            return await RefuseAsync(id, "book", refusal.Message, ct);
+        }
+
+        var reservation = outcome.Reservation!;
+        var subjectKey = $"reservation:{reservation.Id}";
+        var overridden = await db.AuditLog.AnyAsync(a => a.Subject == subjectKey && a.Action == "reservation.override", ct);
+        TempData["Message"] = $"Booked {subject.Resource.Name} on {startLocal:dddd d MMMM, HH:mm}–{endLocal:HH:mm} for the patron"
+            + (reservation.Status == ReservationStatus.Pending ? "; it awaits approval." : ".")
+            + (overridden ? " It passes a rule a patron could not (lead time, advance window or quota): the override is in the audit log." : "");
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> ActAsync(Guid id, string form, Func<Task<string>> action, CancellationToken ct)
+    {
+        try
+        {
+            TempData["Message"] = await action();
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            return await RefuseAsync(id, form, e.Message, ct);
+        }
+    }
+
+    private async Task<IActionResult> RefuseAsync(Guid id, string form, string message, CancellationToken ct)
+    {
+        ProblemFor = form;
+        Problem = message;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var patron = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct);
+        if (patron is null)
+        {
+            return false;
+        }
+
+        Id = id;
+        PatronEmail = patron.Email ?? "";
+        PatronName = string.IsNullOrWhiteSpace(patron.DisplayName) ? PatronEmail : patron.DisplayName;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var definitions = await db.Certifications.AsNoTracking().OrderBy(c => c.Name).Select(c => new CertificationChoice(c.Id, c.Name, c.ValidityMonths)).ToListAsync(ct);
+        Certifications = definitions;
+        var names = definitions.ToDictionary(c => c.Id, c => c.Name);
+        var requiring = await db.Resources.AsNoTracking().Where(r => r.RequiredCertificationIds.Length > 0)
+            .OrderBy(r => r.Name).Select(r => new { r.Name, r.RequiredCertificationIds }).ToListAsync(ct);
+        var grants = await db.CertificationGrants.AsNoTracking().Where(g => g.PatronId == id).ToListAsync(ct);
+        Grants = grants
+            .OrderBy(g => g.IsValidAt(now) ? 0 : 1).ThenBy(g => names.GetValueOrDefault(g.CertificationId)).ThenByDescending(g => g.GrantedAtUtc)
+            .Select(g => new GrantRow(
+                g.Id, names.GetValueOrDefault(g.CertificationId) ?? "?",
+                g.IsRevoked ? "revoked" : g.IsValidAt(now) ? "valid" : "expired",
+                g.GrantedAtUtc, g.ExpiresAtUtc, g.RevocationReason,
+                string.Join(", ", requiring.Where(r => r.RequiredCertificationIds.Contains(g.CertificationId)).Select(r => r.Name))))
+            .ToList();
+
+        Suspensions = (await db.BookingSuspensions.AsNoTracking()
+            .Where(s => s.PatronId == id && s.LiftedAtUtc == null && s.EndsAtUtc > now).OrderBy(s => s.EndsAtUtc).ToListAsync(ct))
+            .Where(s => s.IsInForce(now)).ToList();
+
+        var rows = await ReservationQueries.Rows(db)
+            .Where(r => r.Reservation.PatronId == id && r.Reservation.EndsAtUtc > now
+                && (r.Reservation.Status == ReservationStatus.Pending || r.Reservation.Status == ReservationStatus.Confirmed || r.Reservation.Status == ReservationStatus.CheckedIn))
+            .OrderBy(r => r.Reservation.StartsAtUtc)
+            .ToListAsync(ct);
+        Upcoming = rows.Select(r => ReservationQueries.ToView(r, now)).ToList();
+
+        Resources = await (
+            from r in db.Resources.AsNoTracking()
+            join l in db.Locations.AsNoTracking() on r.LocationId equals l.Id
+            where !r.IsOutOfService
+            orderby l.Name, r.Name
+            select new ResourceChoice(r.Id, r.Name, l.Name)).ToListAsync(ct);
+        return true;
+    }
+}

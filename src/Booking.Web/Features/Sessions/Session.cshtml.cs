@@ -1,0 +1,114 @@
+using Booking.Data;
+using Booking.Domain.Common;
+using Booking.Domain.Sessions;
+using Booking.Web.Infrastructure;
+using Booking.Workflows.Sessions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Sessions;
+
+/// <summary>A session's registrations, with attended / did not attend; a pass at a training grants its certification.</summary>
+[Authorize(Policy = MakerspaceApp.StaffPolicy)]
+public sealed class SessionModel(BookingDbContext db, SessionRegistrations registrations, TimeProvider clock) : PageModel
+{
+    /// <summary>A registration with the patron's name, in arrival order.</summary>
+    public sealed record RegistrationRow(Guid PatronId, string PatronName, string? PatronEmail, RegistrationStatus Status, int? Position);
+
+    public Session? Session { get; private set; }
+
+    public string RoomName { get; private set; } = "";
+
+    public string TimeZoneId { get; private set; } = "";
+
+    public DateTime StartLocal { get; private set; }
+
+    public DateTime EndLocal { get; private set; }
+
+    public string? CertificationName { get; private set; }
+
+    public bool Started { get; private set; }
+
+    public IReadOnlyList<RegistrationRow> Registrations { get; private set; } = [];
+
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary><paramref name="outcome"/> is <c>passed</c> (training only), <c>attended</c> or <c>absent</c>.</summary>
+    public async Task<IActionResult> OnPostAttendanceAsync(Guid id, Guid patronId, string? outcome, CancellationToken ct)
+    {
+        if (outcome is not ("passed" or "attended" or "absent"))
+        {
+            Problem = "Say whether the patron attended.";
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        try
+        {
+            var result = await registrations.MarkAttendanceAsync(User.UserId(), id, patronId, outcome != "absent", outcome == "passed", ct);
+            var who = await db.Users.Where(u => u.Id == patronId).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync(ct);
+            TempData["Message"] = outcome switch
+            {
+                "passed" when result.GrantId is not null => $"{who} passed; the certification is granted (or renewed) and they are told by e-mail.",
+                "passed" => $"{who} passed.",
+                "attended" => $"{who} attended.",
+                _ => $"{who} did not attend.",
+            };
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            Problem = e.Message;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+    }
+
+    /// <summary>In words, never by colour alone.</summary>
+    public static string Describe(RegistrationRow r) => r.Status switch
+    {
+        RegistrationStatus.Registered => "registered",
+        RegistrationStatus.Waitlisted => $"waiting, number {r.Position} in line",
+        RegistrationStatus.Cancelled => "cancelled their place",
+        RegistrationStatus.Attended => "attended",
+        RegistrationStatus.Passed => "attended and passed",
+        RegistrationStatus.NoShow => "did not attend",
+        _ => r.Status.ToString(),
+    };
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Registrations).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (session is null)
+        {
+            return false;
+        }
+
+        var row = await (
+            from r in db.Resources.AsNoTracking()
+            join l in db.Locations.AsNoTracking() on r.LocationId equals l.Id
+            where r.Id == session.RoomId
+            select new { RoomName = r.Name, l.TimeZoneId }).FirstAsync(ct);
+        Session = session;
+        RoomName = row.RoomName;
+        TimeZoneId = row.TimeZoneId;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(row.TimeZoneId);
+        StartLocal = LocalCalendar.ToLocal(session.StartsAtUtc, zone);
+        EndLocal = LocalCalendar.ToLocal(session.EndsAtUtc, zone);
+        Started = clock.GetUtcNow().UtcDateTime >= session.StartsAtUtc;
+        CertificationName = session.CertificationId is { } c ? await db.Certifications.Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var patronIds = session.Registrations.Select(r => r.PatronId).ToList();
+        var people = await db.Users.AsNoTracking().Where(u => patronIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToDictionaryAsync(u => u.Id, ct);
+        Registrations = session.Registrations.OrderBy(r => r.LineNumber).Select(r =>
+        {
+            var person = people.GetValueOrDefault(r.PatronId);
+            var name = string.IsNullOrWhiteSpace(person?.DisplayName) ? person?.Email ?? "?" : person.DisplayName;
+            return new RegistrationRow(r.PatronId, name, person?.Email, r.Status, session.PositionInLine(r));
+        }).ToList();
+        return true;
+    }
+}
