@@ -7,7 +7,7 @@ namespace Booking.Data;
 public static class SettingValues
 {
     public static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback) =>
-        configuration[key] is { Length: > 0 } value ? Durations.Parse(key, value) : fallback;
+        configuration[key] is { Length: > 0 } value ? DurationSettings.Parse(key, value) : fallback;
 
     public static bool Flag(IConfiguration configuration, string key, bool fallback)
     {

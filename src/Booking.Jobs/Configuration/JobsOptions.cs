@@ -70,7 +70,7 @@ public sealed record JobsOptions
             throw new ConfigurationProblem($"{key} is '{value}'; give durations separated by commas, e.g. 24h,1h.");
         }
 
-        var leads = parts.Select(p => Durations.Parse(key, p)).ToList();
+        var leads = parts.Select(p => DurationSettings.Parse(key, p)).ToList();
         if (leads.Distinct().Count() != leads.Count)
         {
             throw new ConfigurationProblem($"{key} is '{value}'; each lead time may appear only once.");

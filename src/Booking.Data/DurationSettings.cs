@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Booking.Data;
 
 /// <summary>Reads durations such as <c>24h</c>, <c>90m</c>, <c>30s</c>, <c>2d</c> or <c>01:00:00</c>; a bad one stops start-up naming its key.</summary>
-public static partial class Durations
+public static partial class DurationSettings
 {
     public static TimeSpan Parse(string key, string value)
     {
