@@ -117,8 +117,8 @@ public static class MakerspaceApp
         return builder.Build();
     }
 
-    /// <summary>Fails fast on a bad setting, then migrates and seeds before the first request.</summary>
-    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
+    /// <summary>Before the first request: migrates, makes sure roles and kinds exist, bootstraps the admin, seeds the demo where asked.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app, CancellationToken ct = default)
     {
         await DatabaseSetup.PrepareAsync(app.Services, ct);
 
@@ -133,11 +133,10 @@ public static class MakerspaceApp
                 "Demo accounts {Accounts} exist in this database, with the password printed in README.md; delete them or change their passwords before opening to the public",
                 string.Join(", ", demoAccounts));
         }
-
-        Configure(app);
     }
 
-    private static void Configure(WebApplication app)
+    /// <summary>The middleware pipeline, in order, and every endpoint: the API, the feeds and the pages.</summary>
+    public static void UsePipeline(WebApplication app)
     {
         var publicAddress = app.Services.GetRequiredService<PublicAddress>();
         app.UseMiddleware<SecurityHeaders>(new PathString("/jobs"));

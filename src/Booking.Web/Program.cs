@@ -4,7 +4,8 @@ using Booking.Web;
 try
 {
     var app = MakerspaceApp.Build(args);
-    await MakerspaceApp.PrepareAsync(app);
+    await MakerspaceApp.PrepareDatabaseAsync(app);
+    MakerspaceApp.UsePipeline(app);
     await app.RunAsync();
     return 0;
 }

@@ -14,7 +14,7 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Status).HasConversion(s => s.ToCode(), s => ReservationStatusCodes.FromCode(s)).HasMaxLength(20);
         builder.Property(r => r.KindCode).HasMaxLength(40).IsRequired();
-        builder.Property(r => r.Notes).HasMaxLength(1000);
+        builder.Property(r => r.Notes).HasMaxLength(Reservation.MaxNotesLength);
         builder.Property(r => r.StatusReason).HasMaxLength(500);
         builder.Ignore(r => r.Interval);
         builder.Ignore(r => r.IsActive);
