@@ -120,17 +120,10 @@ public static class AuthApi
         Queue(AccountMailKind.PasswordReset, body.Email, mail, address, request);
 
     /// <summary>Always 200 for a well-formed address: whether a mail goes out is decided by the worker, unseen.</summary>
-    private static IResult Queue(AccountMailKind kind, string? email, IAccountMailQueue mail, PublicAddress address, HttpRequest request)
-    {
-        email = email?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > Registration.MaxEmailLength || !email.Contains('@', StringComparison.Ordinal))
-        {
-            return Problems.Validation("email", "Give an e-mail address such as name@example.org.");
-        }
-
-        mail.Enqueue(kind, email, address.Root(request));
-        return TypedResults.Ok(new { message = "If an account exists for that address, we have sent it an e-mail." });
-    }
+    private static IResult Queue(AccountMailKind kind, string? email, IAccountMailQueue mail, PublicAddress address, HttpRequest request) =>
+        Registration.TryQueue(mail, kind, email, address.Root(request)) is { } problem
+            ? Problems.Validation("email", problem)
+            : TypedResults.Ok(new { message = "If an account exists for that address, we have sent it an e-mail." });
 
     private static async Task<IResult> ResetPasswordAsync(ResetPasswordRequest body, UserManager<UserAccount> users)
     {

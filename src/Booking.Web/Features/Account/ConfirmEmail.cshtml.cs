@@ -36,15 +36,9 @@ public sealed class ConfirmEmailModel(UserManager<UserAccount> users, IAccountMa
     public IActionResult OnPost()
     {
         Email = Email.Trim();
-        if (Email.Length is 0 or > Registration.MaxEmailLength || !Email.Contains('@', StringComparison.Ordinal))
-        {
-            Problem = "Give the e-mail address you signed up with, such as name@example.org.";
-            return Page();
-        }
-
-        // The same answer for every address: the worker decides, unseen, whether a link goes out.
-        mail.Enqueue(AccountMailKind.ConfirmAddress, Email, address.Root(Request));
-        Sent = true;
+        // Site:PublicUrl (required outside Development) keeps a forged Host header out of the link.
+        Problem = Registration.TryQueue(mail, AccountMailKind.ConfirmAddress, Email, address.Root(Request));
+        Sent = Problem is null;
         return Page();
     }
 }

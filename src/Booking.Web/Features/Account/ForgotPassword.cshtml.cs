@@ -21,15 +21,9 @@ public sealed class ForgotPasswordModel(IAccountMailQueue mail, PublicAddress ad
     public IActionResult OnPost()
     {
         Email = Email.Trim();
-        if (Email.Length is 0 or > Registration.MaxEmailLength || !Email.Contains('@', StringComparison.Ordinal))
-        {
-            Problem = "Give the e-mail address you signed up with, such as name@example.org.";
-            return Page();
-        }
-
         // Site:PublicUrl (required outside Development) keeps a forged Host header out of the link.
-        mail.Enqueue(AccountMailKind.PasswordReset, Email, address.Root(Request));
-        Sent = true;
+        Problem = Registration.TryQueue(mail, AccountMailKind.PasswordReset, Email, address.Root(Request));
+        Sent = Problem is null;
         return Page();
     }
 }

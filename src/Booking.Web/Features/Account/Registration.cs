@@ -87,6 +87,22 @@ public sealed class Registration(UserManager<UserAccount> users, IAccountMailQue
         return (errors, candidate);
     }
 
+    /// <summary>
+    /// Queues an account e-mail of <paramref name="kind"/> for any well-formed address (the worker decides, unseen,
+    /// whether one goes out, so every address answers alike); returns the refusal in words for a malformed one.
+    /// </summary>
+    public static string? TryQueue(IAccountMailQueue mail, AccountMailKind kind, string? email, string siteRoot)
+    {
+        email = email?.Trim() ?? "";
+        if (email.Length is 0 or > MaxEmailLength || !email.Contains('@', StringComparison.Ordinal))
+        {
+            return "Give the e-mail address you signed up with, such as name@example.org.";
+        }
+
+        mail.Enqueue(kind, email, siteRoot);
+        return null;
+    }
+
     private static bool IsAddress(string email) =>
         email.Length is > 0 and <= MaxEmailLength && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email;
 }
