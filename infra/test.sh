@@ -24,6 +24,20 @@ dotnet build Makerspace.sln -c Release -nologo -v q -clp:ErrorsOnly
 step "code style (dotnet format --verify-no-changes)"
 dotnet format Makerspace.sln --verify-no-changes --no-restore -v q
 
+step "deploy kit: systemd units (systemd-analyze verify)"
+if command -v systemd-analyze >/dev/null; then
+  units=$(mktemp -d)
+  cp infra/deploy/*.service "$units/"
+  # The units name Debian's /usr/bin/dotnet; where the SDK lives elsewhere, check them against the one on PATH.
+  [ -x /usr/bin/dotnet ] || sed -i "s|/usr/bin/dotnet|$(command -v dotnet)|" "$units"/*.service
+  # verify exits 0 on unknown keys and bad values, only printing them: any output is a failure.
+  out=$(systemd-analyze verify "$units"/*.service 2>&1) && [ -z "$out" ] || { echo "$out" >&2; echo "systemd units do not verify" >&2; exit 1; }
+  rm -rf "$units"
+  echo "makerspace-web.service and makerspace-jobs.service verify"
+else
+  echo "systemd-analyze is not on this machine: the units were not verified"
+fi
+
 step "Chromium for the browser tests"
 if [ -z "${MAKERSPACE_CHROMIUM:-}" ] && [ ! -x /usr/lib/chromium/chromium ] && ! command -v chromium >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

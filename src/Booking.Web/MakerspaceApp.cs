@@ -18,6 +18,7 @@ using Booking.Web.Infrastructure;
 using Booking.Workflows;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -44,6 +45,7 @@ public static class MakerspaceApp
             builder.Configuration["AllowedHosts"] = publicAddress.AllowedHosts;
         }
 
+        services.AddSystemd(); // under systemd: ready and stopping notifications, journal-friendly logs; elsewhere nothing
         services.AddSingleton(TimeProvider.System);
         // The scheduler and the mail workers set up their stores while the server starts listening, not before.
         services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
@@ -167,6 +169,9 @@ public static class MakerspaceApp
 
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        // Live: the process answers (a restart would help otherwise). Ready: it can serve, its database reachable.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready");
 
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();

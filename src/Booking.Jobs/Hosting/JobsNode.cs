@@ -25,6 +25,7 @@ public static class JobsNode
             InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning" },
         });
         var services = builder.Services;
+        services.AddSystemd(); // under systemd: ready and stopping notifications, journal-friendly logs; elsewhere nothing
         services.AddSingleton(TimeProvider.System);
         services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         services.AddBookingData(DataRegistration.DataFolder);

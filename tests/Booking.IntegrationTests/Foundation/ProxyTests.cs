@@ -68,12 +68,17 @@ public sealed class ProxyTests(ProxiedHost host) : IClassFixture<ProxiedHost>
         Assert.Equal(HttpStatusCode.PermanentRedirect, answer.StatusCode);
     }
 
-    [Fact]
-    public async Task Health_AnsweredOverPlainHttp_ForTheProxysProbe()
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_AnsweredOverPlainHttp_ForTheProxysProbe(string path)
     {
         var client = host.Through("127.0.0.1", tls: false);
         client.DefaultRequestHeaders.Host = "127.0.0.1";
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        var answer = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("Healthy", await answer.Content.ReadAsStringAsync());
     }
 
     [Fact]
