@@ -63,9 +63,8 @@ public static class MakerspaceApp
             o.LoginPath = "/account/sign-in";
             o.AccessDeniedPath = "/account/denied";
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = publicAddress.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
-        services.AddAntiforgery(o => o.Cookie.SecurePolicy = publicAddress.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        // One policy for every cookie the app sets (sign-in, antiforgery, TempData): Secure whenever patrons use https.
         services.Configure<CookiePolicyOptions>(o => o.Secure = publicAddress.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         services.Configure<ForwardedHeadersOptions>(o => ProxyTrust.Configure(o, builder.Configuration));
         services.AddHsts(o =>

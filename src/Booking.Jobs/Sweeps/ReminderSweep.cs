@@ -77,7 +77,7 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
             await transaction.CommitAsync(ct);
             queued = stamps.Count(s => s.Notification is not null);
         }
-        catch (Exception e) when (Stamps.IsUniqueViolation(e))
+        catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             // Another node (or an earlier run) stamped some of these first: each row on its own, so the rest still go out once.

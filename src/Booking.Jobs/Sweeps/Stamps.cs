@@ -1,7 +1,5 @@
 using Booking.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Booking.Jobs.Sweeps;
 
@@ -16,25 +14,10 @@ public static class Stamps
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return false;
         }
     }
-
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
-        _ => false,
-    };
-
-    /// <summary>A unique key refused the write, whether it came through SaveChanges or a batch statement.</summary>
-    public static bool IsUniqueViolation(Exception e) => e switch
-    {
-        DbUpdateException update => IsUniqueViolation(update),
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

@@ -76,6 +76,44 @@ public sealed partial class RegistrationTests(HangfireHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task ConfirmEmail_Api_BadCodeRefusedGoodCodeConfirms_ResendSameForAnyAddress()
+    {
+        var client = host.CreateClient();
+        var email = $"api-{Guid.NewGuid():N}@example.test";
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Brand-new-pass-1" })).StatusCode);
+        var (userId, code) = await host.ConfirmationLinkAsync(email);
+
+        var bad = await client.PostAsJsonAsync("/api/v1/auth/confirmEmail", new { userId, code = "bm90LWEtdG9rZW4" });
+        await bad.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+        var stranger = await client.PostAsJsonAsync("/api/v1/auth/confirmEmail", new { userId = Guid.NewGuid(), code });
+        await stranger.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+        await (await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Brand-new-pass-1" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "email-unconfirmed");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/confirmEmail", new { userId, code })).StatusCode);
+        await host.SignInAsync(email, "Brand-new-pass-1");
+
+        var known = await client.PostAsJsonAsync("/api/v1/auth/resendConfirmationEmail", new { email });
+        var unknown = await client.PostAsJsonAsync("/api/v1/auth/resendConfirmationEmail", new { email = $"nobody-{Guid.NewGuid():N}@example.test" });
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        Assert.Equal(await known.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Register_SameNewAddressInParallel_EveryAnswerAlike_OneAccount()
+    {
+        var email = $"race-{Guid.NewGuid():N}@example.test";
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            var response = await host.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Brand-new-pass-1" });
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Body).Distinct());
+        Assert.Equal(1, await host.InScopeAsync(db => db.Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
     public async Task Register_BadAddressOrWeakPassword_400_NothingCreated()
     {
         var client = host.CreateClient();

@@ -1,7 +1,9 @@
 using System.Net.Mail;
+using Booking.Data;
 using Booking.Data.Identity;
 using Booking.Jobs.Delivery;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Features.Account;
@@ -12,7 +14,7 @@ namespace Booking.Web.Features.Account;
 /// </summary>
 public sealed class Registration(UserManager<UserAccount> users, IAccountMailQueue mail, IOptions<IdentityOptions> identity)
 {
-    public const int MaxEmailLength = 256;
+    public const int MaxEmailLength = AccountNameMaxLength.MaxLength;
     public const int MaxDisplayNameLength = 100;
 
     /// <summary>Whether a new account must confirm its address before it can sign in (<c>Accounts:RequireConfirmedEmail</c>).</summary>
@@ -65,7 +67,17 @@ public sealed class Registration(UserManager<UserAccount> users, IAccountMailQue
             return (errors, null);
         }
 
-        var created = await users.CreateAsync(candidate, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(candidate, password);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // A parallel request inserted the address between Identity's duplicate check and this insert.
+            created = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(email));
+        }
+
         if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
         {
             // Registered a moment ago by a parallel request: the same answer as any taken address.
