@@ -3,6 +3,8 @@
 #   infra/postgres.sh start   start it (state in $MAKERSPACE_PG_DIR, default /tmp/makerspace-pg-$UID)
 #   infra/postgres.sh stop    stop it and delete its files
 #   infra/postgres.sh url     print the connection string of the running cluster
+#   infra/postgres.sh down    stop the server, keep its files and port (an outage, for tests of recovery)
+#   infra/postgres.sh up      start it again after 'down', on the same port
 # As root the server runs as the 'postgres' user (PostgreSQL refuses to run as root).
 set -euo pipefail
 
@@ -61,15 +63,36 @@ start() {
   as_owner "$bindir/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   port=$(free_port)
-  as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c max_connections=300 -c shared_buffers=256MB" >/dev/null \
-    || { cat "$dir/server.log" >&2; exit 1; }
   echo "PGPORT=$port" >"$dir/port.env"
   echo "BINDIR=$bindir" >>"$dir/port.env"
+  echo "FSYNC=$fsync" >>"$dir/port.env"
+  server_start
   # btree_gist backs the no-double-booking exclusion constraint; fail early if contrib is missing.
   as_owner "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d template1 -qAt \
     -c "CREATE EXTENSION IF NOT EXISTS btree_gist" >/dev/null
   echo "postgres.sh: PostgreSQL on 127.0.0.1:$port (files in $dir)" >&2
+  url
+}
+
+server_start() {
+  # shellcheck disable=SC1091
+  . "$dir/port.env"
+  as_owner "$BINDIR/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
+    -o "-p $PGPORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=$FSYNC -c max_connections=300 -c shared_buffers=256MB" >/dev/null \
+    || { cat "$dir/server.log" >&2; exit 1; }
+}
+
+down() {
+  [ -f "$dir/port.env" ] || { echo "postgres.sh: nothing in $dir" >&2; exit 1; }
+  # shellcheck disable=SC1091
+  . "$dir/port.env"
+  # fast: clients are disconnected at once, as in a failover or a crash of the server's host.
+  as_owner "$BINDIR/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+}
+
+up() {
+  [ -f "$dir/port.env" ] || { echo "postgres.sh: nothing in $dir" >&2; exit 1; }
+  server_start
   url
 }
 
@@ -85,5 +108,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   url) url ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+  down) down ;;
+  up) up ;;
+  *) echo "usage: $0 start|stop|url|down|up" >&2; exit 2 ;;
 esac
