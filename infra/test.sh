@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: builds in Release, starts a private PostgreSQL, checks both migration sets,
 # installs Chromium if missing, runs the domain tests, the integration tests and the browser tests
-# against SQLite and PostgreSQL, stops the cluster.
+# against SQLite and PostgreSQL, then the cluster tests (nginx, web and jobs nodes, their own PostgreSQL), stops the cluster.
 # Exits non-zero on any failure. Works as root or as a normal user on a fresh Debian machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,6 +77,12 @@ export MAKERSPACE_ARTIFACTS="$root/artifacts/screenshots"
 BOOKING_TEST_DB=Sqlite run_tests browser-sqlite tests/Booking.BrowserTests || failed=1
 # Layout checks at a phone's width do not depend on the database: once, on SQLite, is enough.
 BOOKING_TEST_DB=Postgres BOOKING_TEST_PG="$pg_url" run_tests browser-postgres tests/Booking.BrowserTests --filter "Checks!=layout" || failed=1
+
+# Published nodes, nginx and a PostgreSQL of their own (infra/cluster.sh): several clusters, one after another.
+step "cluster: publish the web and jobs apps"
+export MAKERSPACE_CLUSTER_APP
+MAKERSPACE_CLUSTER_APP=$(infra/cluster.sh publish --no-build --out "$root/artifacts/cluster-app")
+run_tests cluster tests/Booking.ClusterTests || failed=1
 
 step "summary"
 passed_total=0; failed_total=0; skipped_total=0

@@ -15,4 +15,23 @@ public static class DatabaseErrors
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
         _ => false,
     };
+
+    /// <summary>
+    /// The database could not be reached or asked us to come back (connection refused or broken, a server shutting down,
+    /// the pool exhausted, SQLite busy beyond its timeout): the request changed nothing and may simply be tried again.
+    /// </summary>
+    public static bool IsUnavailable(Exception e)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException { IsTransient: true } or SqliteException { SqliteErrorCode: 5 or 6 } // SQLITE_BUSY, SQLITE_LOCKED
+                // Connection exceptions, "the server is shutting down / starting up", insufficient resources.
+                || (current is PostgresException pg && (pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P0", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

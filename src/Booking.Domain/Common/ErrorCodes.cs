@@ -57,4 +57,7 @@ public static class ErrorCodes
 
     /// <summary>A request body larger than the API takes (413).</summary>
     public const string TooLarge = "too-large";
+
+    /// <summary>The database cannot be reached just now (a restart, a failover); nothing was changed, try again (503).</summary>
+    public const string Unavailable = "unavailable";
 }

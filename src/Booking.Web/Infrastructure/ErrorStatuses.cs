@@ -13,6 +13,7 @@ public static class ErrorStatuses
         ErrorCodes.SlotTaken or ErrorCodes.Conflict or ErrorCodes.InvalidState => StatusCodes.Status409Conflict,
         ErrorCodes.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
+        ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -24,6 +25,7 @@ public static class ErrorStatuses
         StatusCodes.Status404NotFound => ErrorCodes.NotFound,
         StatusCodes.Status409Conflict => ErrorCodes.Conflict,
         StatusCodes.Status413PayloadTooLarge => ErrorCodes.TooLarge,
+        StatusCodes.Status503ServiceUnavailable => ErrorCodes.Unavailable,
         _ => null,
     };
 
@@ -39,6 +41,7 @@ public static class ErrorStatuses
         ErrorCodes.EmailUnconfirmed => "Confirm your e-mail address first",
         ErrorCodes.RateLimited => "Too many requests",
         ErrorCodes.TooLarge => "The request is too large",
+        ErrorCodes.Unavailable => "Temporarily unavailable",
         _ => "The booking rules do not allow this",
     };
 }

@@ -1,10 +1,14 @@
 using System.Text.Json;
+using Booking.Data;
 using Booking.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Booking.Web.Infrastructure;
 
-/// <summary>Turns a refused domain request or unreadable input into its problem details; anything else stays a 500.</summary>
+/// <summary>
+/// Turns a refused domain request, unreadable input or an unreachable database into its problem details; anything
+/// else stays a 500.
+/// </summary>
 public sealed class ExceptionProblems(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -14,6 +18,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
             DomainException d => (d.Code, d.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ErrorCodes.TooLarge, RequestBodyLimits.TooLarge(RequestBodyLimits.LimitFor(httpContext.Request))),
             BadHttpRequestException b => (ErrorCodes.Validation, ReadableBodyMessage(b)),
+            _ when DatabaseErrors.IsUnavailable(exception) => (ErrorCodes.Unavailable, "The makerspace cannot reach its database just now. Nothing was changed; please try again in a moment."),
             _ => (null, null),
         };
         if (code is null)
@@ -25,6 +30,11 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
             ? bad.StatusCode
             : ErrorStatuses.StatusFor(code);
         httpContext.Response.StatusCode = status;
+        if (code == ErrorCodes.Unavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
