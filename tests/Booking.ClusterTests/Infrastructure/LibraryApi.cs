@@ -66,9 +66,17 @@ public static class LibraryApi
                     name = "Cluster room",
                     policy = new
                     {
-                        slotMinutes = 5, minDurationMinutes = 5, maxDurationMinutes = 240, bufferAfterMinutes = 0, leadTimeMinutes = 0,
-                        advanceWindowDays = 30, maxActiveReservations = (int?)null, maxHoursPerWeek = (int?)null,
-                        checkInOpensMinutesBefore = 15, noShowGraceMinutes = 60, requiresApproval = false,
+                        slotMinutes = 5,
+                        minDurationMinutes = 5,
+                        maxDurationMinutes = 240,
+                        bufferAfterMinutes = 0,
+                        leadTimeMinutes = 0,
+                        advanceWindowDays = 30,
+                        maxActiveReservations = (int?)null,
+                        maxHoursPerWeek = (int?)null,
+                        checkInOpensMinutesBefore = 15,
+                        noShowGraceMinutes = 60,
+                        requiresApproval = false,
                     },
                 });
             }
