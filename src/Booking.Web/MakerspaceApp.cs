@@ -100,6 +100,7 @@ public static class MakerspaceApp
         });
 
         services.AddScoped<Registration>();
+        services.AddScoped<MyData>();
         services.AddScoped<CalendarFeeds>();
 
         services.AddOpenApi();
@@ -174,6 +175,7 @@ public static class MakerspaceApp
 
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
+        api.MapMyDataApi();
         api.MapLocationsApi();
         api.MapLocationsAdminApi();
         api.MapKindsApi();

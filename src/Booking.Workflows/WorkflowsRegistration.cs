@@ -17,6 +17,7 @@ public static class WorkflowsRegistration
         // TryAdd: the web app hosts the jobs too, and both ask for the workflows.
         services.TryAddScoped<BookReservation>();
         services.TryAddScoped<ReservationActions>();
+        services.TryAddScoped<Privacy.PersonalData>();
         services.TryAddScoped<WaitlistOffers>();
         services.TryAddScoped<MaintenanceBlocking>();
         services.TryAddScoped<CertificationGranting>();

@@ -35,6 +35,13 @@ public sealed class CertificationGrant
 
     public string? RevocationReason { get; private set; }
 
+    /// <summary>Cuts the grant from its patron for good (a closed account): counts of grants stay, the person does not.</summary>
+    public void Anonymise()
+    {
+        PatronId = Guid.NewGuid();
+        RevocationReason = null;
+    }
+
     public bool IsRevoked => RevokedAtUtc is not null;
 
     /// <summary>When the "expires soon" notice was queued; set once, by a conditional update, so it goes out once.</summary>

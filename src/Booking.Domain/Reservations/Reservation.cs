@@ -63,6 +63,20 @@ public sealed class Reservation
 
     public bool IsAwaitingPatron => OfferExpiresAtUtc is not null && Status == ReservationStatus.Pending;
 
+    /// <summary>
+    /// Cuts the reservation from its patron for good (privacy retention, a closed account): a fresh patron id that no
+    /// account has and no other row shares, no notes, no reason in words. Resource, times and status stay, so figures hold.
+    /// </summary>
+    public void Anonymise()
+    {
+        var patron = PatronId;
+        PatronId = Guid.NewGuid();
+        CreatedById = CreatedById == patron ? PatronId : CreatedById;
+        CancelledById = CancelledById == patron ? PatronId : CancelledById;
+        Notes = null;
+        StatusReason = null;
+    }
+
     /// <summary>Makes a reservation the rules have already accepted.</summary>
     public static Reservation Book(Resource resource, BookingPolicy policy, BookingRequest request, Guid createdById, string? notes, DateTime nowUtc) => new()
     {

@@ -58,6 +58,9 @@ public sealed class WaitlistEntry
 
     public UtcInterval Interval => new(StartsAtUtc, EndsAtUtc);
 
+    /// <summary>Cuts the entry from its patron for good: a fresh patron id no account has; what was wanted and when stays.</summary>
+    public void Anonymise() => PatronId = Guid.NewGuid();
+
     /// <summary>Takes the next number in the resource's line; the caller holds the resource's lock.</summary>
     public void PlaceInLine(long lineNumber) => LineNumber = lineNumber;
 

@@ -55,6 +55,9 @@ public sealed class SessionRegistration
     /// <summary>Not cancelled: the patron is in the session or its line.</summary>
     public bool IsActive => Status != RegistrationStatus.Cancelled;
 
+    /// <summary>Cuts the registration from its patron for good: a fresh patron id no account has; attendance stays.</summary>
+    public void Anonymise() => PatronId = Guid.NewGuid();
+
     internal void Rejoin(RegistrationStatus status, int lineNumber, DateTime nowUtc)
     {
         Status = status;

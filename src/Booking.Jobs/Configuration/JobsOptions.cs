@@ -33,6 +33,9 @@ public sealed record JobsOptions
     /// <summary>Rows the no-show and reminder sweeps handle per transaction; a run loops until nothing is due.</summary>
     public int SweepBatchSize { get; init; } = 2000;
 
+    /// <summary>Personal data in what ended this many days ago is anonymised (<c>Privacy:RetentionDays</c>).</summary>
+    public int RetentionDays { get; init; } = 90;
+
     /// <summary>The no-show strike rule, read from <c>Booking:NoShowStrikes:*</c>.</summary>
     public NoShowStrikes NoShowStrikes { get; init; } = new();
 
@@ -48,6 +51,7 @@ public sealed record JobsOptions
             RequeueAfter = SettingValues.Duration(configuration, "Jobs:Delivery:RequeueAfter", TimeSpan.FromHours(6)),
             WorkerPollInterval = SettingValues.Duration(configuration, "Jobs:Workers:PollInterval", TimeSpan.FromSeconds(2)),
             SweepBatchSize = SettingValues.Count(configuration, "Jobs:Sweeps:BatchSize", 2000),
+            RetentionDays = SettingValues.Count(configuration, "Privacy:RetentionDays", 90),
             NoShowStrikes = new NoShowStrikes(
                 SettingValues.Count(configuration, "Booking:NoShowStrikes:Count", 3),
                 SettingValues.Count(configuration, "Booking:NoShowStrikes:WindowDays", 60),

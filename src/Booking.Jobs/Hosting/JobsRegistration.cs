@@ -50,6 +50,7 @@ public static class JobsRegistration
         services.AddScoped<WaitlistLapseSweep>();
         services.AddScoped<DeliverySweep>();
         services.AddScoped<CertificationExpirySweep>();
+        services.AddScoped<PrivacySweep>();
 
         services.AddHangfire((sp, c) => c
             .UseLogProvider(new HangfireLogging(sp.GetRequiredService<ILoggerFactory>()))
@@ -134,6 +135,9 @@ public static class JobsRegistration
             Add<WaitlistLapseJob>(q, "waitlist-lapses", seconds, interval);
             Add<DeliveryJob>(q, "mail-delivery", seconds, interval);
             Add<CertificationExpiryJob>(q, "certification-expiry", seconds, interval);
+            // Retention is counted in days: once an hour is soon enough, and spares the database a scan every minute.
+            var hourly = TimeSpan.FromHours(1);
+            Add<PrivacyJob>(q, "privacy-retention", (int)hourly.TotalSeconds, hourly);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

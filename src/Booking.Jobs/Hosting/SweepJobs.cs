@@ -34,4 +34,7 @@ public sealed class WaitlistLapseJob(IServiceScopeFactory scopes) : SweepJob<Wai
 public sealed class DeliveryJob(IServiceScopeFactory scopes) : SweepJob<DeliverySweep>(scopes);
 
 [DisallowConcurrentExecution]
+public sealed class PrivacyJob(IServiceScopeFactory scopes) : SweepJob<PrivacySweep>(scopes);
+
+[DisallowConcurrentExecution]
 public sealed class CertificationExpiryJob(IServiceScopeFactory scopes) : SweepJob<CertificationExpirySweep>(scopes);

@@ -1,0 +1,110 @@
+using Booking.Data;
+using Booking.Data.Identity;
+using Booking.Domain.Common;
+using Booking.Domain.Reservations;
+using Booking.Workflows.Privacy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Account;
+
+/// <summary>Everything the makerspace holds about one patron, as they download it; and closing their account.</summary>
+public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, PersonalData personalData)
+{
+    public sealed record Export(
+        DateTime ExportedAtUtc, AccountPart Account, IReadOnlyList<ReservationPart> Reservations, IReadOnlyList<WaitlistPart> WaitingLists,
+        IReadOnlyList<SessionPart> Sessions, IReadOnlyList<CertificationPart> Certifications, IReadOnlyList<SuspensionPart> Suspensions,
+        IReadOnlyList<MessagePart> Messages, IReadOnlyList<FeedPart> CalendarFeeds);
+
+    public sealed record AccountPart(string? Email, bool EmailConfirmed, string? DisplayName, DateTime CreatedAtUtc, IReadOnlyList<string> Roles);
+
+    public sealed record ReservationPart(
+        string Resource, string Branch, DateTime StartsAtUtc, DateTime EndsAtUtc, string Status, string? Notes, DateTime CreatedAtUtc,
+        DateTime? CheckedInAtUtc, DateTime? CancelledAtUtc, string? StatusReason);
+
+    public sealed record WaitlistPart(string Resource, DateTime StartsAtUtc, DateTime EndsAtUtc, string Status, DateTime JoinedAtUtc);
+
+    public sealed record SessionPart(string Title, DateTime StartsAtUtc, string Status, DateTime RegisteredAtUtc);
+
+    public sealed record CertificationPart(string Name, DateTime GrantedAtUtc, DateTime? ExpiresAtUtc, DateTime? RevokedAtUtc, string? RevocationReason);
+
+    public sealed record SuspensionPart(string Kind, DateTime StartsAtUtc, DateTime EndsAtUtc, string Reason, DateTime? LiftedAtUtc);
+
+    public sealed record MessagePart(string Subject, string Body, DateTime CreatedAtUtc, DateTime? SentAtUtc);
+
+    public sealed record FeedPart(DateTime CreatedAtUtc, DateTime? RevokedAtUtc);
+
+    public async Task<Export?> ExportAsync(Guid patronId, DateTime nowUtc, CancellationToken ct)
+    {
+        var account = await users.FindByIdAsync(patronId.ToString());
+        if (account is null)
+        {
+            return null;
+        }
+
+        var reservations = await (
+            from r in db.Reservations.AsNoTracking()
+            join s in db.Resources.AsNoTracking() on r.ResourceId equals s.Id
+            join l in db.Locations.AsNoTracking() on s.LocationId equals l.Id
+            where r.PatronId == patronId
+            orderby r.StartsAtUtc
+            select new ReservationPart(s.Name, l.Name, r.StartsAtUtc, r.EndsAtUtc, r.Status.ToCode(), r.Notes, r.CreatedAtUtc,
+                r.CheckedInAtUtc, r.CancelledAtUtc, r.StatusReason)).ToListAsync(ct);
+        var waiting = await (
+            from w in db.WaitlistEntries.AsNoTracking()
+            join s in db.Resources.AsNoTracking() on w.ResourceId equals s.Id
+            where w.PatronId == patronId
+            orderby w.JoinedAtUtc
+            select new WaitlistPart(s.Name, w.StartsAtUtc, w.EndsAtUtc, w.Status.ToString(), w.JoinedAtUtc)).ToListAsync(ct);
+        var sessions = await (
+            from r in db.SessionRegistrations.AsNoTracking()
+            join s in db.Sessions.AsNoTracking() on r.SessionId equals s.Id
+            where r.PatronId == patronId
+            orderby s.StartsAtUtc
+            select new SessionPart(s.Title, s.StartsAtUtc, r.Status.ToString(), r.RegisteredAtUtc)).ToListAsync(ct);
+        var certifications = await (
+            from g in db.CertificationGrants.AsNoTracking()
+            join c in db.Certifications.AsNoTracking() on g.CertificationId equals c.Id
+            where g.PatronId == patronId
+            orderby g.GrantedAtUtc
+            select new CertificationPart(c.Name, g.GrantedAtUtc, g.ExpiresAtUtc, g.RevokedAtUtc, g.RevocationReason)).ToListAsync(ct);
+        var suspensions = await db.BookingSuspensions.AsNoTracking().Where(s => s.PatronId == patronId).OrderBy(s => s.StartsAtUtc)
+            .Select(s => new SuspensionPart(s.KindCode, s.StartsAtUtc, s.EndsAtUtc, s.Reason, s.LiftedAtUtc)).ToListAsync(ct);
+        var messages = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == patronId).OrderBy(n => n.CreatedAtUtc)
+            .Select(n => new MessagePart(n.Subject, n.Body, n.CreatedAtUtc, n.SentAtUtc)).ToListAsync(ct);
+        var feeds = await db.CalendarFeeds.AsNoTracking().Where(f => f.PatronId == patronId).OrderBy(f => f.CreatedAtUtc)
+            .Select(f => new FeedPart(f.CreatedAtUtc, f.RevokedAtUtc)).ToListAsync(ct);
+        var roles = await users.GetRolesAsync(account);
+        return new Export(
+            nowUtc,
+            new AccountPart(account.Email, account.EmailConfirmed, account.DisplayName, account.CreatedAtUtc, roles.Order().ToList()),
+            reservations, waiting, sessions, certifications, suspensions, messages, feeds);
+    }
+
+    /// <summary>
+    /// Closes the patron's own account after checking their password. Staff and admin accounts are refused: another
+    /// admin takes their roles away first, so a library never loses its last admin by a click.
+    /// </summary>
+    public async Task<string?> CloseAsync(Guid patronId, string? password, CancellationToken ct)
+    {
+        var account = await users.FindByIdAsync(patronId.ToString());
+        if (account is null)
+        {
+            throw new DomainException(ErrorCodes.NotFound, "No such account.");
+        }
+
+        if (string.IsNullOrEmpty(password) || password.Length > PasswordMaxLength.MaxLength || !await users.CheckPasswordAsync(account, password))
+        {
+            return "Enter your current password to close your account.";
+        }
+
+        var roles = await users.GetRolesAsync(account);
+        if (roles.Contains(Roles.Staff) || roles.Contains(Roles.Admin))
+        {
+            throw new DomainException(ErrorCodes.Forbidden, "Staff and admin accounts are closed by an admin: ask one to take your role away first.");
+        }
+
+        await personalData.CloseAccountAsync(patronId, ct);
+        return null;
+    }
+}

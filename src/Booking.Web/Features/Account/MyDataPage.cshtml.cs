@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Booking.Domain.Common;
+using Booking.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Web.Features.Account;
+
+/// <summary>A patron's privacy page: what is kept and for how long, their data as a download, and closing the account.</summary>
+[Authorize]
+public sealed class MyDataPageModel(MyData data, TimeProvider clock, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
+{
+    public int RetentionDays { get; private set; }
+
+    public bool IsStaff { get; private set; }
+
+    public bool Closed { get; private set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public bool Understood { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public void OnGet() => Prepare();
+
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
+    {
+        var export = await data.ExportAsync(User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
+        if (export is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions(json.Value.SerializerOptions) { WriteIndented = true });
+        return File(bytes, "application/json", MyDataApi.FileName(export.ExportedAtUtc));
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    {
+        Prepare();
+        if (!Understood)
+        {
+            Problem = "Tick the box to say you understand that closing cannot be undone.";
+            return Page();
+        }
+
+        try
+        {
+            Problem = await data.CloseAsync(User.UserId(), Password, ct);
+        }
+        catch (DomainException e) when (e.Code is ErrorCodes.Forbidden or ErrorCodes.InvalidState)
+        {
+            Problem = e.Message;
+        }
+
+        if (Problem is not null)
+        {
+            return Page();
+        }
+
+        await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        Closed = true;
+        return Page();
+    }
+
+    private void Prepare()
+    {
+        RetentionDays = Booking.Data.SettingValues.Count(configuration, "Privacy:RetentionDays", 90);
+        IsStaff = User.IsStaff();
+    }
+}

@@ -1,0 +1,113 @@
+using Booking.Data;
+using Booking.Domain.Common;
+using Booking.Domain.Reservations;
+using Booking.Domain.Resources;
+using Booking.Domain.Sessions;
+using Booking.Workflows.Reservations;
+using Booking.Workflows.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Workflows.Privacy;
+
+/// <summary>
+/// Removes personal data: what is older than the retention period (the privacy sweep), or all of one patron's when they
+/// close their account. Rows are anonymised, not deleted, where reports count them: the resource, times and status stay,
+/// the person goes (a fresh random patron id no account has, no notes, no reasons in words).
+/// </summary>
+public sealed class PersonalData(BookingDbContext db, TimeProvider clock, ReservationActions reservations, SessionRegistrations sessions)
+{
+    private const int BatchSize = 500;
+
+    /// <summary>
+    /// Anonymises reservations, waiting-list entries and session registrations that ended before
+    /// <paramref name="cutoffUtc"/>; deletes notifications written and suspensions ended before it. Idempotent.
+    /// </summary>
+    public async Task<int> ForgetOlderThanAsync(DateTime cutoffUtc, CancellationToken ct)
+    {
+        var users = db.Users;
+        var touched = await AnonymiseAsync(
+            db.Reservations.Where(r => r.EndsAtUtc < cutoffUtc && (r.Notes != null || r.StatusReason != null || users.Any(u => u.Id == r.PatronId))),
+            r => r.Anonymise(), ct);
+        touched += await AnonymiseAsync(
+            db.WaitlistEntries.Where(w => w.EndsAtUtc < cutoffUtc && users.Any(u => u.Id == w.PatronId)),
+            w => w.Anonymise(), ct);
+        touched += await AnonymiseAsync(
+            db.SessionRegistrations.Where(r => db.Sessions.Any(s => s.Id == r.SessionId && s.EndsAtUtc < cutoffUtc) && users.Any(u => u.Id == r.PatronId)),
+            r => r.Anonymise(), ct);
+        touched += await db.Notifications.Where(n => n.CreatedAtUtc < cutoffUtc).ExecuteDeleteAsync(ct);
+        touched += await db.BookingSuspensions.Where(s => s.EndsAtUtc < cutoffUtc || s.LiftedAtUtc < cutoffUtc).ExecuteDeleteAsync(ct);
+        return touched;
+    }
+
+    /// <summary>
+    /// Closes a patron's account: their upcoming reservations and session places are cancelled first (the waiting lists
+    /// move on as for any cancellation), then every row that names them is anonymised or deleted, and the account goes.
+    /// Refused while they hold something they borrowed. Safe to run again if it stopped half way.
+    /// </summary>
+    public async Task CloseAccountAsync(Guid patronId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // A laptop not yet returned, or a visit under way: the desk must see them through first.
+        if (await db.Reservations.AnyAsync(r => r.PatronId == patronId && r.Status == ReservationStatus.CheckedIn && (r.KindCode == KnownKinds.Laptop || r.EndsAtUtc > now), ct))
+        {
+            throw new DomainException(ErrorCodes.InvalidState, "You have something checked out or a visit in progress: return it at the desk, then close your account.");
+        }
+
+        var actor = new Actor(patronId, IsStaff: false);
+        var upcoming = await db.Reservations
+            .Where(r => r.PatronId == patronId && (r.Status == ReservationStatus.Pending || r.Status == ReservationStatus.Confirmed) && r.EndsAtUtc > now)
+            .Select(r => r.Id).ToListAsync(ct);
+        foreach (var id in upcoming)
+        {
+            await reservations.CancelAsync(actor, id, "The account was closed.", ct);
+        }
+
+        var places = await db.SessionRegistrations
+            .Where(r => r.PatronId == patronId && r.Status != RegistrationStatus.Cancelled && db.Sessions.Any(s => s.Id == r.SessionId && s.StartsAtUtc > now))
+            .Select(r => r.SessionId).ToListAsync(ct);
+        foreach (var sessionId in places)
+        {
+            await sessions.CancelMineAsync(patronId, sessionId, ct);
+        }
+
+        db.ChangeTracker.Clear();
+        foreach (var entry in await db.WaitlistEntries.Where(w => w.PatronId == patronId && (w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered)).ToListAsync(ct))
+        {
+            entry.Withdraw();
+        }
+
+        await db.SaveChangesAsync(ct);
+        await AnonymiseAsync(db.Reservations.Where(r => r.PatronId == patronId), r => r.Anonymise(), ct);
+        await AnonymiseAsync(db.WaitlistEntries.Where(w => w.PatronId == patronId), w => w.Anonymise(), ct);
+        await AnonymiseAsync(db.SessionRegistrations.Where(r => r.PatronId == patronId), r => r.Anonymise(), ct);
+        await AnonymiseAsync(db.CertificationGrants.Where(g => g.PatronId == patronId), g => g.Anonymise(), ct);
+        await db.Notifications.Where(n => n.RecipientId == patronId).ExecuteDeleteAsync(ct);
+        await db.CalendarFeeds.Where(f => f.PatronId == patronId).ExecuteDeleteAsync(ct);
+        await db.BookingSuspensions.Where(s => s.PatronId == patronId).ExecuteDeleteAsync(ct);
+        // Identity's own rows (roles, logins, tokens) go with the account through their foreign keys.
+        await db.Users.Where(u => u.Id == patronId).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Loads, changes and saves in batches, so a first run over years of rows does not hold them all at once.</summary>
+    private async Task<int> AnonymiseAsync<T>(IQueryable<T> rows, Action<T> anonymise, CancellationToken ct)
+        where T : class
+    {
+        var total = 0;
+        while (true)
+        {
+            var batch = await rows.Take(BatchSize).ToListAsync(ct);
+            foreach (var row in batch)
+            {
+                anonymise(row);
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            total += batch.Count;
+            if (batch.Count < BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+}
