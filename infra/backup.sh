@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 usage() {
   cat <<'EOF'
-usage: infra/backup.sh [--env-file FILE] [--to DIR] [--data-folder DIR] [--app DIR] [--keep N]
+usage: infra/backup.sh [--env-file FILE] [--to DIR] [--data-folder DIR] [--app DIR] [--sqlite-copy HOW] [--keep N]
 
 Backs up a running Makerspace site into one archive, DIR/makerspace-<provider>-<UTC time>.tar.gz, and prints its path.
   PostgreSQL: pg_dump (custom format) of the app's database: its tables, the Data Protection keys, Hangfire's
@@ -101,16 +101,17 @@ copy_data_folder() {
 }
 
 if [ "$provider" = Postgres ]; then
-  require_tool pg_dump "install PostgreSQL's client tools (apt-get install postgresql-client)"
-  require_tool psql "install PostgreSQL's client tools (apt-get install postgresql-client)"
+  pg_dump=$(pg_tool pg_dump) || exit 1
+  pg_restore=$(pg_tool pg_restore) || exit 1
+  psql=$(pg_tool psql) || exit 1
   export_pg_environment "$site_connection"
   export PGCONNECT_TIMEOUT=${PGCONNECT_TIMEOUT:-10}
-  server_version=$(psql -X -w -qAt -c "SHOW server_version" 2>&1) \
+  server_version=$("$psql" -X -w -qAt -c "SHOW server_version" 2>&1) \
     || die "cannot reach database '$PGDATABASE' on ${PGHOST:-the local socket}: $server_version"
-  last_migration=$(psql -X -w -qAt -c 'SELECT max("MigrationId") FROM "__EFMigrationsHistory"' 2>/dev/null) || last_migration=""
+  last_migration=$("$psql" -X -w -qAt -c 'SELECT max("MigrationId") FROM "__EFMigrationsHistory"' 2>/dev/null) || last_migration=""
   [ -n "$last_migration" ] || die "database '$PGDATABASE' has no Makerspace tables (no __EFMigrationsHistory): is it the right database?"
   # What the dump holds, in words for the manifest: every schema's tables, and the parts a restore depends on.
-  summary=$(psql -X -w -qAt -c "SELECT concat_ws('; ',
+  summary=$("$psql" -X -w -qAt -c "SELECT concat_ws('; ',
       (SELECT string_agg(table_schema || ' ' || n || ' tables', ', ') FROM (SELECT table_schema, count(*) AS n
          FROM information_schema.tables WHERE table_type = 'BASE TABLE'
           AND table_schema NOT IN ('pg_catalog', 'information_schema') GROUP BY 1 ORDER BY 1) s),
@@ -121,9 +122,9 @@ if [ "$provider" = Postgres ]; then
   mkdir -p "$stage/postgres"
   say "pg_dump of '$PGDATABASE' on ${PGHOST:-the local socket}"
   # Waits at most 2 minutes for a table lock (a migration running), then fails instead of hanging a cron job.
-  pg_dump --no-password --format=custom --lock-wait-timeout=120000 --file="$stage/postgres/makerspace.dump" \
+  "$pg_dump" --no-password --format=custom --lock-wait-timeout=120000 --file="$stage/postgres/makerspace.dump" \
     || die "pg_dump failed (see above)"
-  pg_restore --list "$stage/postgres/makerspace.dump" >/dev/null || die "the dump cannot be read back by pg_restore"
+  "$pg_restore" --list "$stage/postgres/makerspace.dump" >/dev/null || die "the dump cannot be read back by pg_restore"
   contents+=("postgres/makerspace.dump  pg_dump --format=custom of the whole database '$PGDATABASE': $summary")
   if [ -n "$opt_data_folder" ]; then
     [ -d "$opt_data_folder" ] || die "--data-folder $opt_data_folder: no such folder"

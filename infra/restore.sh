@@ -59,7 +59,8 @@ stage=$(mktemp -d)
 cleanup() { rm -rf "$stage"; }
 trap cleanup EXIT
 
-tar -C "$stage" -xzf "$archive" || die "$archive is not a readable backup archive"
+# Never the archive's owners (another machine's user ids): hand_over gives the files to the service's user.
+tar -C "$stage" --no-same-owner -xzf "$archive" || die "$archive is not a readable backup archive"
 [ -f "$stage/manifest.txt" ] && grep -qx "format: makerspace-backup 1" "$stage/manifest.txt" \
   || die "$archive has no Makerspace backup manifest (made by infra/backup.sh?)"
 [ -f "$stage/SHA256SUMS" ] || die "$archive has no SHA256SUMS"
@@ -89,18 +90,21 @@ restore_data_files() { # the archive's data/ into FOLDER (merged)
   local folder=$1
   [ -d "$stage/data" ] || return 0
   mkdir -p "$folder"
-  cp -a "$stage/data/." "$folder/"
+  # The folder's own owner and mode stay as they are (systemd made it for the service's user).
+  tar -C "$stage/data" -cf - . | tar -C "$folder" --no-same-owner --no-overwrite-dir -xf -
 }
 
 if [ "$backup_provider" = Postgres ]; then
-  require_tool pg_restore "install PostgreSQL's client tools (apt-get install postgresql-client)"
-  require_tool psql "install PostgreSQL's client tools (apt-get install postgresql-client)"
+  pg_restore=$(pg_tool pg_restore) || exit 1
+  psql=$(pg_tool psql) || exit 1
   [ -f "$stage/postgres/makerspace.dump" ] || die "$archive has no postgres/makerspace.dump"
   export_pg_environment "$site_connection"
   export PGCONNECT_TIMEOUT=${PGCONNECT_TIMEOUT:-10}
-  reply=$(psql -X -w -qAt -c "SELECT 1" 2>&1) \
-    || die "cannot reach database '$PGDATABASE' on ${PGHOST:-the local socket}: $reply (create it first: createdb -O <app user> $PGDATABASE)"
-  tables=$(psql -X -w -qAt -c "SELECT count(*) FROM information_schema.tables
+  if ! reply=$("$psql" -X -w -qAt -c "SELECT 1" 2>&1); then
+    case $reply in *"does not exist"*) reply="$reply (create it first: createdb -O <the app's user> $PGDATABASE)" ;; esac
+    die "cannot reach database '$PGDATABASE' on ${PGHOST:-the local socket}: $reply"
+  fi
+  tables=$("$psql" -X -w -qAt -c "SELECT count(*) FROM information_schema.tables
       WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')")
   clean=()
   if [ "$tables" != 0 ]; then
@@ -109,18 +113,18 @@ if [ "$backup_provider" = Postgres ]; then
     clean=(--clean --if-exists)
   fi
   # Extensions are made (if missing) before the restore, not by it: only their owner may drop or comment on them.
-  pg_restore --list "$stage/postgres/makerspace.dump" >"$stage/toc" || die "the dump cannot be read by pg_restore"
+  "$pg_restore" --list "$stage/postgres/makerspace.dump" >"$stage/toc" || die "the dump cannot be read by pg_restore"
   for extension in $(sed -nE 's/^[0-9]+; [0-9]+ [0-9]+ EXTENSION - ([A-Za-z0-9_]+).*/\1/p' "$stage/toc"); do
-    psql -X -w -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS \"$extension\"" \
+    "$psql" -X -w -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS \"$extension\"" \
       || die "cannot create the extension $extension in '$PGDATABASE'; as a superuser: psql -d $PGDATABASE -c 'CREATE EXTENSION $extension'"
   done
   grep -vE '^[0-9]+; [0-9]+ [0-9]+ (EXTENSION|COMMENT - EXTENSION) ' "$stage/toc" >"$stage/toc.restore"
   say "pg_restore into '$PGDATABASE' on ${PGHOST:-the local socket}"
   # One transaction: a restore that fails leaves the database as it was.
-  pg_restore --no-password --no-owner --no-privileges --exit-on-error --single-transaction "${clean[@]}" \
+  "$pg_restore" --no-password --no-owner --no-privileges --exit-on-error --single-transaction "${clean[@]}" \
     --use-list="$stage/toc.restore" --dbname="$PGDATABASE" "$stage/postgres/makerspace.dump" \
     || die "pg_restore failed (see above); the database is unchanged"
-  psql -X -w -q -c "ANALYZE" || say "ANALYZE failed; the planner catches up on its own"
+  "$psql" -X -w -q -c "ANALYZE" || say "ANALYZE failed; the planner catches up on its own"
   if [ -n "$opt_data_folder" ]; then
     restore_data_files "$opt_data_folder"
     hand_over "$opt_data_folder"
@@ -148,4 +152,4 @@ else
   [ "$database_folder" = "$site_data_folder" ] || hand_over "$database_folder"
   say "restored into $database (and the data folder $site_data_folder)"
 fi
-say "start the app: a newer version migrates the restored database on start, or run its migrate command first"
+say "next: if the installed version is newer than the backup's, run its migrate command, then start the nodes"

@@ -107,6 +107,16 @@ as_user() {
   fi
 }
 
+# A PostgreSQL client tool: on PATH, or the newest of Debian's /usr/lib/postgresql/*/bin (a server-only install).
+pg_tool() {
+  local d
+  if command -v "$1" >/dev/null; then command -v "$1"; return 0; fi
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    [ -x "$d/$1" ] && { echo "$d/$1"; return 0; }
+  done
+  die "$1 is not installed; install PostgreSQL's client tools (apt-get install postgresql-client)"
+}
+
 require_tool() {
   command -v "$1" >/dev/null || die "$1 is not installed; $2"
 }
