@@ -43,6 +43,11 @@ public sealed class OperatorCommand
             return null;
         }
 
+        if (args[0] is "migrate" or "sqlite-backup" && args.Skip(1).Any(a => a is "--help" or "-h"))
+        {
+            return new OperatorCommand("help", false, [], []);
+        }
+
         return args[0] switch
         {
             "migrate" => new OperatorCommand("migrate", args.Contains("--check"), [], [.. QuietHistoryRead, .. args.Skip(1).Where(a => a != "--check")]),
@@ -56,9 +61,12 @@ public sealed class OperatorCommand
     {
         try
         {
-            return _verb == "sqlite-backup"
-                ? CopySqlite(output, error)
-                : await MigrateAsync(build, output, ct);
+            return _verb switch
+            {
+                "help" => Help(output),
+                "sqlite-backup" => CopySqlite(output, error),
+                _ => await MigrateAsync(build, output, ct),
+            };
         }
         catch (ConfigurationProblem problem)
         {
@@ -122,6 +130,18 @@ public sealed class OperatorCommand
 
         await output.WriteLineAsync($"Pending: {string.Join(", ", status.Pending)}");
         return MigrationsPending;
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine("""
+            Commands, with the node's own settings (environment, appsettings.json, --Key value):
+              migrate                  apply the pending migrations, check roles and kinds, exit 0
+              migrate --check          list the pending migrations: exit 0 when none, 3 when some
+              sqlite-backup FROM TO    copy a SQLite database through SQLite's online backup (infra/backup.sh uses it)
+            Exit codes: 0 done, 1 a setting or the database refused, 2 usage, 3 migrations pending.
+            """);
+        return Done;
     }
 
     private static string Describe(DatabaseSettings database)

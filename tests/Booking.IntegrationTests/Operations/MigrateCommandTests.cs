@@ -71,6 +71,19 @@ public sealed class MigrateCommandTests
     }
 
     [Fact]
+    public async Task Migrate_Help_ListsTheCommandsAndChangesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var (exitCode, stdout, stderr) = await AppRun.CommandAsync(Web, ["migrate", "--help"], Environment(database));
+
+        Assert.True(exitCode == OperatorCommand.Done, stdout + stderr);
+        Assert.Contains("migrate --check", stdout, StringComparison.Ordinal);
+        Assert.Contains("sqlite-backup", stdout, StringComparison.Ordinal);
+        Assert.Equal(0, await AppliedAsync(database));
+    }
+
+    [Fact]
     public async Task Migrate_UnknownProvider_OneLineAndExitCode1()
     {
         var (exitCode, stdout, stderr) = await AppRun.CommandAsync(Web, ["migrate"], ("Database__Provider", "Oracle"));
