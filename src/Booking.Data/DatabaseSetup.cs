@@ -11,19 +11,56 @@ namespace Booking.Data;
 /// <summary>What every start does: migrate, make sure roles and built-in kinds exist, bootstrap the admin.</summary>
 public static class DatabaseSetup
 {
+    public const string MigrateOnStartupKey = "Database:MigrateOnStartup";
+
+    /// <summary>The command a node without <see cref="MigrateOnStartupKey"/> names when its database is behind.</summary>
+    public const string MigrateCommand = "dotnet Booking.Web.dll migrate";
+
+    /// <summary>
+    /// A node's start: migrates when <c>Database:MigrateOnStartup</c> is true (the default); when it is false, a
+    /// database that lacks a migration of this version stops start-up with one line naming the migrate command.
+    /// </summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var configuration = sp.GetRequiredService<IConfiguration>();
-        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
         var db = sp.GetRequiredService<BookingDbContext>();
 
-        if (configuration.GetValue("Database:MigrateOnStartup", true))
+        if (SettingValues.Flag(configuration, MigrateOnStartupKey, true))
         {
             await db.Database.MigrateAsync(ct);
         }
+        else
+        {
+            var status = await MigrationStatus.ReadAsync(db, ct);
+            if (status.Pending.Count > 0)
+            {
+                throw new ConfigurationProblem($"the database lacks {status.Pending.Count} migration(s) of this version ({string.Join(", ", status.Pending)}) "
+                    + $"and {MigrateOnStartupKey} is false; run '{MigrateCommand}' with this node's settings first (README \"Upgrades\").");
+            }
+        }
 
+        await SetUpAsync(sp, ct);
+    }
+
+    /// <summary>The migrate command: applies every pending migration whatever <c>Database:MigrateOnStartup</c> says, then the same setup as a start.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<BookingDbContext>();
+        var pending = (await MigrationStatus.ReadAsync(db, ct)).Pending;
+        await db.Database.MigrateAsync(ct);
+        await SetUpAsync(sp, ct);
+        return pending;
+    }
+
+    private static async Task SetUpAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+        var db = sp.GetRequiredService<BookingDbContext>();
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
         await EnsureKindsAsync(db, ct);
         await BootstrapAdminAsync(configuration, sp.GetRequiredService<UserManager<UserAccount>>(), logger);

@@ -9,6 +9,12 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // migrate, migrate --check, sqlite-backup: an operator's command with this node's settings, then exit.
+        if (OperatorCommand.Parse(args) is { } command)
+        {
+            return await command.RunAsync(a => JobsNode.Build(a), Console.Out, Console.Error);
+        }
+
         try
         {
             using var node = JobsNode.Build(args);

@@ -1,6 +1,12 @@
 using Booking.Data;
 using Booking.Web;
 
+// migrate, migrate --check, sqlite-backup: an operator's command with this node's settings, then exit (README "Upgrades").
+if (OperatorCommand.Parse(args) is { } command)
+{
+    return await command.RunAsync(MakerspaceApp.Build, Console.Out, Console.Error);
+}
+
 try
 {
     var app = MakerspaceApp.Build(args);

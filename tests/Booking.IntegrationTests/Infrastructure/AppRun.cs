@@ -6,14 +6,20 @@ namespace Booking.IntegrationTests.Infrastructure;
 public static class AppRun
 {
     /// <summary>Runs the app with a public address and a private data folder, plus <paramref name="environment"/> (which wins).</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> UntilExitAsync(params (string Key, string Value)[] environment)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> UntilExitAsync(params (string Key, string Value)[] environment) =>
+        CommandAsync(typeof(Program).Assembly.Location, [], environment);
+
+    /// <summary>
+    /// Runs <paramref name="assembly"/> (the web app's or the jobs node's) with <paramref name="arguments"/>, e.g. an
+    /// operator's command such as <c>migrate</c>, with the same defaults as <see cref="UntilExitAsync"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> CommandAsync(string assembly, string[] arguments, params (string Key, string Value)[] environment)
     {
-        var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [app])
+        var start = new ProcessStartInfo("dotnet", [assembly, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(app)!,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Site__PublicUrl"] = "http://localhost";
@@ -23,11 +29,6 @@ public static class AppRun
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return await Processes.RunAsync(start);
     }
 }
