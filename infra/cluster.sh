@@ -66,15 +66,12 @@ publish() {
 # name role port [extra env...]: one line per node in nodes.tsv; pid filled in when it starts.
 node_line() { awk -F'\t' -v n="$1" '$1 == n' "$dir/nodes.tsv"; }
 
-start_node() {
-  local name=$1 line role port app dll
-  line=$(node_line "$name"); [ -n "$line" ] || die "no node named $name"
-  role=$(cut -f3 <<<"$line"); port=$(cut -f4 <<<"$line")
-  app=$(cat "$dir/app-path")
-  mkdir -p "$dir/$name/data"
+# The settings every node and the migrate command share, in the array "env".
+common_env() {
+  local name=$1
   # shellcheck disable=SC1091
   . "$dir/cluster.env"
-  local -a env=(
+  env=(
     ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
     DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-${ASPNETCORE_ENVIRONMENT:-Production}}"
     Database__Provider=Postgres
@@ -84,7 +81,26 @@ start_node() {
     Proxy__KnownProxies=127.0.0.1
     Bootstrap__AdminEmail="${Bootstrap__AdminEmail:-admin@cluster.test}"
     Bootstrap__AdminPassword="${Bootstrap__AdminPassword:-$ADMIN_PASSWORD}"
+    # As in production (README "Upgrades"): the schema is migrated once, before the nodes start.
+    Database__MigrateOnStartup=false
   )
+}
+
+migrate_db() {
+  local app; app=$(cat "$dir/app-path")
+  local -a env; common_env migrate
+  mkdir -p "$dir/migrate/data"
+  (cd "$dir" && exec env "${env[@]}" dotnet "$app/web/Booking.Web.dll" migrate >"$dir/migrate.log" 2>&1 </dev/null) \
+    || { cat "$dir/migrate.log" >&2; die "migrate failed (log: $dir/migrate.log)"; }
+}
+
+start_node() {
+  local name=$1 line role port app dll
+  line=$(node_line "$name"); [ -n "$line" ] || die "no node named $name"
+  role=$(cut -f3 <<<"$line"); port=$(cut -f4 <<<"$line")
+  app=$(cat "$dir/app-path")
+  mkdir -p "$dir/$name/data"
+  local -a env; common_env "$name"
   case $role in
     web) env+=(ASPNETCORE_URLS="http://127.0.0.1:$port" Jobs__Scheduler__Enabled=false Jobs__Workers__Enabled=false); dll="$app/web/Booking.Web.dll" ;;
     web+jobs) env+=(ASPNETCORE_URLS="http://127.0.0.1:$port" Jobs__Scheduler__Enabled=true Jobs__Workers__Enabled=true); dll="$app/web/Booking.Web.dll" ;;
@@ -221,11 +237,11 @@ cmd_start() {
   done
   printf 'jobs\t-\tjobs\t%s\n' "$(free_port)" >>"$dir/nodes.tsv"
 
-  # The first node migrates the database alone; the rest start together on a database that is ready.
-  start_node web1; wait_node web1
-  for i in $(seq 2 "$web"); do start_node "web$i"; done
+  # The schema first (the migrate command, as an upgrade runs it), then every node at once.
+  migrate_db
+  for i in $(seq 1 "$web"); do start_node "web$i"; done
   start_node jobs
-  for i in $(seq 2 "$web"); do wait_node "web$i"; done
+  for i in $(seq 1 "$web"); do wait_node "web$i"; done
   wait_node jobs
 
   write_nginx "$proxy_port" "${ports[@]}"
