@@ -35,10 +35,10 @@ public sealed class CertificationGrant
 
     public string? RevocationReason { get; private set; }
 
-    /// <summary>Cuts the grant from its patron for good (a closed account): counts of grants stay, the person does not.</summary>
-    public void Anonymise()
+    /// <summary>Cuts the grant from its patron for good (a closed account): it names the stand-in account; counts stay.</summary>
+    public void Anonymise(Guid standInId)
     {
-        PatronId = Guid.NewGuid();
+        PatronId = standInId;
         RevocationReason = null;
     }
 

@@ -64,15 +64,16 @@ public sealed class Reservation
     public bool IsAwaitingPatron => OfferExpiresAtUtc is not null && Status == ReservationStatus.Pending;
 
     /// <summary>
-    /// Cuts the reservation from its patron for good (privacy retention, a closed account): a fresh patron id that no
-    /// account has and no other row shares, no notes, no reason in words. Resource, times and status stay, so figures hold.
+    /// Cuts the reservation from its patron for good (privacy retention, a closed account): it names the stand-in
+    /// account every anonymised row shares, keeps no notes and no reason in words. Resource, times and status stay, so
+    /// figures hold.
     /// </summary>
-    public void Anonymise()
+    public void Anonymise(Guid standInId)
     {
         var patron = PatronId;
-        PatronId = Guid.NewGuid();
-        CreatedById = CreatedById == patron ? PatronId : CreatedById;
-        CancelledById = CancelledById == patron ? PatronId : CancelledById;
+        PatronId = standInId;
+        CreatedById = CreatedById == patron ? standInId : CreatedById;
+        CancelledById = CancelledById == patron ? standInId : CancelledById;
         Notes = null;
         StatusReason = null;
     }

@@ -58,8 +58,8 @@ public sealed class WaitlistEntry
 
     public UtcInterval Interval => new(StartsAtUtc, EndsAtUtc);
 
-    /// <summary>Cuts the entry from its patron for good: a fresh patron id no account has; what was wanted and when stays.</summary>
-    public void Anonymise() => PatronId = Guid.NewGuid();
+    /// <summary>Cuts the entry from its patron for good: it names the stand-in account; what was wanted and when stays.</summary>
+    public void Anonymise(Guid standInId) => PatronId = standInId;
 
     /// <summary>Takes the next number in the resource's line; the caller holds the resource's lock.</summary>
     public void PlaceInLine(long lineNumber) => LineNumber = lineNumber;

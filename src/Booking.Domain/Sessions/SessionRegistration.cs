@@ -55,7 +55,10 @@ public sealed class SessionRegistration
     /// <summary>Not cancelled: the patron is in the session or its line.</summary>
     public bool IsActive => Status != RegistrationStatus.Cancelled;
 
-    /// <summary>Cuts the registration from its patron for good: a fresh patron id no account has; attendance stays.</summary>
+    /// <summary>
+    /// Cuts the registration from its patron for good: a fresh random patron id that no account has (not the shared
+    /// stand-in, since a session holds each patron once); attendance stays.
+    /// </summary>
     public void Anonymise() => PatronId = Guid.NewGuid();
 
     internal void Rejoin(RegistrationStatus status, int lineNumber, DateTime nowUtc)

@@ -1,4 +1,5 @@
 using Booking.Data;
+using Booking.Data.Identity;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
@@ -12,7 +13,7 @@ namespace Booking.Workflows.Privacy;
 /// <summary>
 /// Removes personal data: what is older than the retention period (the privacy sweep), or all of one patron's when they
 /// close their account. Rows are anonymised, not deleted, where reports count them: the resource, times and status stay,
-/// the person goes (a fresh random patron id no account has, no notes, no reasons in words).
+/// the person goes (the rows name <see cref="AnonymisedPatron"/>, keep no notes and no reasons in words).
 /// </summary>
 public sealed class PersonalData(BookingDbContext db, TimeProvider clock, ReservationActions reservations, SessionRegistrations sessions)
 {
@@ -25,12 +26,13 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
     public async Task<int> ForgetOlderThanAsync(DateTime cutoffUtc, CancellationToken ct)
     {
         var users = db.Users;
+        var standIn = await AnonymisedPatron.EnsureAsync(db, ct);
         var touched = await AnonymiseAsync(
-            db.Reservations.Where(r => r.EndsAtUtc < cutoffUtc && (r.Notes != null || r.StatusReason != null || users.Any(u => u.Id == r.PatronId))),
-            r => r.Anonymise(), ct);
+            db.Reservations.Where(r => r.EndsAtUtc < cutoffUtc && r.PatronId != standIn),
+            r => r.Anonymise(standIn), ct);
         touched += await AnonymiseAsync(
-            db.WaitlistEntries.Where(w => w.EndsAtUtc < cutoffUtc && users.Any(u => u.Id == w.PatronId)),
-            w => w.Anonymise(), ct);
+            db.WaitlistEntries.Where(w => w.EndsAtUtc < cutoffUtc && w.PatronId != standIn),
+            w => w.Anonymise(standIn), ct);
         touched += await AnonymiseAsync(
             db.SessionRegistrations.Where(r => db.Sessions.Any(s => s.Id == r.SessionId && s.EndsAtUtc < cutoffUtc) && users.Any(u => u.Id == r.PatronId)),
             r => r.Anonymise(), ct);
@@ -77,10 +79,11 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
         }
 
         await db.SaveChangesAsync(ct);
-        await AnonymiseAsync(db.Reservations.Where(r => r.PatronId == patronId), r => r.Anonymise(), ct);
-        await AnonymiseAsync(db.WaitlistEntries.Where(w => w.PatronId == patronId), w => w.Anonymise(), ct);
+        var standIn = await AnonymisedPatron.EnsureAsync(db, ct);
+        await AnonymiseAsync(db.Reservations.Where(r => r.PatronId == patronId), r => r.Anonymise(standIn), ct);
+        await AnonymiseAsync(db.WaitlistEntries.Where(w => w.PatronId == patronId), w => w.Anonymise(standIn), ct);
         await AnonymiseAsync(db.SessionRegistrations.Where(r => r.PatronId == patronId), r => r.Anonymise(), ct);
-        await AnonymiseAsync(db.CertificationGrants.Where(g => g.PatronId == patronId), g => g.Anonymise(), ct);
+        await AnonymiseAsync(db.CertificationGrants.Where(g => g.PatronId == patronId), g => g.Anonymise(standIn), ct);
         await db.Notifications.Where(n => n.RecipientId == patronId).ExecuteDeleteAsync(ct);
         await db.CalendarFeeds.Where(f => f.PatronId == patronId).ExecuteDeleteAsync(ct);
         await db.BookingSuspensions.Where(s => s.PatronId == patronId).ExecuteDeleteAsync(ct);
