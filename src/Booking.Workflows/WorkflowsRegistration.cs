@@ -18,6 +18,7 @@ public static class WorkflowsRegistration
         services.TryAddScoped<BookReservation>();
         services.TryAddScoped<ReservationActions>();
         services.TryAddScoped<WaitlistOffers>();
+        services.TryAddScoped<WaitlistJoining>();
         services.TryAddScoped<MaintenanceBlocking>();
         services.TryAddScoped<CertificationGranting>();
         services.TryAddScoped<SessionScheduling>();
