@@ -50,6 +50,7 @@ public static class MakerspaceApp
         // The scheduler and the mail workers set up their stores while the server starts listening, not before.
         services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         services.AddSingleton(publicAddress);
+        services.AddSingleton(SiteLook.From(builder.Configuration, builder.Environment.ContentRootPath));
         services.AddBookingData(DataRegistration.DataFolder);
         services.AddMakerspaceJobs(builder.Configuration, DataRegistration.DataFolder);
         services.AddMakerspaceWorkflows();
@@ -113,7 +114,10 @@ public static class MakerspaceApp
                 o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Accounts)));
             }
 
-            o.Conventions.AddPageApplicationModelConvention("/Reservations/New", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Bookings)));
+            foreach (var page in (string[])["/Reservations/New", "/Reservations/Cancel", "/Waitlist/Join"])
+            {
+                o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Bookings)));
+            }
         });
 
         return builder.Build();
@@ -137,20 +141,26 @@ public static class MakerspaceApp
         }
     }
 
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
     /// <summary>The middleware pipeline, in order, and every endpoint: the API, the feeds and the pages.</summary>
     public static void UsePipeline(WebApplication app)
     {
         var publicAddress = app.Services.GetRequiredService<PublicAddress>();
         app.UseMiddleware<SecurityHeaders>(new PathString("/jobs"));
         app.UseForwardedHeaders();
-        app.UseExceptionHandler();
+        // A person at a page gets an error page in the site's look; the API answers problem details, written by the
+        // inner handler before the outer one sees anything. (Not two UseWhen branches: a branch cannot re-route.)
+        app.UseExceptionHandler(Features.Errors.StatusModel.PathFor(StatusCodes.Status500InternalServerError));
+        app.UseWhen(IsApi, api => api.UseExceptionHandler());
         if (publicAddress.IsHttps)
         {
             app.UseMiddleware<HttpsOnly>();
             app.UseHsts();
         }
 
-        app.UseStatusCodePages();
+        app.UseStatusCodePagesWithReExecute(Features.Errors.StatusModel.PathFormat);
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseCookiePolicy();
         app.UseMiddleware<RequestBodyLimits>();
         app.UseMiddleware<NulCharacters>();
@@ -192,6 +202,7 @@ public static class MakerspaceApp
         api.MapSuspensionsApi();
         api.MapCalendarApi();
         app.MapCalendarFeeds();
+        app.MapSiteLook();
 
         app.MapRazorPages();
     }

@@ -19,6 +19,7 @@ public static class WorkflowsRegistration
         services.TryAddScoped<ReservationActions>();
         services.TryAddScoped<Privacy.PersonalData>();
         services.TryAddScoped<WaitlistOffers>();
+        services.TryAddScoped<WaitlistJoining>();
         services.TryAddScoped<MaintenanceBlocking>();
         services.TryAddScoped<CertificationGranting>();
         services.TryAddScoped<SessionScheduling>();

@@ -233,8 +233,9 @@ public static class PageChecks
     public static async Task SaveScreenshotAsync(this IPage page, string journey)
     {
         var folder = Environment.GetEnvironmentVariable("MAKERSPACE_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{journey}.png"), FullPage = true });
+        var path = Path.Combine(folder, $"{journey}.png"); // a journey may name a subfolder ("tour/...")
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
     }
 }
 

@@ -57,12 +57,20 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await new SignInPage(page).SignInAsync(staff.Email, MakerspaceHost.Password);
         var desk = new DeskPage(page);
         await desk.OpenAsync(branch.Id, "2026-01-12");
-        await Assertions.Expect(desk.Row(patron.Email)).ToContainTextAsync("due");
+        var name = patron.Email.Split('@')[0];
+        await Assertions.Expect(desk.Row(name)).ToContainTextAsync("due");
 
-        await desk.PressAsync(patron.Email, "Hand over");
-        await Assertions.Expect(desk.Row(patron.Email)).ToContainTextAsync("checked in");
-        await desk.PressAsync(patron.Email, "Take back");
-        await Assertions.Expect(desk.Row(patron.Email)).ToContainTextAsync("completed");
+        await desk.PressAsync(name, "Hand over");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Handed over. Due back by Mon 12 Jan at 10:00.");
+        await Assertions.Expect(desk.Row(name)).ToContainTextAsync("checked in");
+        await desk.PressAsync(name, "Take back");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Returned. The laptop is back.");
+        await Assertions.Expect(desk.Row(name)).ToContainTextAsync("completed");
+
+        // The name links to the patron's page at the desk.
+        await desk.Row(name).GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await page.ArriveAtAsync($"/desk/patrons/{patron.UserId}");
+        await page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 }).WaitForAsync();
         await page.SaveScreenshotAsync("staff-laptop-hand-over-and-return");
     }
 }

@@ -50,9 +50,15 @@ public sealed class MyReservationsPage(IPage page)
 {
     public ILocator Item(string resourceName) => page.Locator(".reservation-list li", new() { HasText = resourceName });
 
+    /// <summary>Follows the item's Cancel link to the confirmation page, checks it, and confirms.</summary>
     public async Task CancelAsync(string resourceName)
     {
-        await Item(resourceName).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Item(resourceName).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Cancel ") }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Cancel this reservation?", Level = 1 }).WaitForAsync();
+        await page.ShouldBeAccessibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(resourceName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel it" }).ClickAsync();
+        await page.ArriveAtAsync("/reservations/mine");
         await page.GetByRole(AriaRole.Status).WaitForAsync();
     }
 }
@@ -65,11 +71,12 @@ public sealed class DeskPage(IPage page)
         await page.ShouldBeAccessibleAsync();
     }
 
-    public ILocator Row(string patronEmail) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = patronEmail });
+    /// <summary>The board's row of a patron, by the name it shows.</summary>
+    public ILocator Row(string patronName) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = patronName });
 
-    public async Task PressAsync(string patronEmail, string button)
+    public async Task PressAsync(string patronName, string button)
     {
-        await Row(patronEmail).GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await Row(patronName).GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
         await page.GetByRole(AriaRole.Status).WaitForAsync();
         await page.ShouldBeAccessibleAsync();
     }

@@ -33,7 +33,8 @@ public sealed class QrCheckInPage(IPage page)
 
     public ILocator CheckInButton => page.GetByRole(AriaRole.Button, new() { Name = "Check in now" });
 
-    public ILocator Refusal => page.GetByRole(AriaRole.Alert);
+    /// <summary>Why there is nothing to check in to yet: a status, not an alert.</summary>
+    public ILocator NotYet => page.GetByRole(AriaRole.Status);
 }
 
 public sealed class SessionsPage(IPage page)

@@ -12,18 +12,23 @@ public sealed partial class PageSession(MakerspaceHost host)
 {
     private readonly HttpClient _client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
 
-    public async Task<string> GetAsync(string url)
+    /// <summary>The page's HTML, after checking it answered <paramref name="expected"/> (an error page is a page too: 403, 404).</summary>
+    public async Task<string> GetAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await _client.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode}\n{html}");
+        Assert.True(response.StatusCode == expected, $"GET {url}: {(int)response.StatusCode}, expected {(int)expected}\n{html}");
         return html;
     }
 
-    /// <summary>Loads <paramref name="pageUrl"/>, takes the antiforgery token of its first form, and posts <paramref name="fields"/> to <paramref name="action"/>.</summary>
-    public async Task<(HttpStatusCode Status, string Html, Uri? Url)> SubmitAsync(string pageUrl, string action, IDictionary<string, string> fields)
+    /// <summary>
+    /// Loads <paramref name="pageUrl"/> (answering <paramref name="pageStatus"/>), takes the antiforgery token of its
+    /// first form, and posts <paramref name="fields"/> to <paramref name="action"/>.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Html, Uri? Url)> SubmitAsync(
+        string pageUrl, string action, IDictionary<string, string> fields, HttpStatusCode pageStatus = HttpStatusCode.OK)
     {
-        var page = await GetAsync(pageUrl);
+        var page = await GetAsync(pageUrl, pageStatus);
         var token = Token().Match(page);
         Assert.True(token.Success, $"No antiforgery token on {pageUrl}");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };

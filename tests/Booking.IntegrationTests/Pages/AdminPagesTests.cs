@@ -344,7 +344,7 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
         var (_, html, _) = await admin.SubmitAsync(page, $"/admin/users?handler=SetRole&userId={patron.UserId}&email={Uri.EscapeDataString(patron.Email)}",
             new Dictionary<string, string> { ["role"] = Roles.Staff });
 
-        Assert.Contains($"{patron.Email} is now a staff", html);
+        Assert.Contains($"{patron.Email} is now staff.", html);
         Assert.Equal([Roles.Patron, Roles.Staff], (await RolesOfAsync(patron.UserId)).Order());
         Assert.True(await host.InScopeAsync(db => db.AuditLog.AnyAsync(a => a.Action == "user.role" && a.Subject == $"user:{patron.UserId}")));
 
@@ -383,13 +383,18 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
 
         foreach (var url in new[] { "/admin", "/admin/locations", $"/admin/locations/{branch.Id}", "/admin/resources", $"/admin/resources/{room.Id}", "/admin/kinds", "/admin/kinds/room", "/admin/certifications", "/admin/users?email=a" })
         {
-            Assert.Contains("Not for this account", await browser.GetAsync(url));
+            var html = await browser.GetAsync(url, HttpStatusCode.Forbidden);
+            Assert.Contains("<h1>Not for this account</h1>", html);
+            // Staff are told the page is for admins, not to sign in with the staff account they are using.
+            Assert.Contains("This page is for admins only.", html);
+            Assert.DoesNotContain("sign in with your staff account", html);
         }
 
         var name = $"Sneaky {Guid.NewGuid():N}";
-        await browser.SubmitAsync("/admin/locations", "/admin/locations", new Dictionary<string, string> { ["Name"] = name, ["TimeZone"] = Zone });
-        await browser.SubmitAsync($"/admin/resources/{room.Id}", $"/admin/resources/{room.Id}?handler=OutOfService", new Dictionary<string, string> { ["OutOfServiceReason"] = "No" });
-        await browser.SubmitAsync("/admin/users", $"/admin/users?handler=SetRole&userId={account.UserId}", new Dictionary<string, string> { ["role"] = Roles.Admin });
+        var forbidden = HttpStatusCode.Forbidden;
+        await browser.SubmitAsync("/admin/locations", "/admin/locations", new Dictionary<string, string> { ["Name"] = name, ["TimeZone"] = Zone }, forbidden);
+        await browser.SubmitAsync($"/admin/resources/{room.Id}", $"/admin/resources/{room.Id}?handler=OutOfService", new Dictionary<string, string> { ["OutOfServiceReason"] = "No" }, forbidden);
+        await browser.SubmitAsync("/admin/users", $"/admin/users?handler=SetRole&userId={account.UserId}", new Dictionary<string, string> { ["role"] = Roles.Admin }, forbidden);
 
         Assert.False(await host.InScopeAsync(db => db.Locations.AnyAsync(l => l.Name == name)));
         Assert.False(await host.InScopeAsync(db => db.Resources.Where(r => r.Id == room.Id).Select(r => r.IsOutOfService).SingleAsync()));

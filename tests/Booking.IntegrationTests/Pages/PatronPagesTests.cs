@@ -46,7 +46,12 @@ public sealed class PatronPagesTests(MakerspaceHost host) : IClassFixture<Makers
         Assert.Contains(printer.Name, mine);
         var id = await host.InScopeAsync(db => db.Reservations.Where(r => r.ResourceId == printer.Id).Select(r => r.Id).SingleAsync());
 
-        var (_, afterCancel, _) = await browser.SubmitAsync("/reservations/mine", $"/reservations/mine?handler=Cancel&id={id}", new Dictionary<string, string>());
+        // Cancelling asks first: the list links to a confirmation page, which cancels only when its form is sent.
+        Assert.Contains($"href=\"/reservations/{id}/cancel\"", mine);
+        var confirm = await browser.GetAsync($"/reservations/{id}/cancel");
+        Assert.Contains("Cancel this reservation?", confirm);
+        Assert.Equal(Domain.Reservations.ReservationStatus.Confirmed, await host.InScopeAsync(db => db.Reservations.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+        var (_, afterCancel, _) = await browser.SubmitAsync($"/reservations/{id}/cancel", $"/reservations/{id}/cancel", new Dictionary<string, string>());
         Assert.Contains("Cancelled.", afterCancel);
         Assert.Equal(Domain.Reservations.ReservationStatus.Cancelled, await host.InScopeAsync(db => db.Reservations.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
     }
@@ -112,14 +117,17 @@ public sealed class PatronPagesTests(MakerspaceHost host) : IClassFixture<Makers
         await desk.SignInAsync(staff.Email, MakerspaceHost.Password);
 
         var board = await desk.GetAsync($"/desk?locationId={branch.Id}&date=2026-01-12");
-        Assert.Contains(patron.Email, board);
+        Assert.Contains($"<a href=\"/desk/patrons/{patron.UserId}\">{patron.Email.Split('@')[0]}</a>", board); // the name, linking to their page
+        Assert.DoesNotContain(patron.Email, board);
         Assert.Contains("Hand over", board);
 
         var page = $"/desk?locationId={branch.Id}&date=2026-01-12";
         var (_, handedOver, _) = await desk.SubmitAsync(page, $"/desk?handler=CheckIn&id={id}&locationId={branch.Id}&date=2026-01-12", new Dictionary<string, string>());
+        Assert.Contains("Handed over. Due back by Mon 12 Jan at 10:00.", handedOver);
+        Assert.DoesNotContain("Checked in.", handedOver);
         Assert.Contains("Take back", handedOver);
         var (_, returned, _) = await desk.SubmitAsync(page, $"/desk?handler=Complete&id={id}&locationId={branch.Id}&date=2026-01-12", new Dictionary<string, string>());
-        Assert.Contains("Completed.", returned);
+        Assert.Contains("Returned. The laptop is back.", returned);
         Assert.Equal(Domain.Reservations.ReservationStatus.Completed, await host.InScopeAsync(db => db.Reservations.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
     }
 
@@ -129,7 +137,7 @@ public sealed class PatronPagesTests(MakerspaceHost host) : IClassFixture<Makers
         var patron = await host.SignInNewAsync();
         var browser = new PageSession(host);
         await browser.SignInAsync(patron.Email, MakerspaceHost.Password);
-        Assert.Contains("Not for this account", await browser.GetAsync("/desk"));
+        Assert.Contains("Not for this account", await browser.GetAsync("/desk", HttpStatusCode.Forbidden));
 
         var anonymous = new PageSession(host);
         Assert.Contains("<h1>Sign in</h1>", await anonymous.GetAsync("/desk"));

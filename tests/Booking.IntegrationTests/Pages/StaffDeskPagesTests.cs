@@ -26,9 +26,10 @@ public sealed class StaffDeskPagesTests(MakerspaceHost host) : IClassFixture<Mak
         var browser = new PageSession(host);
         await browser.SignInAsync(patron.Email, MakerspaceHost.Password);
 
-        var html = await browser.GetAsync(url);
+        var html = await browser.GetAsync(url, HttpStatusCode.Forbidden);
 
         Assert.Contains("<h1>Not for this account</h1>", html);
+        Assert.Contains("for library staff only", html);
     }
 
     [Fact]

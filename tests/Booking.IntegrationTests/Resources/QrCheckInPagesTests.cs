@@ -44,9 +44,10 @@ public sealed class QrCheckInPagesTests(MakerspaceHost host) : IClassFixture<Mak
         Assert.Contains("Checked in.", landed);
         Assert.Equal(ReservationStatus.CheckedIn, await host.InScopeAsync(db => db.Reservations.Where(r => r.Id == dueNow).Select(r => r.Status).SingleAsync()));
 
-        // The later booking's window is not open yet: the page says when it opens, and offers no button.
+        // The later booking's window is not open yet: the page says when it opens (the day too), as information, and offers no button.
         var later = await browser.GetAsync(page);
-        Assert.Contains("opens at 10:45", later);
+        Assert.Contains("<p class=\"alert\" role=\"status\">Check-in for your reservation at 11:00 opens on Mon 12 Jan at 10:45. Come back then.</p>", later);
+        Assert.DoesNotContain("role=\"alert\"", later);
         Assert.DoesNotContain("Check in now", later);
     }
 }

@@ -66,7 +66,7 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
         var before = RoleOf(await users.GetRolesAsync(user));
         if (before == role)
         {
-            TempData["Message"] = $"{user.Email} is already {Article(role)} {role.ToLowerInvariant()}.";
+            TempData["Message"] = $"{user.Email} is already {RoleInWords(role)}.";
             return null;
         }
 
@@ -89,7 +89,7 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
         db.AuditLog.Add(new AuditEntry(User.UserId(), "user.role", $"user:{user.Id}", $"Made {user.Email} {role} (was {before}).", clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        TempData["Message"] = $"{user.Email} is now {Article(role)} {role.ToLowerInvariant()}.";
+        TempData["Message"] = $"{user.Email} is now {RoleInWords(role)}.";
         return null;
     }
 
@@ -118,5 +118,11 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
     private static string RoleOf(IList<string> roles) =>
         roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Staff) ? Roles.Staff : Roles.Patron;
 
-    private static string Article(string role) => role == Roles.Admin ? "an" : "a";
+    /// <summary>"staff" (a body of people, no article), "an admin", "a patron".</summary>
+    private static string RoleInWords(string role) => role switch
+    {
+        Roles.Staff => "staff",
+        Roles.Admin => "an admin",
+        _ => "a patron",
+    };
 }

@@ -1,6 +1,7 @@
 using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Locations;
+using Booking.Domain.Resources;
 using Booking.Web.Features.Shared;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Reservations;
@@ -25,6 +26,12 @@ public sealed class BoardModel(BookingDbContext db, ReservationActions actions, 
 
     public IReadOnlyList<ReservationView> Board { get; private set; } = [];
 
+    /// <summary>Each patron on the board by id: their name (their e-mail when they gave none).</summary>
+    public IReadOnlyDictionary<Guid, string> PatronNames { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>Why the branch is closed all of <see cref="Day"/> (no opening hours that weekday, or a closure); null when it opens.</summary>
+    public string? ClosedBecause { get; private set; }
+
     public string? Problem { get; private set; }
 
     private DateTimeOffset _now;
@@ -32,35 +39,44 @@ public sealed class BoardModel(BookingDbContext db, ReservationActions actions, 
     public async Task OnGetAsync(Guid? locationId, string? date, CancellationToken ct) => await LoadAsync(locationId, date, ct);
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, Guid? locationId, string? date, CancellationToken ct) =>
-        ActAsync(() => actions.ApproveAsync(Actor, id, ct), "Approved.", locationId, date, ct);
+        ActAsync(() => actions.ApproveAsync(Actor, id, ct), (_, _) => "Approved.", locationId, date, ct);
 
+    /// <summary>Check-in; for a laptop, the hand-over (the message says when it is due back).</summary>
     public Task<IActionResult> OnPostCheckInAsync(Guid id, Guid? locationId, string? date, CancellationToken ct) =>
-        ActAsync(() => actions.CheckInAsync(Actor, id, ct), "Checked in.", locationId, date, ct);
+        ActAsync(() => actions.CheckInAsync(Actor, id, ct), (r, zone) => r.KindCode == KnownKinds.Laptop
+            ? $"Handed over. Due back by {ReservationQueries.Local(r.EndsAtUtc, zone):ddd d MMM 'at' HH:mm}."
+            : "Checked in.", locationId, date, ct);
 
+    /// <summary>Complete; for a laptop, its return.</summary>
     public Task<IActionResult> OnPostCompleteAsync(Guid id, Guid? locationId, string? date, CancellationToken ct) =>
-        ActAsync(() => actions.CompleteAsync(Actor, id, ct), "Completed.", locationId, date, ct);
+        ActAsync(() => actions.CompleteAsync(Actor, id, ct), (r, _) => r.KindCode == KnownKinds.Laptop ? "Returned. The laptop is back." : "Completed.", locationId, date, ct);
 
     /// <summary>In words: due, late, checked in, overdue (never by colour alone).</summary>
-    public string StatusFor(ReservationView r) => r.Status switch
+    public StatusLabel StatusFor(ReservationView r) => r.Status switch
     {
-        "confirmed" when _now >= r.CheckInClosesAt => "no-show (not yet released)",
-        "confirmed" when _now > r.Start => "late",
-        "confirmed" => "due",
-        "checked-in" when r.Overdue => "overdue",
-        "checked-in" => "checked in",
-        "pending" when r.OfferExpiresAt is not null => "offered from waiting list",
-        "pending" => "awaiting approval",
-        _ => r.Status,
+        "confirmed" when _now >= r.CheckInClosesAt => new("no-show", "no-show", "not yet released"),
+        "confirmed" when _now > r.Start => new("late", "late"),
+        "confirmed" => new("due", "due"),
+        "checked-in" when r.Overdue => new("overdue", "overdue"),
+        "checked-in" => new("checked in", "checked-in"),
+        "pending" when r.OfferExpiresAt is not null => new("offered", "offered", "from the waiting list"),
+        "pending" => new("awaiting approval", "pending"),
+        _ => StatusLabel.For(r),
     };
 
     private Actor Actor => User.Actor();
 
-    private async Task<IActionResult> ActAsync(Func<Task<Domain.Reservations.Reservation>> action, string done, Guid? locationId, string? date, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(
+        Func<Task<Domain.Reservations.Reservation>> action, Func<Domain.Reservations.Reservation, TimeZoneInfo, string> done, Guid? locationId, string? date, CancellationToken ct)
     {
         try
         {
-            await action();
-            TempData["Message"] = done;
+            var changed = await action();
+            var zone = await (from r in db.Resources
+                              join l in db.Locations on r.LocationId equals l.Id
+                              where r.Id == changed.ResourceId
+                              select l.TimeZoneId).FirstAsync(ct);
+            TempData["Message"] = done(changed, TimeZoneInfo.FindSystemTimeZoneById(zone));
             return RedirectToPage(new { locationId, date });
         }
         catch (DomainException e)
@@ -95,6 +111,7 @@ public sealed class BoardModel(BookingDbContext db, ReservationActions actions, 
             Day = asked;
         }
 
+        ClosedBecause = ClosedAllDay(branch.Branch, Day);
         var window = LocalCalendar.DayOf(Day, branch.Zone);
         var rows = await ReservationQueries.Rows(db)
             .Where(r => r.Resource.LocationId == branch.Id && r.Reservation.StartsAtUtc < window.End && r.Reservation.EndsAtUtc > window.Start)
@@ -105,5 +122,23 @@ public sealed class BoardModel(BookingDbContext db, ReservationActions actions, 
             .Where(r => r.Resource.LocationId == branch.Id && r.Reservation.Status == Domain.Reservations.ReservationStatus.CheckedIn && r.Reservation.EndsAtUtc <= window.Start)
             .ToListAsync(ct);
         Board = overdue.Concat(rows).Select(r => ReservationQueries.ToView(r, now)).ToList();
+        var patronIds = Board.Select(r => r.PatronId).Distinct().ToList();
+        PatronNames = await db.Users.AsNoTracking().Where(u => patronIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? "?" : u.DisplayName, ct);
+    }
+
+    /// <summary>Closed all day: no opening hours that weekday, or closures covering every opening period.</summary>
+    private static string? ClosedAllDay(Location branch, DateOnly day)
+    {
+        var periods = branch.OpeningHours.Where(h => h.Day == day.DayOfWeek)
+            .Select(h => (Opens: day.ToDateTime(h.Opens), Closes: h.Closes == TimeOnly.MinValue ? day.AddDays(1).ToDateTime(TimeOnly.MinValue) : day.ToDateTime(h.Closes)))
+            .ToList();
+        if (periods.Count == 0)
+        {
+            return $"{branch.Name} does not open on {day:dddd}s.";
+        }
+
+        var covering = periods.Select(p => branch.Closures.FirstOrDefault(c => c.StartsLocal <= p.Opens && c.EndsLocal >= p.Closes)).ToList();
+        return covering.All(c => c is not null) ? $"{branch.Name} is closed that day: {covering[0]!.Reason}." : null;
     }
 }

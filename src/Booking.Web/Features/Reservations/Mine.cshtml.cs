@@ -13,8 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Web.Features.Reservations;
 
 /// <summary>
-/// A patron's reservations, upcoming and past, with cancel, check-in and accept-offer as plain forms (no
-/// script needed), an .ics per reservation and the private calendar feed's address.
+/// A patron's reservations: upcoming, their places on waiting lists, cancelled ones still ahead, and past; with
+/// check-in, accept-offer and leave-the-line as plain forms and cancelling through a confirmation page (no script
+/// needed), an .ics per reservation and the private calendar feed's address.
 /// </summary>
 [Authorize]
 public sealed class MineModel(BookingDbContext db, ReservationActions actions, CalendarFeeds feeds, TimeProvider clock) : PageModel
@@ -22,6 +23,14 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
     public IReadOnlyList<ReservationView> Upcoming { get; private set; } = [];
 
     public IReadOnlyList<ReservationView> Past { get; private set; } = [];
+
+    /// <summary>Cancelled or not approved, for a time still ahead: neither "upcoming" nor "past" to a patron.</summary>
+    public IReadOnlyList<ReservationView> Cancelled { get; private set; } = [];
+
+    /// <summary>A place in line for a taken time, with the resource's name.</summary>
+    public sealed record WaitingPlace(Guid Id, string ResourceName, DateTimeOffset Start, DateTimeOffset End, int Position);
+
+    public IReadOnlyList<WaitingPlace> Waiting { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
 
@@ -59,28 +68,40 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
         return RedirectToPage(null, null, "calendar");
     }
 
-    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => actions.CancelAsync(User.Actor(), id, null, ct), "Cancelled.", ct);
-
     public Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken ct) =>
         ActAsync(() => actions.CheckInAsync(User.Actor(), id, ct), "Checked in. Enjoy!", ct);
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
         ActAsync(() => actions.AcceptOfferAsync(User.Actor(), id, ct), "The offered time is yours.", ct);
 
-    /// <summary>Status in words, never by colour alone.</summary>
-    public static string Describe(ReservationView r) => r.Status switch
+    /// <summary>Leaves a waiting list (the same as <c>DELETE /api/v1/waitlist/{id}</c>).</summary>
+    public async Task<IActionResult> OnPostLeaveAsync(Guid id, CancellationToken ct)
     {
-        "pending" when r.OfferExpiresAt is { } until => $"offered to you from the waiting list until {until:HH:mm}",
-        "pending" => "waiting for staff approval",
-        "confirmed" => "confirmed",
-        "checked-in" => r.Overdue ? "checked in, overdue: please return it" : "checked in",
-        "completed" => "completed",
-        "cancelled" => $"cancelled ({r.StatusReason})",
-        "no-show" => "not checked in (released)",
-        "rejected" => $"not approved ({r.StatusReason})",
-        _ => r.Status,
-    };
+        var me = User.UserId();
+        var entry = await db.WaitlistEntries.FirstOrDefaultAsync(w => w.Id == id && w.PatronId == me, ct);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            entry.Withdraw();
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = "You have left the waiting list.";
+            return RedirectToPage();
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            Problem = e.Message;
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    /// <summary>Whether the patron can still cancel it here (through the confirmation page).</summary>
+    public static bool CanCancel(ReservationView r) => r.Status is "confirmed" or "pending";
 
     private async Task<IActionResult> ActAsync(Func<Task<Domain.Reservations.Reservation>> action, string done, CancellationToken ct)
     {
@@ -107,7 +128,12 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
             .OrderBy(r => r.Reservation.StartsAtUtc).Take(300).ToListAsync(ct);
         var views = rows.Select(r => ReservationQueries.ToView(r, now)).ToList();
         Upcoming = views.Where(v => v.End > Now && v.Status is "pending" or "confirmed" or "checked-in").ToList();
-        Past = views.Except(Upcoming).OrderByDescending(v => v.Start).ToList();
+        Cancelled = views.Where(v => v.End > Now && v.Status is "cancelled" or "rejected").ToList();
+        Past = views.Except(Upcoming).Except(Cancelled).OrderByDescending(v => v.Start).ToList();
+        var places = await Waitlist.WaitlistApi.ViewsAsync(db, w => w.PatronId == me && w.Status == Domain.Reservations.WaitlistStatus.Waiting && w.EndsAtUtc > now, ct);
+        var waitedFor = places.Select(p => p.ResourceId).Distinct().ToList();
+        var names = await db.Resources.AsNoTracking().Where(r => waitedFor.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        Waiting = places.Select(p => new WaitingPlace(p.Id, names.GetValueOrDefault(p.ResourceId) ?? "?", p.Start, p.End, p.Position)).ToList();
         FeedUrl = await feeds.FindAsync(me, ct) is { } feed ? feeds.Url(feed, Request) : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
@@ -45,6 +44,12 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
 
     public BookingRefusal? Refusal { get; private set; }
 
+    /// <summary>For a refusal for want of a certification: the next trainings that grant it, to link to.</summary>
+    public IReadOnlyList<NextSessionView> Trainings { get; private set; } = [];
+
+    /// <summary>A time taken by someone else can be waited for: the refusal offers the waiting list.</summary>
+    public bool CanWait => Refusal?.Code == ErrorCodes.SlotTaken && string.IsNullOrWhiteSpace(PatronEmail);
+
     public async Task<IActionResult> OnGetAsync(string? start, CancellationToken ct)
     {
         var subject = await LoadAsync(ct);
@@ -53,15 +58,10 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
             return NotFound();
         }
 
-        if (DateTime.TryParseExact(start, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && Instants.InWindow(local))
+        if (LocalTimes.ParseStart(start, subject.Location.TimeZone) is { } asked)
         {
-            Prefill(local, subject);
-        }
-        else if (DateTimeOffset.TryParseExact(start, "yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && Instants.InWindow(instant.DateTime))
-        {
-            // The grid adds the offset only where the local time comes twice; keep it so the post books the one chosen.
-            Prefill(instant.DateTime, subject);
-            StartOffset = AmbiguousOffset(instant.DateTime, subject.Location.TimeZone, instant.Offset) is { } offset ? FormatOffset(offset) : null;
+            Prefill(asked.Local, subject);
+            StartOffset = asked.Offset;
         }
 
         return Page();
@@ -99,30 +99,20 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
             }
         }
 
-        var zone = subject.Location.TimeZone;
-        var startLocal = Date.ToDateTime(StartTime);
-        var endLocal = EndTime <= StartTime ? Date.AddDays(1).ToDateTime(EndTime) : Date.ToDateTime(EndTime);
-        var startUtc = AmbiguousOffset(startLocal, zone, ParseOffset(StartOffset)) is { } chosen
-            ? DateTime.SpecifyKind(startLocal - chosen, DateTimeKind.Utc)
-            : LocalCalendar.ToUtc(startLocal, zone);
-        var endUtc = LocalCalendar.ToUtc(endLocal, zone);
-        if (endUtc <= startUtc && zone.IsAmbiguousTime(endLocal))
-        {
-            endUtc = DateTime.SpecifyKind(endLocal - zone.GetAmbiguousTimeOffsets(endLocal).Min(), DateTimeKind.Utc); // the later of the two
-        }
-
-        var start = new DateTimeOffset(startUtc);
-        var end = new DateTimeOffset(endUtc);
-        var outcome = await booking.HandleAsync(User.UserId(), User.IsStaff(), new BookReservationInput(ResourceId, start, end, Notes, patronId), ct);
+        var times = LocalTimes.From(Date, StartTime, EndTime, StartOffset, subject.Location.TimeZone);
+        var outcome = await booking.HandleAsync(User.UserId(), User.IsStaff(), new BookReservationInput(ResourceId, times.Start, times.End, Notes, patronId), ct);
         if (outcome.Refusal is { } refusal)
         {
             Refusal = refusal;
+            Trainings = refusal.Certifications
+                .SelectMany(m => m.Certification.NextTrainings.Take(2).Select(t => new NextSessionView(t.SessionId, $"{t.Title} ({m.Certification.Name})", ReservationQueries.Local(t.StartsAtUtc, subject.Location.TimeZone))))
+                .ToList();
             return Page();
         }
 
         TempData["Message"] = outcome.Reservation!.Status == ReservationStatus.Pending
-            ? $"Requested {ResourceName} on {startLocal:dddd d MMMM, HH:mm}–{endLocal:HH:mm}. Staff will approve it."
-            : $"Reserved {ResourceName} on {startLocal:dddd d MMMM, HH:mm}–{endLocal:HH:mm}.";
+            ? $"Requested {ResourceName} on {times.StartLocal:dddd d MMMM, HH:mm}–{times.EndLocal:HH:mm}. Staff will approve it."
+            : $"Reserved {ResourceName} on {times.StartLocal:dddd d MMMM, HH:mm}–{times.EndLocal:HH:mm}.";
         return patronId is null ? Redirect("/reservations/mine") : Redirect("/desk");
     }
 
@@ -132,19 +122,6 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
         StartTime = TimeOnly.FromDateTime(local);
         EndTime = StartTime.AddMinutes(subject.Policy.MinDurationMinutes);
     }
-
-    /// <summary>The offset, if the local time comes twice and it is one of its two offsets; otherwise null.</summary>
-    private static TimeSpan? AmbiguousOffset(DateTime local, TimeZoneInfo zone, TimeSpan? offset) =>
-        offset is { } o && zone.IsAmbiguousTime(local) && zone.GetAmbiguousTimeOffsets(local).Contains(o) ? o : null;
-
-    /// <summary>The form's offset as written ("-05:00", "+01:00"); null when absent or not an offset.</summary>
-    private static TimeSpan? ParseOffset(string? text) =>
-        text is not null && TimeSpan.TryParseExact(text.TrimStart('+', '-'), @"hh\:mm", CultureInfo.InvariantCulture, out var size)
-            ? (text.StartsWith('-') ? -size : size)
-            : null;
-
-    private static string FormatOffset(TimeSpan offset) =>
-        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture);
 
     private async Task<BookingSubject?> LoadAsync(CancellationToken ct)
     {

@@ -64,7 +64,7 @@ public sealed class CheckInModel(BookingDbContext db, ReservationActions actions
         Due = views.FirstOrDefault(v => nowOffset >= v.CheckInOpensAt && nowOffset < v.CheckInClosesAt);
         var next = views.FirstOrDefault(v => nowOffset < v.CheckInOpensAt);
         Explanation = next is not null
-            ? $"Check-in for your reservation at {next.Start:HH:mm} opens at {next.CheckInOpensAt:HH:mm}. Come back then."
+            ? $"Check-in for your reservation at {next.Start:HH:mm} opens on {next.CheckInOpensAt:ddd d MMM 'at' HH:mm}. Come back then."
             : $"You have no reservation of {Name} to check in to right now. Book it first, or ask staff at the desk.";
         return true;
     }

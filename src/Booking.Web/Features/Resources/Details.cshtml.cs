@@ -197,7 +197,7 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
             {
                 "maintenance" => new Cell("maintenance", "Maintenance", local),
                 "closed" => new Cell("closed", "Closed", local),
-                _ => new Cell("booked", "Booked", local),
+                _ => new Cell("booked", "Booked", local, offset),
             };
         }
 

@@ -5,6 +5,7 @@ using Booking.Domain.Reservations;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Reservations;
+using Booking.Workflows.Waitlist;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public static class WaitlistApi
     }
 
     private static async Task<Results<Created<WaitlistView>, ProblemHttpResult, ValidationProblem>> Join(
-        JoinWaitlistBody? body, ClaimsPrincipal user, BookingDbContext db, TimeProvider clock, CancellationToken ct)
+        JoinWaitlistBody? body, ClaimsPrincipal user, BookingDbContext db, WaitlistJoining joining, CancellationToken ct)
     {
         var checks = new FieldErrors();
         var resourceId = checks.Required(body?.ResourceId, "resourceId", "Say which resource you wait for.");
@@ -50,40 +51,13 @@ public static class WaitlistApi
             return Problems.NotFound("resource");
         }
 
-        var me = user.UserId();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var interval = new UtcInterval(start.UtcDateTime, end.UtcDateTime);
-        var request = new BookingRequest(me, interval);
-        var refusal = BookingRules.Check(request, await BookingFactsReader.ReadAsync(db, subject, request, now, ct));
-        if (refusal is null)
+        var outcome = await joining.JoinAsync(user.UserId(), subject, new UtcInterval(start.UtcDateTime, end.UtcDateTime), ct);
+        if (outcome.Refusal is { } refusal)
         {
-            return Problems.Of(ErrorCodes.Conflict, "That time is free: book it instead of waiting.");
+            return Problems.Of(refusal.Code, refusal.Message);
         }
 
-        if (refusal.Code != ErrorCodes.SlotTaken)
-        {
-            return Problems.Of(refusal.Code, refusal.Message); // waiting would not help
-        }
-
-        var already = await db.WaitlistEntries.AnyAsync(w => w.PatronId == me && w.ResourceId == resourceId
-            && (w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered)
-            && w.StartsAtUtc < interval.End && w.EndsAtUtc > interval.Start, ct);
-        if (already)
-        {
-            return Problems.Of(ErrorCodes.Conflict, "You are already waiting for this resource at that time.");
-        }
-
-        var entry = new WaitlistEntry(resourceId, me, interval, now);
-        await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
-        {
-            await transaction.LockResourceAsync(resourceId, ct);
-            var last = await db.WaitlistEntries.Where(w => w.ResourceId == resourceId).MaxAsync(w => (long?)w.LineNumber, ct) ?? 0;
-            entry.PlaceInLine(last + 1);
-            db.WaitlistEntries.Add(entry);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-
+        var entry = outcome.Entry!;
         var view = (await ViewsAsync(db, w => w.Id == entry.Id, ct)).Single();
         return TypedResults.Created($"/api/v1/waitlist/{entry.Id}", view);
     }
@@ -108,7 +82,8 @@ public static class WaitlistApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<List<WaitlistView>> ViewsAsync(BookingDbContext db, System.Linq.Expressions.Expression<Func<WaitlistEntry, bool>> filter, CancellationToken ct)
+    /// <summary>Places on waiting lists, with each one's position in its line; shared with the pages.</summary>
+    internal static async Task<List<WaitlistView>> ViewsAsync(BookingDbContext db, System.Linq.Expressions.Expression<Func<WaitlistEntry, bool>> filter, CancellationToken ct)
     {
         var entries = await db.WaitlistEntries.AsNoTracking().Where(filter).OrderBy(w => w.StartsAtUtc).ToListAsync(ct);
         var resourceIds = entries.Select(e => e.ResourceId).Distinct().ToList();
