@@ -31,7 +31,7 @@ public sealed class AuditLogModel(BookingDbContext db) : PageModel
 
     public string ZoneName { get; private set; } = "UTC";
 
-    public async Task<IActionResult> OnGetAsync(string? person, string? action, string? from, string? to, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? person, string? action, string? from, string? to, int? p, CancellationToken ct)
     {
         if (!User.IsAdmin())
         {
@@ -49,7 +49,7 @@ public sealed class AuditLogModel(BookingDbContext db) : PageModel
             return Page();
         }
 
-        Results = await search.PageAsync(db, page ?? 1, ct);
+        Results = await search.PageAsync(db, p ?? 1, ct); // not "page": Razor Pages keeps that name for the page's own route value
         return Page();
     }
 
@@ -60,6 +60,6 @@ public sealed class AuditLogModel(BookingDbContext db) : PageModel
         ["action"] = Action,
         ["from"] = From,
         ["to"] = To,
-        ["page"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["p"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
 }
