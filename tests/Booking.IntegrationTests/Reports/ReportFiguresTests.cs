@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using Booking.Data.Identity;
 using Booking.IntegrationTests.Infrastructure;
 using Booking.Web.Features.Reports;
-using static Booking.IntegrationTests.Reports.ReportFixture;
+using static Booking.IntegrationTests.Reports.ReportLibrary;
 
 namespace Booking.IntegrationTests.Reports;
 
@@ -24,17 +24,17 @@ public sealed class ReportFiguresTests(ReportFixture host) : IClassFixture<Repor
         Assert.Equal(new ReportPeriod(Week1, new DateOnly(2026, 1, 11), null, "All branches"), report.Period);
         // Open: Riverside 84 h a week less New Year's Day (12 h) in week 1; Spree 84 h both weeks.
         // Room A: wk1 r1 2 h (checked in) + r2 1 h (no-show); wk2 r6 1 h (checked in); r10 (lapsed offer) not booked.
-        Assert.Equal((72, 3, 2), Hours(report, host.RoomA.Id, Week1));
-        Assert.Equal((84, 1, 1), Hours(report, host.RoomA.Id, Week2));
+        Assert.Equal((72, 3, 2), Hours(report, host.Library.RoomA.Id, Week1));
+        Assert.Equal((84, 1, 1), Hours(report, host.Library.RoomA.Id, Week2));
         // Room B: wk1 r3 and r4 cancelled; wk2 r7 2 h, a no-show.
-        Assert.Equal((72, 0, 0), Hours(report, host.RoomB.Id, Week1));
-        Assert.Equal((84, 2, 0), Hours(report, host.RoomB.Id, Week2));
+        Assert.Equal((72, 0, 0), Hours(report, host.Library.RoomB.Id, Week1));
+        Assert.Equal((84, 2, 0), Hours(report, host.Library.RoomB.Id, Week2));
         // Printer P: wk1 r5 4 h checked in; wk2 r8 rejected, r9 cancelled.
-        Assert.Equal((72, 4, 4), Hours(report, host.PrinterP.Id, Week1));
-        Assert.Equal((84, 0, 0), Hours(report, host.PrinterP.Id, Week2));
+        Assert.Equal((72, 4, 4), Hours(report, host.Library.PrinterP.Id, Week1));
+        Assert.Equal((84, 0, 0), Hours(report, host.Library.PrinterP.Id, Week2));
         // Printer Q (Berlin): wk2 r13 1 h checked in.
-        Assert.Equal((84, 0, 0), Hours(report, host.PrinterQ.Id, Week1));
-        Assert.Equal((84, 1, 1), Hours(report, host.PrinterQ.Id, Week2));
+        Assert.Equal((84, 0, 0), Hours(report, host.Library.PrinterQ.Id, Week1));
+        Assert.Equal((84, 1, 1), Hours(report, host.Library.PrinterQ.Id, Week2));
         Assert.Equal(8, report.Resources.Count); // 4 resources × 2 weeks, empty weeks included
 
         // Kinds: rooms 72+72 / 84+84 open; printers 72+84 / 84+84.
@@ -108,9 +108,9 @@ public sealed class ReportFiguresTests(ReportFixture host) : IClassFixture<Repor
     [Fact]
     public async Task Reports_OneBranch_OnlyItsFigures()
     {
-        var only = $"{Span}&locationId={host.Riverside.Id}";
+        var only = $"{Span}&locationId={host.Library.Riverside.Id}";
         var utilisation = await GetAsync<UtilisationReport>($"/api/v1/reports/utilisation?{only}");
-        Assert.DoesNotContain(utilisation.Resources, r => r.ResourceId == host.PrinterQ.Id);
+        Assert.DoesNotContain(utilisation.Resources, r => r.ResourceId == host.Library.PrinterQ.Id);
         Assert.Equal("A Riverside", utilisation.Period.Branch);
         var printers = Assert.Single(utilisation.KindTotals, k => k.Kind == "3d-printer");
         Assert.Equal((156d, 4d, 4d), (printers.OpenHours, printers.BookedHours, printers.CheckedInHours));

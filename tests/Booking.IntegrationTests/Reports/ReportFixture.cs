@@ -24,6 +24,18 @@ namespace Booking.IntegrationTests.Reports;
 /// </summary>
 public sealed class ReportFixture : MakerspaceHost
 {
+    public ReportLibrary Library { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Library = await ReportLibrary.SeedAsync(Services);
+    }
+}
+
+/// <summary>The hand-counted library of <see cref="ReportFixture"/>; browser tests seed it into their own host too.</summary>
+public sealed class ReportLibrary
+{
     public const string NewYork = "America/New_York";
     public const string Berlin = "Europe/Berlin";
     public const string Span = "from=2025-12-29&to=2026-01-11";
@@ -44,19 +56,25 @@ public sealed class ReportFixture : MakerspaceHost
 
     public CertificationDefinition Printing { get; private set; } = null!;
 
-    public override async Task InitializeAsync()
+    public static async Task<ReportLibrary> SeedAsync(IServiceProvider services)
     {
-        await base.InitializeAsync();
-        using var scope = Services.CreateScope();
+        var library = new ReportLibrary();
+        await library.SeedIntoAsync(services);
+        return library;
+    }
+
+    private async Task SeedIntoAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BookingDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var people = new List<Guid>();
         for (var i = 0; i < 12; i++)
         {
-            people.Add((await DatabaseSetup.EnsureUserAsync(users, $"person{i}@reports.test", Password, $"Person {i}", Roles.Patron)).Id);
+            people.Add((await DatabaseSetup.EnsureUserAsync(users, $"person{i}@reports.test", MakerspaceHost.Password, $"Person {i}", Roles.Patron)).Id);
         }
 
-        var staff = (await DatabaseSetup.EnsureUserAsync(users, "desk@reports.test", Password, "Desk", Roles.Staff)).Id;
+        var staff = (await DatabaseSetup.EnsureUserAsync(users, "desk@reports.test", MakerspaceHost.Password, "Desk", Roles.Staff)).Id;
         var p = people;
 
         Riverside = Branch("A Riverside", NewYork);
