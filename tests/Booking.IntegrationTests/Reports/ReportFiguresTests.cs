@@ -219,7 +219,7 @@ public sealed class ReportFiguresTests(ReportFixture host) : IClassFixture<Repor
             Assert.Contains($"<title id=\"{chart}-title\">", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("<caption>Hours per kind and week</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("<caption class=\"visually-hidden\">Hours per kind and week</caption>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/reports/attendance.csv?from=2025-12-29&amp;to=2026-01-11\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
