@@ -5,6 +5,7 @@ using Booking.Domain.Certifications;
 using Booking.Domain.Locations;
 using Booking.Domain.Notifications;
 using Booking.Domain.Partners;
+using Booking.Domain.Reports;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Domain.Sessions;
@@ -57,6 +58,9 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Refused booking attempts per branch, local day, kind and code: anonymous demand for reports.</summary>
+    public DbSet<RefusalCount> RefusalCounts => Set<RefusalCount>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -77,6 +81,7 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
             builder.HasPostgresExtension("btree_gist");
         }
 
+        ReportFunctions.Map(builder, IsPostgres);
         builder.ApplyConfigurationsFromAssembly(typeof(BookingDbContext).Assembly, t => t.Namespace == typeof(Configurations.LocationConfiguration).Namespace);
 
         // Wall-clock times of a branch (closures) are not instants: no time zone in the column, no UTC kind.

@@ -3,12 +3,14 @@ using Booking.Data;
 using Booking.Data.Identity;
 using Booking.Jobs.Hosting;
 using Booking.Web.Features.Account;
+using Booking.Web.Features.Audit;
 using Booking.Web.Features.Availability;
 using Booking.Web.Features.Calendar;
 using Booking.Web.Features.Certifications;
 using Booking.Web.Features.Locations;
 using Booking.Web.Features.Maintenance;
 using Booking.Web.Features.Partners;
+using Booking.Web.Features.Reports;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
 using Booking.Web.Features.Sessions;
@@ -103,6 +105,7 @@ public static class MakerspaceApp
         services.AddScoped<Registration>();
         services.AddScoped<MyData>();
         services.AddScoped<CalendarFeeds>();
+        services.AddScoped<ReportQueries>();
 
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<BookingDbContext>("database");
@@ -201,8 +204,11 @@ public static class MakerspaceApp
         api.MapPartnersApi();
         api.MapSuspensionsApi();
         api.MapCalendarApi();
+        api.MapReportsApi();
         app.MapCalendarFeeds();
         app.MapSiteLook();
+        app.MapReportDownloads();
+        app.MapAuditExport();
 
         app.MapRazorPages();
     }

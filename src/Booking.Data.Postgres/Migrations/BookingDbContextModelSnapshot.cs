@@ -382,6 +382,32 @@ namespace Booking.Data.Postgres.Migrations
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Reports.RefusalCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KindCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "LocationId", "KindCode", "Code");
+
+                    b.HasIndex("LocationId");
+
+                    b.ToTable("RefusalCounts");
+                });
+
             modelBuilder.Entity("Booking.Domain.Reservations.BookingSuspension", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1090,6 +1116,15 @@ namespace Booking.Data.Postgres.Migrations
                     b.HasOne("Booking.Domain.Reservations.Reservation", null)
                         .WithMany()
                         .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Reports.RefusalCount", b =>
+                {
+                    b.HasOne("Booking.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

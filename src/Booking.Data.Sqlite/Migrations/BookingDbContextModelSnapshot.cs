@@ -376,6 +376,32 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Reports.RefusalCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KindCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "LocationId", "KindCode", "Code");
+
+                    b.HasIndex("LocationId");
+
+                    b.ToTable("RefusalCounts");
+                });
+
             modelBuilder.Entity("Booking.Domain.Reservations.BookingSuspension", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1076,6 +1102,15 @@ namespace Booking.Data.Sqlite.Migrations
                     b.HasOne("Booking.Domain.Reservations.Reservation", null)
                         .WithMany()
                         .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Reports.RefusalCount", b =>
+                {
+                    b.HasOne("Booking.Domain.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -59,6 +59,39 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
 
         var request = new BookingRequest(patronId, new UtcInterval(input.Start.UtcDateTime, input.End.UtcDateTime), onBehalf);
         var now = clock.GetUtcNow().UtcDateTime;
+        var outcome = await BookAsync(actorId, subject, request, input.Notes, now, ct);
+        if (outcome.Refusal is { } refusal && IsDemand(refusal.Code))
+        {
+            await CountRefusalAsync(subject, refusal.Code, now, ct);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Refusals that say something about demand: a rule, not a typo (bad input, an unknown patron, a missing role).</summary>
+    private static bool IsDemand(string code) => code is not (ErrorCodes.Validation or ErrorCodes.NotFound or ErrorCodes.Forbidden);
+
+    /// <summary>
+    /// One statement after the booking's own transaction has ended (so it never holds the booking's locks). The count
+    /// serves reports, not the patron: when it fails, the failure is logged and the refusal is answered all the same.
+    /// </summary>
+    private async Task CountRefusalAsync(BookingSubject subject, string code, DateTime now, CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(LocalCalendar.ToLocal(now, subject.Location.TimeZone));
+        try
+        {
+            await RefusalCounts.RecordAsync(db, day, subject.Location.Id, subject.Resource.KindCode, code, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not count a refused booking of kind {Kind} ({Code}); the refusal is answered anyway", subject.Resource.KindCode, code);
+        }
+    }
+
+    private async Task<BookingOutcome> BookAsync(Guid actorId, BookingSubject subject, BookingRequest request, string? notes, DateTime now, CancellationToken ct)
+    {
+        var patronId = request.PatronId;
+        var onBehalf = request.OnBehalfByStaff;
 
         // First without a transaction or locks: most refusals (a slot just taken, a quota reached) are decided
         // here in one read, and a refusal made on one consistent snapshot is as true as one made under the locks.
@@ -78,7 +111,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
             return refused;
         }
 
-        var outcome = Add(subject, request, read.Facts, actorId, input.Notes, now, null) with { Subject = subject, PatronEmail = read.Patron!.Email };
+        var outcome = Add(subject, request, read.Facts, actorId, notes, now, null) with { Subject = subject, PatronEmail = read.Patron!.Email };
         if (onBehalf)
         {
             // What a patron could not have booked themselves is an override, and staff answer for it.

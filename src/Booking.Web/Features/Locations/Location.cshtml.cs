@@ -151,7 +151,7 @@ public sealed partial class LocationModel(BookingDbContext db, TimeProvider cloc
             return NotFound();
         }
 
-        if (!Location.RemoveClosure(closureId))
+        if (!LocationSetup.RemoveClosure(db, Location, closureId, User.UserId(), clock.GetUtcNow().UtcDateTime))
         {
             return Done(id, "That closure was already removed.");
         }

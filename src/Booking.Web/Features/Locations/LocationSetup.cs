@@ -1,5 +1,6 @@
 using System.Globalization;
 using Booking.Data;
+using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Locations;
 using Booking.Web.Features.Reservations;
@@ -43,10 +44,29 @@ public static class LocationSetup
         var resourceIds = await db.Resources.Where(r => r.LocationId == location.Id).Select(r => r.Id).ToListAsync(ct);
         var outcome = await CollidingReservations.CancelAsync(db, actorId, resourceIds, closed,
             $"{location.Name} will be closed then: {closure.Reason}.", nowUtc, ct);
+        db.AuditLog.Add(new AuditEntry(actorId, "location.closure", $"location:{location.Id}",
+            $"Closed {location.Name} {Describe(closure)}: {closure.Reason}. Reservations cancelled: {outcome.Cancelled.Count}.", nowUtc));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ClosureAdded(closure, outcome);
     }
+
+    /// <summary>Removes a closure (the caller saves), with an audit entry; false when the branch has no such closure.</summary>
+    public static bool RemoveClosure(BookingDbContext db, Location location, Guid closureId, Guid actorId, DateTime nowUtc)
+    {
+        var closure = location.Closures.FirstOrDefault(c => c.Id == closureId);
+        if (closure is null || !location.RemoveClosure(closureId))
+        {
+            return false;
+        }
+
+        db.AuditLog.Add(new AuditEntry(actorId, "location.closure-removed", $"location:{location.Id}",
+            $"Removed the closure of {location.Name} {Describe(closure)} ({closure.Reason}).", nowUtc));
+        return true;
+    }
+
+    private static string Describe(Closure closure) =>
+        $"{closure.StartsLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} to {closure.EndsLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}";
 
     public static (string? Name, string? Address, string? TimeZone) ReadDetails(FieldErrors errors, string? name, string? address, string? timeZone)
     {

@@ -128,10 +128,11 @@ public static class LocationsAdminApi
         return TypedResults.Created($"/api/v1/locations/{location.Id}/closures/{closure!.Id}", ToView(closure));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveClosure(Guid id, Guid closureId, BookingDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveClosure(
+        Guid id, Guid closureId, ClaimsPrincipal user, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var location = await db.Locations.FirstOrDefaultAsync(l => l.Id == id, ct);
-        if (location is null || !location.RemoveClosure(closureId))
+        if (location is null || !LocationSetup.RemoveClosure(db, location, closureId, user.UserId(), clock.GetUtcNow().UtcDateTime))
         {
             return Problems.NotFound("closure");
         }
