@@ -26,17 +26,23 @@ public static class Telemetry
     public const string StandardEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string ProtocolKey = "OTEL_EXPORTER_OTLP_PROTOCOL";
 
+    /// <summary>
+    /// What is traced when spans are exported: everything, except database commands with no request or job around
+    /// them (Hangfire's and Quartz's own polling); a caller's unsampled trace stays unsampled.
+    /// </summary>
+    public static readonly Sampler ExportSampler = new ParentBasedSampler(new NoLoneClientCalls());
+
     /// <summary>Registers the telemetry; <paramref name="serviceName"/> names the node type (<c>OTEL_SERVICE_NAME</c> wins).</summary>
     public static IServiceCollection AddMakerspaceTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
         var endpoint = ReadEndpoint(configuration);
+        var exporting = endpoint is not null || !string.IsNullOrWhiteSpace(configuration[StandardEndpointKey]);
         var named = configuration["OTEL_SERVICE_NAME"];
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(string.IsNullOrWhiteSpace(named) ? serviceName : named))
             .WithTracing(t => t
-                // Database commands with no request or job around them (Hangfire's and Quartz's own polling) are not
-                // traced; everything under a traced request, sweep or delivery is.
-                .SetSampler(new ParentBasedSampler(new NoLoneClientCalls()))
+                // With nowhere to send them, no span is even recorded: the booking path pays for the listeners only.
+                .SetSampler(exporting ? ExportSampler : new AlwaysOffSampler())
                 .AddSource(MakerspaceTelemetry.Name)
                 .AddAspNetCoreInstrumentation(o =>
                 {
@@ -55,7 +61,7 @@ public static class Telemetry
             var protocol = configuration[ProtocolKey] == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
             telemetry.UseOtlpExporter(protocol, endpoint);
         }
-        else if (!string.IsNullOrWhiteSpace(configuration[StandardEndpointKey]))
+        else if (exporting)
         {
             telemetry.UseOtlpExporter(); // reads the OTEL_EXPORTER_OTLP_* settings itself
         }

@@ -1,4 +1,5 @@
 using Booking.IntegrationTests.Infrastructure;
+using Booking.Jobs.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using OpenTelemetry.Trace;
@@ -6,8 +7,9 @@ using OpenTelemetry.Trace;
 namespace Booking.IntegrationTests.Observability;
 
 /// <summary>
-/// The app with its real OpenTelemetry pipeline and an in-memory exporter added to it, mail to a real SMTP server,
-/// and the Quartz scheduler on (fired by the tests, never by the clock: the interval is a day).
+/// The app with its real OpenTelemetry pipeline, sampling as it does with an OTLP endpoint and exporting to memory,
+/// mail to a real SMTP server, and the Quartz scheduler on (fired by the tests, never by the clock: the interval is a
+/// day).
 /// </summary>
 public sealed class TelemetryHost : JobsHost
 {
@@ -32,6 +34,9 @@ public sealed class TelemetryHost : JobsHost
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Exported)));
+        // Traced as when an OTLP endpoint is configured, exported to memory instead.
+        builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(t => t
+            .SetSampler(Telemetry.ExportSampler)
+            .AddInMemoryExporter(Exported)));
     }
 }
