@@ -69,7 +69,7 @@ public sealed class SendAccountMail(UserManager<UserAccount> users, IMailSender 
     }
 
     /// <summary>The kind as telemetry names it (no per-call string building).</summary>
-    public static string TagOf(AccountMailKind kind) => kind switch
+    private static string TagOf(AccountMailKind kind) => kind switch
     {
         AccountMailKind.PasswordReset => "password-reset",
         AccountMailKind.ConfirmAddress => "confirm-address",

@@ -23,7 +23,7 @@ public sealed class HealthListener(HealthCheckService checks, string urls, ILogg
     /// <summary>The addresses it listens on once started (a port 0 in <c>Health:Urls</c> becomes the port chosen).</summary>
     public IReadOnlyList<string> Addresses => _app?.Urls.ToList() ?? [];
 
-    /// <summary><c>Health:Urls</c> checked at start-up (http or https addresses separated by <c>;</c>), or null when not set.</summary>
+    /// <summary><c>Health:Urls</c> checked at start-up (http addresses separated by <c>;</c>), or null when not set.</summary>
     public static string? ReadUrls(IConfiguration configuration)
     {
         var value = configuration[UrlsKey];
@@ -34,7 +34,8 @@ public sealed class HealthListener(HealthCheckService checks, string urls, ILogg
 
         foreach (var url in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            // Plain http: probes come from this machine (the service manager, a monitoring agent), no certificate needed.
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "http")
             {
                 throw new ConfigurationProblem($"{UrlsKey} has '{url}', which is not an http address (e.g. http://127.0.0.1:5081).");
             }

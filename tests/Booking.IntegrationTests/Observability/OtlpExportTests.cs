@@ -63,6 +63,7 @@ public sealed class OtlpExportTests
     [InlineData(Telemetry.EndpointKey, "collector:4317")]
     [InlineData(Telemetry.EndpointKey, "ftp://127.0.0.1:4317")]
     [InlineData(HealthListener.UrlsKey, "127.0.0.1:5081")]
+    [InlineData(HealthListener.UrlsKey, "https://127.0.0.1:5081")]
     public void BadAddress_StopsStartUp_NamingTheKey(string key, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
