@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Booking.Data;
 using Booking.Data.Identity;
+using Booking.Jobs.Health;
 using Booking.Jobs.Hosting;
 using Booking.Web.Features.Account;
 using Booking.Web.Features.Audit;
@@ -20,7 +21,6 @@ using Booking.Web.Infrastructure;
 using Booking.Workflows;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -55,6 +55,7 @@ public static class MakerspaceApp
         services.AddSingleton(SiteLook.From(builder.Configuration, builder.Environment.ContentRootPath));
         services.AddBookingData(DataRegistration.DataFolder);
         services.AddMakerspaceJobs(builder.Configuration, DataRegistration.DataFolder);
+        services.AddMakerspaceTelemetry(builder.Configuration, "makerspace-web");
         services.AddMakerspaceWorkflows();
         services.AddMakerspaceKeyRing(builder.Configuration, builder.Environment);
 
@@ -108,7 +109,7 @@ public static class MakerspaceApp
         services.AddScoped<ReportQueries>();
 
         services.AddOpenApi();
-        services.AddHealthChecks().AddDbContextCheck<BookingDbContext>("database");
+        services.AddMakerspaceHealthChecks(builder.Configuration);
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -181,10 +182,9 @@ public static class MakerspaceApp
         });
 
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
-        // Live: the process answers (a restart would help otherwise). Ready: it can serve, its database reachable.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready");
+        // Live: the process answers (a restart would help otherwise). Ready: it can serve (its database reachable, its
+        // scheduler and mail workers running where this node runs them). /health: every check.
+        app.MapMakerspaceHealth();
 
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();

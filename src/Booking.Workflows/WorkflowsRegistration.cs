@@ -3,6 +3,7 @@ using Booking.Workflows.Maintenance;
 using Booking.Workflows.Reservations;
 using Booking.Workflows.Sessions;
 using Booking.Workflows.Suspensions;
+using Booking.Workflows.Telemetry;
 using Booking.Workflows.Waitlist;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ public static class WorkflowsRegistration
     public static IServiceCollection AddMakerspaceWorkflows(this IServiceCollection services)
     {
         // TryAdd: the web app hosts the jobs too, and both ask for the workflows.
+        services.TryAddSingleton<MakerspaceMetrics>();
         services.TryAddScoped<BookReservation>();
         services.TryAddScoped<ReservationActions>();
         services.TryAddScoped<Privacy.PersonalData>();

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Booking.Data.Identity;
 using Booking.Jobs.Configuration;
 using Booking.Jobs.Mail;
+using Booking.Workflows.Telemetry;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -44,17 +46,45 @@ public sealed class HangfireAccountMailQueue(IBackgroundJobClient jobs) : IAccou
 /// The Hangfire job that writes one account e-mail. The link's token is made here, when the mail is written,
 /// so no live credential is ever stored in the queue or the database; a retried attempt makes a fresh one.
 /// </summary>
-public sealed class SendAccountMail(UserManager<UserAccount> users, IMailSender sender, SmtpSettings settings, TimeProvider clock, ILogger<SendAccountMail> logger)
+public sealed class SendAccountMail(UserManager<UserAccount> users, IMailSender sender, SmtpSettings settings, TimeProvider clock, MakerspaceMetrics metrics, ILogger<SendAccountMail> logger)
 {
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [10, 30, 120, 600, 1800], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [JobDisplayName("Account e-mail: {0}")]
     public async Task RunAsync(AccountMailKind kind, string email, string siteRoot, CancellationToken ct)
     {
+        // One activity per attempt with the mail's kind and outcome; never the address.
+        using var activity = MakerspaceTelemetry.Source.StartActivity("send account mail", ActivityKind.Consumer);
+        var kindTag = TagOf(kind);
+        activity?.SetTag(MakerspaceTelemetry.MailKindTag, kindTag);
+        try
+        {
+            activity?.SetTag(MakerspaceTelemetry.OutcomeTag, await SendAsync(kind, email, siteRoot, ct));
+        }
+        catch (Exception e)
+        {
+            metrics.MailFailed(kindTag);
+            MakerspaceTelemetry.Failed(activity, e);
+            throw;
+        }
+    }
+
+    /// <summary>The kind as telemetry names it (no per-call string building).</summary>
+    private static string TagOf(AccountMailKind kind) => kind switch
+    {
+        AccountMailKind.PasswordReset => "password-reset",
+        AccountMailKind.ConfirmAddress => "confirm-address",
+        AccountMailKind.AlreadyRegistered => "already-registered",
+        _ => "unknown",
+    };
+
+    /// <summary>Writes and sends the mail if the address has an account and it still applies; returns the outcome.</summary>
+    private async Task<string> SendAsync(AccountMailKind kind, string email, string siteRoot, CancellationToken ct)
+    {
         var user = await users.FindByEmailAsync(email);
         if (user?.Email is null)
         {
             logger.LogInformation("No account for the address of a {Kind} e-mail; nothing sent", kind);
-            return;
+            return "no-account";
         }
 
         var text = kind switch
@@ -67,11 +97,13 @@ public sealed class SendAccountMail(UserManager<UserAccount> users, IMailSender 
         if (text is null)
         {
             logger.LogInformation("A {Kind} e-mail no longer applies to user {UserId}; nothing sent", kind, user.Id);
-            return;
+            return "not-applicable";
         }
 
         await sender.SendAsync(Compose(user, text), ct);
+        metrics.MailSent(TagOf(kind));
         logger.LogInformation("{Kind} e-mail sent to user {UserId}", kind, user.Id);
+        return "sent";
     }
 
     private async Task<AccountMailText> PasswordResetAsync(UserAccount user, string siteRoot)

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Booking.Data;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Jobs.Mail;
 using Booking.Jobs.Sweeps;
+using Booking.Workflows.Telemetry;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -17,29 +19,54 @@ namespace Booking.Jobs.Delivery;
 /// crash after the server accepted and before the stamp commits; the repeat then carries the same
 /// Message-Id.
 /// </summary>
-public sealed class DeliverNotification(BookingDbContext db, IMailSender sender, MailComposer composer, TimeProvider clock, ILogger<DeliverNotification> logger)
+public sealed class DeliverNotification(BookingDbContext db, IMailSender sender, MailComposer composer, TimeProvider clock, MakerspaceMetrics metrics, ILogger<DeliverNotification> logger)
 {
     /// <summary>Seconds between attempts: about 4.5 hours in all, less than <c>Jobs:Delivery:RequeueAfter</c>.</summary>
     public static readonly int[] RetryDelaysInSeconds = [10, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200];
+
+    private string? _kind; // the notification's kind once read, for the failure counter and the activity
 
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [10, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [JobDisplayName("E-mail notification {0}")]
     public async Task RunAsync(Guid notificationId, CancellationToken ct)
     {
+        // One activity per attempt: its kind, id and outcome (sent, discarded, settled, failed), never the recipient.
+        using var activity = MakerspaceTelemetry.Source.StartActivity("deliver notification", ActivityKind.Consumer);
+        activity?.SetTag(MakerspaceTelemetry.NotificationIdTag, notificationId.ToString());
+        try
+        {
+            activity?.SetTag(MakerspaceTelemetry.OutcomeTag, await DeliverAsync(notificationId, ct));
+        }
+        catch (Exception e)
+        {
+            metrics.MailFailed(_kind ?? "unknown");
+            MakerspaceTelemetry.Failed(activity, e);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag(MakerspaceTelemetry.MailKindTag, _kind);
+        }
+    }
+
+    /// <summary>Sends the notification if it still applies; returns the outcome (sent, discarded or settled).</summary>
+    private async Task<string> DeliverAsync(Guid notificationId, CancellationToken ct)
+    {
         var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == notificationId, ct);
         if (notification is null || notification.IsSettled)
         {
             logger.LogInformation("Notification {NotificationId} already settled or gone; nothing to send", notificationId);
-            return;
+            return "settled";
         }
 
+        _kind = notification.Kind;
         var now = clock.GetUtcNow().UtcDateTime;
         var recipient = await db.Users.AsNoTracking().Where(u => u.Id == notification.RecipientId)
             .Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct);
         if (recipient?.Email is null)
         {
             await DiscardAsync(notification, "The recipient has no e-mail address.", now, ct);
-            return;
+            return "discarded";
         }
 
         ReservationFacts? facts = null;
@@ -49,7 +76,7 @@ public sealed class DeliverNotification(BookingDbContext db, IMailSender sender,
             if (await WhyNotApplicableAsync(notification, facts, now, ct) is { } why)
             {
                 await DiscardAsync(notification, why, now, ct);
-                return;
+                return "discarded";
             }
         }
 
@@ -57,7 +84,9 @@ public sealed class DeliverNotification(BookingDbContext db, IMailSender sender,
         await sender.SendAsync(message, ct);
         notification.MarkSent(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None); // accepted by the server: record it even if shutdown is under way
+        metrics.MailSent(notification.Kind);
         logger.LogInformation("Notification {NotificationId} ({Kind}) sent", notification.Id, notification.Kind);
+        return "sent";
     }
 
     private async Task<string?> WhyNotApplicableAsync(Notification notification, ReservationFacts? facts, DateTime now, CancellationToken ct)

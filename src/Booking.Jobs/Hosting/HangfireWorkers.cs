@@ -13,6 +13,10 @@ namespace Booking.Jobs.Hosting;
 public sealed class HangfireWorkers(JobStorage storage, IServiceScopeFactory scopes, JobsOptions options) : IHostedService, IAsyncDisposable
 {
     private BackgroundJobServer? _server;
+    private volatile bool _running;
+
+    /// <summary>Whether this node's Hangfire server is started and not stopping (the readiness check reads it).</summary>
+    public bool IsRunning => _running;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,11 +27,13 @@ public sealed class HangfireWorkers(JobStorage storage, IServiceScopeFactory sco
             SchedulePollingInterval = options.WorkerPollInterval,
             Activator = new AspNetCoreJobActivator(scopes),
         }, storage);
+        _running = true;
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _running = false;
         if (_server is not null)
         {
             _server.SendStop();
@@ -37,6 +43,7 @@ public sealed class HangfireWorkers(JobStorage storage, IServiceScopeFactory sco
 
     public ValueTask DisposeAsync()
     {
+        _running = false;
         _server?.Dispose();
         _server = null;
         return ValueTask.CompletedTask;

@@ -1,10 +1,13 @@
 using Booking.Data;
 using Booking.Data.Identity;
+using Booking.Jobs.Health;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Booking.Jobs.Hosting;
 
@@ -30,6 +33,13 @@ public static class JobsNode
         services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         services.AddBookingData(DataRegistration.DataFolder);
         services.AddMakerspaceJobs(builder.Configuration, DataRegistration.DataFolder);
+        services.AddMakerspaceTelemetry(builder.Configuration, "makerspace-jobs");
+        services.AddMakerspaceHealthChecks(builder.Configuration);
+        if (HealthListener.ReadUrls(builder.Configuration) is { } healthUrls)
+        {
+            services.AddHostedService(sp => new HealthListener(sp.GetRequiredService<HealthCheckService>(), healthUrls, sp.GetRequiredService<ILoggerFactory>()));
+        }
+
         // Account e-mails carry confirmation and reset links: the same accounts, token rules and key ring as the web nodes.
         services.AddMakerspaceKeyRing(builder.Configuration, builder.Environment);
         services.AddIdentityCore<UserAccount>(o => AccountRules.Configure(o, builder.Configuration, builder.Environment.IsDevelopment()))

@@ -64,7 +64,9 @@ public static class JobsRegistration
         services.AddSingleton<IAccountMailQueue, HangfireAccountMailQueue>();
         if (options.WorkersEnabled)
         {
-            services.AddHostedService<HangfireWorkers>();
+            // One instance: the host starts and stops it, the readiness check asks it whether it runs.
+            services.AddSingleton<HangfireWorkers>();
+            services.AddHostedService(sp => sp.GetRequiredService<HangfireWorkers>());
         }
 
         if (options.SchedulerEnabled)

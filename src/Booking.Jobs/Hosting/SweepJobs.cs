@@ -1,17 +1,36 @@
+using System.Diagnostics;
 using Booking.Jobs.Sweeps;
+using Booking.Workflows.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace Booking.Jobs.Hosting;
 
-/// <summary>Runs one sweep in its own scope (its own DbContext); exceptions escape so Quartz records the failure.</summary>
+/// <summary>
+/// Runs one sweep in its own scope (its own DbContext), in an activity named after the sweep with the items it acted
+/// on and its outcome; exceptions escape so Quartz records the failure.
+/// </summary>
 public abstract class SweepJob<TSweep>(IServiceScopeFactory scopes) : IJob
     where TSweep : ISweep
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TSweep>().RunAsync(cancellationToken);
+        var name = context.JobDetail.Key.Name;
+        using var activity = MakerspaceTelemetry.Source.StartActivity("sweep " + name, ActivityKind.Internal);
+        activity?.SetTag(MakerspaceTelemetry.SweepTag, name);
+        activity?.SetTag(MakerspaceTelemetry.SweepFireTag, context.FireInstanceId);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var items = await scope.ServiceProvider.GetRequiredService<TSweep>().RunAsync(cancellationToken);
+            activity?.SetTag(MakerspaceTelemetry.SweepItemsTag, items);
+            activity?.SetTag(MakerspaceTelemetry.OutcomeTag, "ok");
+        }
+        catch (Exception e)
+        {
+            MakerspaceTelemetry.Failed(activity, e);
+            throw;
+        }
     }
 }
 

@@ -5,6 +5,7 @@ using Booking.Domain.Reservations;
 using Booking.Jobs.Configuration;
 using Booking.Workflows.Notifications;
 using Booking.Workflows.Reservations;
+using Booking.Workflows.Telemetry;
 using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace Booking.Jobs.Sweeps;
 /// confirmed there, so a check-in or cancellation that won the race is left alone and no reservation is released
 /// twice. Too many no-shows of one kind suspend the patron's new bookings of that kind for a while.
 /// </summary>
-public sealed class NoShowSweep(BookingDbContext db, WaitlistOffers waitlist, JobsOptions options, TimeProvider clock, ILogger<NoShowSweep> logger) : ISweep
+public sealed class NoShowSweep(BookingDbContext db, WaitlistOffers waitlist, JobsOptions options, TimeProvider clock, MakerspaceMetrics metrics, ILogger<NoShowSweep> logger) : ISweep
 {
     /// <summary>No grace is longer than this; older confirmed reservations are still swept (a long outage).</summary>
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(14);
@@ -97,6 +98,11 @@ public sealed class NoShowSweep(BookingDbContext db, WaitlistOffers waitlist, Jo
         await SuspendIfTooManyAsync(releasing, resources, now, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        foreach (var kind in releasing.GroupBy(c => c.KindCode))
+        {
+            metrics.NoShowsReleased(kind.Count(), kind.Key);
+        }
+
         logger.LogInformation("{Count} reservations released as no-shows", releasing.Count);
         return (batch.Count, releasing.Count);
     }

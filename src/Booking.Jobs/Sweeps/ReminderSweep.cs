@@ -5,6 +5,7 @@ using Booking.Domain.Reservations;
 using Booking.Jobs.Configuration;
 using Booking.Workflows.Notifications;
 using Booking.Workflows.Reservations;
+using Booking.Workflows.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ namespace Booking.Jobs.Sweeps;
 /// without a message: no stale "tomorrow" reminder an hour before. Works in batches, one SaveChanges each;
 /// when another node stamped part of a batch first, that batch is saved row by row.
 /// </summary>
-public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, TimeProvider clock, ILogger<ReminderSweep> logger) : ISweep
+public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, TimeProvider clock, MakerspaceMetrics metrics, ILogger<ReminderSweep> logger) : ISweep
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -92,6 +93,7 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
         }
 
         db.ChangeTracker.Clear();
+        metrics.RemindersQueued(queued, purpose);
         logger.LogInformation("{Count} reminders {Purpose} queued", queued, purpose);
         return queued;
     }

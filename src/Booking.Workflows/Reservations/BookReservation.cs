@@ -4,6 +4,7 @@ using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
+using Booking.Workflows.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +22,10 @@ public sealed record BookingOutcome(Reservation? Reservation, BookingRefusal? Re
     /// <summary>The branch's zone, to show a refusal's times (next trainings) in local time.</summary>
     public TimeZoneInfo? Zone { get; init; }
 
-    /// <summary>What was booked and for whom, so the answer is drawn without reading the reservation back.</summary>
+    /// <summary>
+    /// What was booked (or asked for, on a refusal once the resource was found), so the answer is drawn without
+    /// reading the reservation back.
+    /// </summary>
     public BookingSubject? Subject { get; init; }
 
     public string? PatronEmail { get; init; }
@@ -30,9 +34,25 @@ public sealed record BookingOutcome(Reservation? Reservation, BookingRefusal? Re
 }
 
 /// <summary>Books a resource: checks every rule and writes the reservation in one write transaction.</summary>
-public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILogger<BookReservation> logger)
+public sealed class BookReservation(BookingDbContext db, TimeProvider clock, MakerspaceMetrics metrics, ILogger<BookReservation> logger)
 {
+    /// <summary>Books, or says why not; every outcome is counted (bookings made by kind, refusals by code and kind).</summary>
     public async Task<BookingOutcome> HandleAsync(Guid actorId, bool actorIsStaff, BookReservationInput input, CancellationToken ct)
+    {
+        var outcome = await BookAsync(actorId, actorIsStaff, input, ct);
+        if (outcome.Reservation is { } made)
+        {
+            metrics.BookingMade(made.KindCode);
+        }
+        else if (outcome.Refusal is { } refusal)
+        {
+            metrics.BookingRefused(refusal.Code, outcome.Subject?.Kind.Code);
+        }
+
+        return outcome;
+    }
+
+    private async Task<BookingOutcome> BookAsync(Guid actorId, bool actorIsStaff, BookReservationInput input, CancellationToken ct)
     {
         var patronId = input.PatronId ?? actorId;
         var onBehalf = patronId != actorId;
@@ -131,7 +151,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
         catch (DbUpdateException e) when (WriteTransaction.IsOverlapViolation(e))
         {
             db.ChangeTracker.Clear();
-            return BookingOutcome.Refused(ErrorCodes.SlotTaken, $"{subject.Resource.Name} was just booked by someone else for that time.");
+            return BookingOutcome.Refused(ErrorCodes.SlotTaken, $"{subject.Resource.Name} was just booked by someone else for that time.") with { Subject = subject };
         }
 
         return outcome;
@@ -142,13 +162,13 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, ILo
     {
         if (read.Patron is null)
         {
-            return BookingOutcome.Refused(ErrorCodes.NotFound, "No patron with that id.");
+            return BookingOutcome.Refused(ErrorCodes.NotFound, "No patron with that id.") with { Subject = subject };
         }
 
         if (BookingRules.Check(request, read.Facts) is { } refusal)
         {
             logger.LogInformation("Booking of {ResourceId} refused: {Code}", subject.Resource.Id, refusal.Code);
-            return new BookingOutcome(null, refusal) { Zone = subject.Location.TimeZone };
+            return new BookingOutcome(null, refusal) { Zone = subject.Location.TimeZone, Subject = subject };
         }
 
         return null;

@@ -5,8 +5,8 @@ using Quartz;
 
 namespace Booking.IntegrationTests.Infrastructure;
 
-/// <summary>One sweep as Quartz ran it: which job, which trigger fire, on which node, and how it ended.</summary>
-public sealed record SweepRun(string Job, string Trigger, DateTimeOffset? ScheduledFireUtc, string Node, Exception? Failure);
+/// <summary>One sweep as Quartz ran it: which job, which trigger fire, on which node, how it ended, and its fire's id.</summary>
+public sealed record SweepRun(string Job, string Trigger, DateTimeOffset? ScheduledFireUtc, string Node, Exception? Failure, string FireId);
 
 /// <summary>
 /// Records every sweep the real Quartz scheduler of one host runs, so a test waits on runs it can observe
@@ -77,7 +77,7 @@ public sealed class SweepRuns : IJobListener
 
     public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
-        _runs.Enqueue(new SweepRun(context.JobDetail.Key.Name, context.Trigger.Key.Name, context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId, jobException));
+        _runs.Enqueue(new SweepRun(context.JobDetail.Key.Name, context.Trigger.Key.Name, context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId, jobException, context.FireInstanceId));
         return ValueTask.CompletedTask;
     }
 }

@@ -4,6 +4,7 @@ using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Reservations;
+using Booking.Workflows.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public static class ReservationsApi
     public static Actor Actor(this ClaimsPrincipal user) => new(user.UserId(), user.IsStaff());
 
     private static async Task<Results<Created<ReservationView>, ProblemHttpResult, ValidationProblem>> Book(
-        BookBody? body, ClaimsPrincipal user, BookReservation booking, BookingDbContext db, TimeProvider clock, CancellationToken ct)
+        BookBody? body, ClaimsPrincipal user, BookReservation booking, MakerspaceMetrics metrics, BookingDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var checks = new FieldErrors();
         var resourceId = checks.Required(body?.ResourceId, "resourceId", "Say which resource to book.");
@@ -60,6 +61,7 @@ public static class ReservationsApi
 
         if (!checks.IsValid)
         {
+            metrics.BookingRefused(ErrorCodes.Validation, null); // the handler counts every refusal after this one
             return checks.ToProblem();
         }
 
