@@ -105,6 +105,7 @@ public static class MakerspaceApp
 
         services.AddScoped<Registration>();
         services.AddScoped<MyData>();
+        services.AddMemoryCache();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<ReportQueries>();
 
@@ -170,6 +171,7 @@ public static class MakerspaceApp
         app.UseMiddleware<NulCharacters>();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseMiddleware<ClosedAccounts>();
         app.UseMiddleware<SameOriginWrites>();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -37,17 +37,18 @@ public sealed class JobsNodeTests
         {
             await web.InitializeAsync();
             var clock = web.Clock;
-            jobs = JobsNode.Build([], builder =>
+            // Settings as command-line arguments, as an operator gives them: the node reads its provider and Jobs:*
+            // while it is built, before the configure callback runs (so on PostgreSQL the scheduler here is clustered).
+            var settings = new Dictionary<string, string?>(mail)
             {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(mail)
-                {
-                    ["Database:Provider"] = database.Provider.ToString(),
-                    ["ConnectionStrings:Booking"] = database.ConnectionString,
-                    ["Jobs:SweepInterval"] = "1s",
-                    ["Jobs:Workers:PollInterval"] = "0.2s",
-                });
-                builder.Services.AddSingleton<TimeProvider>(clock); // Quartz fires on it and the sweeps read it
-            });
+                ["Database:Provider"] = database.Provider.ToString(),
+                ["ConnectionStrings:Booking"] = database.ConnectionString,
+                ["Jobs:SweepInterval"] = "1s",
+                ["Jobs:Workers:PollInterval"] = "0.2s",
+            };
+            jobs = JobsNode.Build(
+                settings.Select(s => $"--{s.Key}={s.Value}").ToArray(),
+                builder => builder.Services.AddSingleton<TimeProvider>(clock)); // Quartz fires on it and the sweeps read it
             await JobsNode.PrepareAsync(jobs);
             await jobs.StartAsync();
             var runs = await SweepRuns.AttachAsync(jobs.Services);

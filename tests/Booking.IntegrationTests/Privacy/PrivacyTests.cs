@@ -118,6 +118,12 @@ public sealed class PrivacyTests(MakerspaceHost host) : IClassFixture<Makerspace
             Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         }
 
+        // The token issued before is worth nothing now: it names an account that no longer exists.
+        using (var after = await patron.Http.GetAsync("/api/v1/reservations/mine"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        }
+
         // The slot is free for the next patron.
         using var booked = await next.Http.BookAsync(room.Id, new DateTimeOffset(start), new DateTimeOffset(start.AddHours(1)));
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);

@@ -2,14 +2,16 @@ using Booking.Data;
 using Booking.Data.Identity;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
+using Booking.Web.Infrastructure;
 using Booking.Workflows.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Booking.Web.Features.Account;
 
 /// <summary>Everything the makerspace holds about one patron, as they download it; and closing their account.</summary>
-public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, PersonalData personalData)
+public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, PersonalData personalData, IMemoryCache signIns)
 {
     public sealed record Export(
         DateTime ExportedAtUtc, AccountPart Account, IReadOnlyList<ReservationPart> Reservations, IReadOnlyList<WaitlistPart> WaitingLists,
@@ -105,6 +107,7 @@ public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, 
         }
 
         await personalData.CloseAccountAsync(patronId, ct);
+        ClosedAccounts.Closed(signIns, patronId);
         return null;
     }
 }

@@ -60,6 +60,11 @@ public sealed class MyDataPageModel(MyData data, TimeProvider clock, IConfigurat
         {
             Problem = e.Message;
         }
+        catch (DomainException e) when (e.Code is ErrorCodes.NotFound)
+        {
+            // Closed already (another tab, another node): there is nothing left to close.
+            Problem = null;
+        }
 
         if (Problem is not null)
         {
