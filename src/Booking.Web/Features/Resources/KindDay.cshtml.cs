@@ -147,6 +147,13 @@ public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : Page
         return blocks;
     }
 
+    /// <summary>A block's width in the table's five-minute columns (edges rounded, so the spans add up to the day).</summary>
+    public static int Columns(int firstHour, Block block)
+    {
+        int At(DateTime t) => (int)Math.Round((t - t.Date.AddHours(firstHour)).TotalMinutes / 5, MidpointRounding.AwayFromZero);
+        return At(block.End) - At(block.Start);
+    }
+
     public string DayLink(DateOnly day) =>
         $"/kinds/{Uri.EscapeDataString(Kind.Code)}/day?date={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{(LocationId is { } l ? $"&locationId={l}" : "")}";
 
