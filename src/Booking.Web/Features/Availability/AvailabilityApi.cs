@@ -65,9 +65,8 @@ public static class AvailabilityApi
     }
 
     /// <summary>
-    /// Which resources of a kind are free for the whole interval: three queries whatever the number of resources
-    /// (the resources, their reservations and maintenance as one UNION ALL, their branches). An unknown kind costs
-    /// a fourth, only when nothing matched.
+    /// Which resources of a kind are free for the whole interval (<see cref="KindAvailability"/>). An unknown kind
+    /// costs a fourth query, only when nothing matched.
     /// </summary>
     private static async Task<Results<Ok<List<ResourceFreeView>>, ProblemHttpResult, ValidationProblem>> ForKind(
         string? kind, Guid? locationId, string? start, string? end, BookingDbContext db, TimeProvider clock, CancellationToken ct)
@@ -91,61 +90,16 @@ public static class AvailabilityApi
         }
 
         var interval = new UtcInterval(s.UtcDateTime, e.UtcDateTime);
-        var query = ResourceQueries.Views(db);
-        if (!string.IsNullOrEmpty(kind))
-        {
-            query = query.Where(r => r.Resource.KindCode == kind);
-        }
-
-        if (locationId is { } loc)
-        {
-            query = query.Where(r => r.Resource.LocationId == loc);
-        }
-
-        var candidates = await query.OrderBy(r => r.Resource.Name).ToListAsync(ct);
-        if (candidates.Count == 0 && await ResourceQueries.UnknownKindAsync(db, kind, ct) is { } unknown)
+        var answers = await KindAvailability.CheckAsync(db, kind, locationId, _ => interval, clock.GetUtcNow().UtcDateTime, ct);
+        if (answers.Count == 0 && await ResourceQueries.UnknownKindAsync(db, kind, ct) is { } unknown)
         {
             checks.Add("kind", unknown);
             return checks.ToProblem();
         }
 
-        var ids = candidates.Select(c => c.Resource.Id).ToList();
-        var policies = candidates.ToDictionary(c => c.Resource.Id, c => c.Resource.EffectivePolicy(c.Kind.DefaultPolicy));
-        var maxBuffer = policies.Count == 0 ? 0 : policies.Values.Max(p => p.BufferAfterMinutes);
-        var busy = (await BusyRow.ReadAsync(db, ids, interval, interval.End.AddMinutes(maxBuffer), ct)).ToLookup(b => b.ResourceId);
-        var locationIds = candidates.Select(c => c.Resource.LocationId).Distinct().ToList();
-        var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var request = new BookingRequest(Guid.Empty, interval);
-        var result = candidates.Select(c =>
-        {
-            var rows = busy[c.Resource.Id];
-            var facts = new BookingFacts
-            {
-                Resource = c.Resource,
-                Location = locations[c.Resource.LocationId],
-                Policy = policies[c.Resource.Id],
-                NowUtc = now,
-                Taken = rows.Where(b => b.Reason is null).Select(b => new UtcInterval(b.Start, b.End)).ToList(),
-                Maintenance = rows.Where(b => b.Reason is not null).Select(b => new MaintenanceWindow(new UtcInterval(b.Start, b.End), b.Reason!)).ToList(),
-            };
-            var refusal = ResourceRules.Select(rule => rule(request, facts)).FirstOrDefault(r => r is not null);
-            return new ResourceFreeView(c.Resource.Id, c.Resource.Name, c.Resource.LocationId, refusal is null, refusal?.Code, refusal?.Message);
-        }).ToList();
+        var result = answers.Select(a => new ResourceFreeView(a.Row.Resource.Id, a.Row.Resource.Name, a.Row.Resource.LocationId, a.Free, a.Refusal?.Code, a.Refusal?.Message)).ToList();
         return TypedResults.Ok(result);
     }
-
-    /// <summary>The rules about the resource and the time, not about who asks (quotas and lead time are checked on booking).</summary>
-    private static readonly Func<BookingRequest, BookingFacts, BookingRefusal?>[] ResourceRules =
-    [
-        BookingRules.ResourceMustBeInService,
-        BookingRules.DurationMustFitPolicy,
-        BookingRules.MustBeWithinOpeningHours,
-        BookingRules.MustAvoidClosures,
-        BookingRules.MustAvoidMaintenance,
-        BookingRules.SlotMustBeFree,
-    ];
 
     private static DateTimeOffset ParseOptional(string? text, string field, DateTimeOffset fallback, FieldErrors checks)
     {

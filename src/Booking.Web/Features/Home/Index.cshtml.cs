@@ -1,4 +1,7 @@
 using Booking.Data;
+using Booking.Domain.Common;
+using Booking.Domain.Locations;
+using Booking.Domain.Resources;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Home;
 
-/// <summary>The front page: every resource, grouped by kind, and the next few sessions.</summary>
+/// <summary>The front page: "find a free space" (a GET form, <see cref="SpaceSearch"/>), every resource grouped by kind, and the next few sessions.</summary>
 public sealed class IndexModel(BookingDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record KindGroup(string Code, string Name, IReadOnlyList<ResourceView> Resources);
@@ -17,8 +20,47 @@ public sealed class IndexModel(BookingDbContext db, TimeProvider clock) : PageMo
 
     public IReadOnlyList<UpcomingSession> Sessions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The search as asked (query string); null until a search is made.</summary>
+    public SpaceSearch? Search { get; private set; }
+
+    public string? Kind { get; private set; }
+
+    public string? Where { get; private set; }
+
+    public string Date { get; private set; } = "";
+
+    public string Time { get; private set; } = "";
+
+    public string Duration { get; private set; } = "";
+
+    public IReadOnlyList<ResourceKind> AllKinds { get; private set; } = [];
+
+    public IReadOnlyList<Location> Locations { get; private set; } = [];
+
+    public IReadOnlyList<(string Value, string Label)> Durations { get; private set; } = [];
+
+    public async Task OnGetAsync(string? kind, string? where, string? date, string? time, string? duration, CancellationToken ct)
     {
+        AllKinds = await db.ResourceKinds.AsNoTracking().OrderBy(k => k.Name).ToListAsync(ct);
+        Locations = await db.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
+        var asked = kind is not null || date is not null;
+        Kind = kind;
+        Where = where;
+        var chosen = AllKinds.FirstOrDefault(k => k.Code == kind);
+        Durations = SpaceSearch.DurationChoices(chosen?.DefaultPolicy);
+
+        // Defaults: today at the next full hour in the first branch's zone.
+        var utcNow = clock.GetUtcNow().UtcDateTime;
+        var localNow = Locations.Count > 0 ? LocalCalendar.ToLocal(utcNow, Locations[0].TimeZone) : utcNow;
+        var next = localNow.Date.AddHours(localNow.Hour + 1);
+        Date = date ?? next.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Time = time ?? next.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Duration = duration ?? Durations[0].Value;
+        if (asked)
+        {
+            Search = await SpaceSearch.RunAsync(db, User, utcNow, kind, where, date, time, duration, ct);
+        }
+
         var rows = await ResourceQueries.Views(db).OrderBy(r => r.Resource.Name).ToListAsync(ct);
         Kinds = rows.Select(ResourceQueries.ToView)
             .GroupBy(v => (v.Kind, v.KindName))

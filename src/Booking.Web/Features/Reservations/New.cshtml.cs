@@ -50,7 +50,8 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
     /// <summary>A time taken by someone else can be waited for: the refusal offers the waiting list.</summary>
     public bool CanWait => Refusal?.Code == ErrorCodes.SlotTaken && string.IsNullOrWhiteSpace(PatronEmail);
 
-    public async Task<IActionResult> OnGetAsync(string? start, CancellationToken ct)
+    /// <summary><paramref name="end"/> (local "yyyy-MM-ddTHH:mm", e.g. from the home page's search) replaces the minimum duration.</summary>
+    public async Task<IActionResult> OnGetAsync(string? start, string? end, CancellationToken ct)
     {
         var subject = await LoadAsync(ct);
         if (subject is null)
@@ -62,6 +63,10 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
         {
             Prefill(asked.Local, subject);
             StartOffset = asked.Offset;
+            if (LocalTimes.ParseStart(end, subject.Location.TimeZone) is { } until && until.Local > asked.Local && until.Local <= asked.Local.AddDays(1))
+            {
+                EndTime = TimeOnly.FromDateTime(until.Local);
+            }
         }
 
         return Page();
