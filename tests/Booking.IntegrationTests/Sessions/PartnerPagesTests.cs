@@ -26,7 +26,10 @@ public sealed class PartnerPagesTests(MakerspaceHost host) : IClassFixture<Maker
 
         var (_, added, _) = await browser.SubmitAsync("/admin/partners", "/admin/partners", new Dictionary<string, string>
         {
-            ["Partner.Name"] = name, ["Partner.Description"] = "A job-skills agency.", ["Partner.Offers"] = "CV clinics", ["Partner.Website"] = "https://jobs.example.org",
+            ["Partner.Name"] = name,
+            ["Partner.Description"] = "A job-skills agency.",
+            ["Partner.Offers"] = "CV clinics",
+            ["Partner.Website"] = "https://jobs.example.org",
         });
         Assert.Contains($"Added {name}.", added);
         var partner = await host.InScopeAsync(db => db.Partners.AsNoTracking().SingleAsync(p => p.Name == name));
@@ -35,7 +38,10 @@ public sealed class PartnerPagesTests(MakerspaceHost host) : IClassFixture<Maker
         var page = $"/admin/partners/{partner.Id}";
         var (_, saved, _) = await browser.SubmitAsync(page, page, new Dictionary<string, string>
         {
-            ["Partner.Name"] = name, ["Partner.Description"] = "A job-skills agency in town.", ["Partner.Offers"] = "CV clinics and mock interviews", ["Partner.Website"] = "",
+            ["Partner.Name"] = name,
+            ["Partner.Description"] = "A job-skills agency in town.",
+            ["Partner.Offers"] = "CV clinics and mock interviews",
+            ["Partner.Website"] = "",
         });
         Assert.Contains($"Saved {name}.", saved);
         var edited = await host.InScopeAsync(db => db.Partners.AsNoTracking().SingleAsync(p => p.Id == partner.Id));
@@ -74,7 +80,9 @@ public sealed class PartnerPagesTests(MakerspaceHost host) : IClassFixture<Maker
 
         var (status, empty, _) = await browser.SubmitAsync("/admin/partners", "/admin/partners", new Dictionary<string, string>
         {
-            ["Partner.Name"] = " ", ["Partner.Website"] = "javascript:alert(1)", ["Partner.Offers"] = new string('x', 3000),
+            ["Partner.Name"] = " ",
+            ["Partner.Website"] = "javascript:alert(1)",
+            ["Partner.Offers"] = new string('x', 3000),
         });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Nothing was saved", empty);
