@@ -24,6 +24,20 @@ public sealed class PartnerOrganisation
         CreatedAtUtc = nowUtc;
     }
 
+    /// <summary>Admins correct a partner's details; sessions it hosts keep pointing at it.</summary>
+    public void Revise(string name, string? description, string? offers, string? website)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException(ErrorCodes.Validation, "A partner organisation needs a name.");
+        }
+
+        Name = name.Trim();
+        Description = description?.Trim() ?? "";
+        Offers = offers?.Trim() ?? "";
+        Website = string.IsNullOrWhiteSpace(website) ? null : website.Trim();
+    }
+
     public Guid Id { get; private set; }
 
     public string Name { get; private set; } = "";

@@ -203,6 +203,32 @@ public sealed class Session
     }
 
     /// <summary>Cancels the session; returns the patrons to tell (everyone registered or waiting).</summary>
+    /// <summary>
+    /// Changes what patrons read and who hosts; the room, time and capacity are held through reservations and
+    /// registrations, so changing those is cancelling and scheduling again.
+    /// </summary>
+    public void Revise(string title, string? description, Guid? partnerId, DateTime nowUtc)
+    {
+        if (IsCancelled)
+        {
+            throw new DomainException(ErrorCodes.InvalidState, "The session is cancelled; it cannot be changed.");
+        }
+
+        if (nowUtc >= EndsAtUtc)
+        {
+            throw new DomainException(ErrorCodes.InvalidState, "The session is over; it cannot be changed.");
+        }
+
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw Invalid("A session needs a title.");
+        }
+
+        Title = title.Trim();
+        Description = description?.Trim() ?? "";
+        PartnerId = partnerId;
+    }
+
     public IReadOnlyList<Guid> Cancel(string? reason, DateTime nowUtc)
     {
         if (IsCancelled)

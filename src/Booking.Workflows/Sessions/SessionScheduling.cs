@@ -103,6 +103,26 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         return new ScheduleOutcome(session, null);
     }
 
+    /// <summary>Changes the title, description and host of a session that is not over or cancelled; registrations stay.</summary>
+    public async Task<Session> ReviseAsync(Guid staffId, Guid sessionId, string title, string? description, Guid? partnerId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        await transaction.LockSessionAsync(sessionId, ct);
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct)
+            ?? throw new DomainException(ErrorCodes.NotFound, "No session with that id.");
+        if (partnerId is { } p && !await db.Partners.AnyAsync(x => x.Id == p, ct))
+        {
+            throw new DomainException(ErrorCodes.Validation, $"There is no partner organisation with id {p}.");
+        }
+
+        session.Revise(title, description, partnerId, now);
+        db.AuditLog.Add(new AuditEntry(staffId, "session.revise", $"session:{session.Id}", $"Changed the details of {session.Title}.", now));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return session;
+    }
+
     public async Task<Session> CancelAsync(Guid staffId, Guid sessionId, string? reason, CancellationToken ct)
     {
         var found = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct)

@@ -31,6 +31,8 @@ public sealed class SessionModel(BookingDbContext db, SessionRegistrations regis
 
     public bool Started { get; private set; }
 
+    public bool Over { get; private set; }
+
     public IReadOnlyList<RegistrationRow> Registrations { get; private set; } = [];
 
     public string? Problem { get; private set; }
@@ -99,6 +101,7 @@ public sealed class SessionModel(BookingDbContext db, SessionRegistrations regis
         StartLocal = LocalCalendar.ToLocal(session.StartsAtUtc, zone);
         EndLocal = LocalCalendar.ToLocal(session.EndsAtUtc, zone);
         Started = clock.GetUtcNow().UtcDateTime >= session.StartsAtUtc;
+        Over = clock.GetUtcNow().UtcDateTime >= session.EndsAtUtc;
         CertificationName = session.CertificationId is { } c ? await db.Certifications.Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var patronIds = session.Registrations.Select(r => r.PatronId).ToList();
         var people = await db.Users.AsNoTracking().Where(u => patronIds.Contains(u.Id))

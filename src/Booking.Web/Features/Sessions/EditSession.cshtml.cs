@@ -1,0 +1,98 @@
+using Booking.Data;
+using Booking.Domain.Common;
+using Booking.Domain.Sessions;
+using Booking.Web.Infrastructure;
+using Booking.Workflows.Sessions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Web.Features.Sessions;
+
+/// <summary>
+/// Changes a session's title, description and host. The room, time and capacity hold reservations and places,
+/// so those are changed by cancelling (registrants are told) and scheduling again.
+/// </summary>
+[Authorize(Policy = MakerspaceApp.StaffPolicy)]
+public sealed class EditSessionModel(BookingDbContext db, SessionScheduling scheduling, TimeProvider clock) : PageModel
+{
+    public Session? Session { get; private set; }
+
+    public bool Closed { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Partners { get; private set; } = [];
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public Guid? PartnerId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        (Title, Description, PartnerId) = (Session!.Title, Session.Description, Session.PartnerId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            ModelState.AddModelError(nameof(Title), "Give the session a title.");
+        }
+        else if (Title.Trim().Length > SessionsApi.TitleLength)
+        {
+            ModelState.AddModelError(nameof(Title), $"The title is at most {SessionsApi.TitleLength} characters.");
+        }
+
+        if (Description is { Length: > SessionsApi.DescriptionLength })
+        {
+            ModelState.AddModelError(nameof(Description), $"The description is at most {SessionsApi.DescriptionLength} characters.");
+        }
+
+        if (PartnerId is { } partner && Partners.All(p => p.Id != partner))
+        {
+            ModelState.AddModelError(nameof(PartnerId), "Choose a partner organisation from the list, or none.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await scheduling.ReviseAsync(User.UserId(), id, Title!, Description, PartnerId, ct);
+            TempData["Message"] = "Saved the session's details.";
+            return RedirectToPage("/Sessions/Session", new { id });
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(nameof(Title), e.Message);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        Session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        Partners = await NewSessionModel.PartnerOptionsAsync(db, ct);
+        Closed = Session is { } s && (s.IsCancelled || clock.GetUtcNow().UtcDateTime >= s.EndsAtUtc);
+        return Session is not null;
+    }
+}
