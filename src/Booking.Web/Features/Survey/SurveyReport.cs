@@ -25,7 +25,7 @@ public static class SurveyReport
 
     /// <summary>One question's rows, for the table beside its chart.</summary>
     public static ReportTable Table(SurveyQuestionResult question) => new(
-        "survey", question.Question,
+        "survey", $"Answers: {question.Question}",
         [new("Answer", ColumnFormat.Text), new("People", ColumnFormat.Count)],
         question.Choices.Select(c => new object?[] { c.Choice, c.Count }).ToList());
 }
