@@ -202,6 +202,10 @@ public sealed class SurveyTests(MakerspaceHost host) : IClassFixture<MakerspaceH
         Assert.Equal(counts[maybeLater.Id], maybe.GetProperty("count").GetInt32());
         Assert.Contains($"{mentor.Text},{maybeLater.Text},{counts[maybeLater.Id]}", csv, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"chart\" role=\"img\"", html, StringComparison.Ordinal);
+        var one = await (await staff.Http.GetAsync($"/reports/survey.csv?question={mentor.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains($"{mentor.Text},{maybeLater.Text},", one, StringComparison.Ordinal);
+        Assert.DoesNotContain(survey.Ordered.First().Text, one, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.Http.GetAsync($"/reports/survey.csv?question={Guid.NewGuid()}")).StatusCode);
         foreach (var text in new[] { json, csv, html })
         {
             Assert.DoesNotContain(patron.UserId.ToString(), text, StringComparison.OrdinalIgnoreCase);

@@ -20,11 +20,21 @@ public static class SurveyApi
 
     public static IEndpointRouteBuilder MapSurveyDownload(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/survey.csv", async (SurveyAnswers answers, HttpResponse response, CancellationToken ct) =>
+        // ?question= narrows the file to one question (the link beside each question's table).
+        app.MapGet("/reports/survey.csv", async (Guid? question, SurveyAnswers answers, HttpResponse response, CancellationToken ct) =>
         {
             if (await answers.ResultsAsync(ct) is not { } results)
             {
                 return Problems.NotFound("survey");
+            }
+
+            if (question is { } id)
+            {
+                results = results with { Questions = results.Questions.Where(q => q.QuestionId == id).ToList() };
+                if (results.Questions.Count == 0)
+                {
+                    return Problems.NotFound("question");
+                }
             }
 
             response.ContentType = ReportCsv.ContentType;
