@@ -9,6 +9,7 @@ using Booking.Domain.Reports;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Domain.Sessions;
+using Booking.Domain.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -60,6 +61,14 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
 
     /// <summary>Refused booking attempts per branch, local day, kind and code: anonymous demand for reports.</summary>
     public DbSet<RefusalCount> RefusalCounts => Set<RefusalCount>();
+
+    /// <summary>The skills survey the admins write (one is used: the first made).</summary>
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    /// <summary>The choices picked in responses: what survey results count.</summary>
+    public DbSet<SurveyResponseChoice> SurveyResponseChoices => Set<SurveyResponseChoice>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -5,6 +5,7 @@ using Booking.Domain.Locations;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Domain.Sessions;
+using Booking.Domain.Surveys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,8 +95,31 @@ public static class DemoData
         day = NextWeekday(day.AddDays(1));
         AddSession(db, meetingRoom, staff.Id, now, new SessionDetails(SessionKind.Networking, "Founders' lunch", "Entrepreneurs meet; two coworking desks are held for the afternoon's attendees.",
             meetingRoom.Id, branch.Id, Local(branch, day, 12), 10, null, null, staff.Id, 2), desks.Take(2));
+        db.Surveys.Add(SkillsSurvey(now));
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The strategic plan's skills survey, open, for the demo (Production seeds nothing: admins write their own).</summary>
+    public static Survey SkillsSurvey(DateTime now)
+    {
+        var survey = new Survey("Skills survey", "Help us plan the makerspace: tell us what you can do, what you would like to learn, and how you would use the space. Answers are only ever counted, never shown by name.", now);
+        void Ask(string text, bool multiple, bool required, bool wantToLearn, params string[] choices)
+        {
+            var question = survey.AddQuestion(text, multiple, required, wantToLearn, now);
+            foreach (var choice in choices)
+            {
+                survey.AddChoice(question.Id, choice, now);
+            }
+        }
+
+        string[] skills = ["3D printing", "Laser cutting", "Electronics and soldering", "Sewing and textiles", "Podcasting and audio", "Video editing", "Coding", "Graphic design"];
+        Ask("Which skills do you already have?", true, false, false, skills);
+        Ask("Which skills would you like to learn?", true, false, true, skills);
+        Ask("Would you mentor others or teach a workshop?", false, true, false, "Yes, I would teach a workshop", "Yes, I would mentor one to one", "Maybe later", "No, thank you");
+        Ask("What would you use the space for?", true, false, false, "Hobby projects", "Starting or running a business", "School or study", "Job seeking", "Meeting others");
+        survey.Open(now);
+        return survey;
     }
 
     private static DateTime NextWeekday(DateTime date)

@@ -15,6 +15,7 @@ using Booking.Web.Features.Reports;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
 using Booking.Web.Features.Sessions;
+using Booking.Web.Features.Survey;
 using Booking.Web.Features.Suspensions;
 using Booking.Web.Features.Waitlist;
 using Booking.Web.Infrastructure;
@@ -119,7 +120,7 @@ public static class MakerspaceApp
                 o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Accounts)));
             }
 
-            foreach (var page in (string[])["/Reservations/New", "/Reservations/Cancel", "/Waitlist/Join"])
+            foreach (var page in (string[])["/Reservations/New", "/Reservations/Cancel", "/Waitlist/Join", "/Survey/Answer"])
             {
                 o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Bookings)));
             }
@@ -207,9 +208,11 @@ public static class MakerspaceApp
         api.MapSuspensionsApi();
         api.MapCalendarApi();
         api.MapReportsApi();
+        api.MapSurveyReportApi();
         app.MapCalendarFeeds();
         app.MapSiteLook();
         app.MapReportDownloads();
+        app.MapSurveyDownload();
         app.MapAuditExport();
 
         app.MapRazorPages();

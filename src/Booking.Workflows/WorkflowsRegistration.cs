@@ -27,6 +27,7 @@ public static class WorkflowsRegistration
         services.TryAddScoped<SessionScheduling>();
         services.TryAddScoped<SessionRegistrations>();
         services.TryAddScoped<SuspensionLifting>();
+        services.TryAddScoped<Surveys.SurveyAnswers>();
         return services;
     }
 }

@@ -84,6 +84,8 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
         await AnonymiseAsync(db.WaitlistEntries.Where(w => w.PatronId == patronId), w => w.Anonymise(standIn), ct);
         await AnonymiseAsync(db.SessionRegistrations.Where(r => r.PatronId == patronId), r => r.Anonymise(), ct);
         await AnonymiseAsync(db.CertificationGrants.Where(g => g.PatronId == patronId), g => g.Anonymise(standIn), ct);
+        // Survey answers stay counted, linked to no one.
+        await AnonymiseAsync(db.SurveyResponses.Where(r => r.PatronId == patronId), r => r.Anonymise(), ct);
         await db.Notifications.Where(n => n.RecipientId == patronId).ExecuteDeleteAsync(ct);
         await db.CalendarFeeds.Where(f => f.PatronId == patronId).ExecuteDeleteAsync(ct);
         await db.BookingSuspensions.Where(s => s.PatronId == patronId).ExecuteDeleteAsync(ct);

@@ -36,6 +36,21 @@ public sealed partial class PageSession(MakerspaceHost host)
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.RequestMessage?.RequestUri);
     }
 
+    /// <summary>The antiforgery token of the first form on <paramref name="pageUrl"/>, for posting several times (or in parallel).</summary>
+    public async Task<string> FormTokenAsync(string pageUrl)
+    {
+        var token = Token().Match(await GetAsync(pageUrl));
+        Assert.True(token.Success, $"No antiforgery token on {pageUrl}");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
+    /// <summary>Posts a form whose fields may repeat (checkboxes), with a token from <see cref="FormTokenAsync"/>.</summary>
+    public async Task<(HttpStatusCode Status, string Html, Uri? Url)> PostFormAsync(string action, string token, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var response = await _client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.RequestMessage?.RequestUri);
+    }
+
     public async Task SignInAsync(string email, string password)
     {
         var (status, html, url) = await SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

@@ -1,0 +1,96 @@
+using Booking.Data;
+using Booking.Domain.Common;
+using Booking.Workflows.Surveys;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Booking.Web.Features.Survey;
+
+/// <summary>
+/// Admins write the skills survey: its title and introduction, questions (one per submit, with its choices one a
+/// line) and choices, and open or close it. Every rule (sizes, limits, one "want to learn" question) is the domain's.
+/// </summary>
+[Authorize(Policy = MakerspaceApp.AdminPolicy)]
+public sealed class AdminModel(BookingDbContext db, SurveyAnswers answers, TimeProvider clock) : PageModel
+{
+    public Domain.Surveys.Survey? Survey { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public string? Done { get; private set; }
+
+    public async Task OnGetAsync(string? done, CancellationToken ct)
+    {
+        Done = done;
+        Survey = await answers.CurrentAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostDetailsAsync(string? title, string? intro, CancellationToken ct) =>
+        ChangeAsync(ct, "Title and introduction saved.", (s, now) => s.Rename(title ?? "", intro, now), () => new(title ?? "", intro, Now));
+
+    public Task<IActionResult> OnPostAddQuestionAsync(string? text, bool multiple, bool required, bool wantToLearn, string? choices, CancellationToken ct) =>
+        ChangeAsync(ct, "Question added.", (s, now) =>
+        {
+            var lines = (choices ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (lines.Length > Domain.Surveys.Survey.MaxChoices)
+            {
+                throw new DomainException(ErrorCodes.Validation, $"A question may have at most {Domain.Surveys.Survey.MaxChoices} choices.");
+            }
+
+            var question = s.AddQuestion(text ?? "", multiple, required, wantToLearn, now);
+            foreach (var line in lines)
+            {
+                s.AddChoice(question.Id, line, now);
+            }
+        });
+
+    public Task<IActionResult> OnPostAddChoiceAsync(Guid questionId, string? text, CancellationToken ct) =>
+        ChangeAsync(ct, "Choice added.", (s, now) => s.AddChoice(questionId, text ?? "", now));
+
+    public Task<IActionResult> OnPostRemoveQuestionAsync(Guid questionId, CancellationToken ct) =>
+        ChangeAsync(ct, "Question removed, with its answers.", (s, now) => s.RemoveQuestion(questionId, now));
+
+    public Task<IActionResult> OnPostRemoveChoiceAsync(Guid questionId, Guid choiceId, CancellationToken ct) =>
+        ChangeAsync(ct, "Choice removed, with its answers.", (s, now) => s.RemoveChoice(questionId, choiceId, now));
+
+    public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => ChangeAsync(ct, "The survey is open.", (s, now) => s.Open(now));
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => ChangeAsync(ct, "The survey is closed.", (s, now) => s.Close(now));
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    // Loads the survey (or makes the first one, where the change allows it), applies the change, saves; a refusal
+    // is shown on the page with nothing saved.
+    private async Task<IActionResult> ChangeAsync(CancellationToken ct, string done, Action<Domain.Surveys.Survey, DateTime> change, Func<Domain.Surveys.Survey>? create = null)
+    {
+        try
+        {
+            var survey = await answers.CurrentAsync(ct);
+            if (survey is null)
+            {
+                if (create is null)
+                {
+                    throw new DomainException(ErrorCodes.NotFound, "Give the survey a title first.");
+                }
+
+                db.Surveys.Add(create());
+            }
+            else
+            {
+                change(survey, Now);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return RedirectToPage(new { done });
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            Problem = e.Message;
+            Survey = await answers.CurrentAsync(ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+}
