@@ -211,33 +211,35 @@ public sealed class ReportQueries(BookingDbContext db)
         IQueryable<LocalReservation>? all = null;
         foreach (var (locationId, span) in scope.Spans())
         {
-            var (lower, until, offset, now) = (span.Interval.Start, span.Interval.End, span.OffsetSeconds, scope.NowUtc);
-            var part =
-                from r in db.Reservations
-                join res in db.Resources on r.ResourceId equals res.Id
-                where res.LocationId == locationId && r.StartsAtUtc >= lower && r.StartsAtUtc < until
-                select new LocalReservation
-                {
-                    ResourceId = r.ResourceId,
-                    KindCode = r.KindCode,
-                    LocalStart = ReportFunctions.EpochSeconds(r.StartsAtUtc) + offset,
-                    Seconds = ReportFunctions.EpochSeconds(r.EndsAtUtc) - ReportFunctions.EpochSeconds(r.StartsAtUtc),
-                    Started = r.StartsAtUtc < now,
-                    Booked = r.Status != ReservationStatus.Cancelled && r.Status != ReservationStatus.Rejected,
-                    Rejected = r.Status == ReservationStatus.Rejected,
-                    Cancelled = r.Status == ReservationStatus.Cancelled,
-                    LateCancelled = r.Status == ReservationStatus.Cancelled && r.CancelledById == r.PatronId
-                        && ReportFunctions.EpochSeconds(r.StartsAtUtc) - ReportFunctions.EpochSeconds(r.CancelledAtUtc!.Value) < LateCancellationHours * 3600L,
-                    CheckedIn = r.CheckedInAtUtc != null,
-                    NoShow = r.Status == ReservationStatus.NoShow,
-                    // An offer from the waiting list that nobody took is cancelled "by the patron": not a cancellation of theirs.
-                    LapsedOffer = db.WaitlistEntries.Any(w => w.OfferedReservationId == r.Id && w.Status == WaitlistStatus.Lapsed),
-                };
+            var part = LocalReservationsOf(locationId, span.Interval.Start, span.Interval.End, span.OffsetSeconds, scope.NowUtc);
             all = all is null ? part : all.Concat(part);
         }
 
-        return all ?? db.Reservations.Where(_ => false).Select(_ => new LocalReservation());
+        // No branch yet (a new library): the same query shape over no branch, so every report runs and finds nothing.
+        return all ?? LocalReservationsOf(Guid.Empty, scope.NowUtc, scope.NowUtc, 0, scope.NowUtc);
     }
+
+    private IQueryable<LocalReservation> LocalReservationsOf(Guid locationId, DateTime lower, DateTime until, long offset, DateTime now) =>
+        from r in db.Reservations
+        join res in db.Resources on r.ResourceId equals res.Id
+        where res.LocationId == locationId && r.StartsAtUtc >= lower && r.StartsAtUtc < until
+        select new LocalReservation
+        {
+            ResourceId = r.ResourceId,
+            KindCode = r.KindCode,
+            LocalStart = ReportFunctions.EpochSeconds(r.StartsAtUtc) + offset,
+            Seconds = ReportFunctions.EpochSeconds(r.EndsAtUtc) - ReportFunctions.EpochSeconds(r.StartsAtUtc),
+            Started = r.StartsAtUtc < now,
+            Booked = r.Status != ReservationStatus.Cancelled && r.Status != ReservationStatus.Rejected,
+            Rejected = r.Status == ReservationStatus.Rejected,
+            Cancelled = r.Status == ReservationStatus.Cancelled,
+            LateCancelled = r.Status == ReservationStatus.Cancelled && r.CancelledById == r.PatronId
+                && ReportFunctions.EpochSeconds(r.StartsAtUtc) - ReportFunctions.EpochSeconds(r.CancelledAtUtc!.Value) < LateCancellationHours * 3600L,
+            CheckedIn = r.CheckedInAtUtc != null,
+            NoShow = r.Status == ReservationStatus.NoShow,
+            // An offer from the waiting list that nobody took is cancelled "by the patron": not a cancellation of theirs.
+            LapsedOffer = db.WaitlistEntries.Any(w => w.OfferedReservationId == r.Id && w.Status == WaitlistStatus.Lapsed),
+        };
 
     /// <summary>One query part per branch with the range as that branch's UTC instants, joined with UNION ALL.</summary>
     private IQueryable<T> PerBranch<T>(ReportScope scope, Func<Guid, DateTime, DateTime, IQueryable<T>> part)
