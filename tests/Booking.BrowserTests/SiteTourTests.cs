@@ -140,7 +140,7 @@ public sealed class SiteTourTests(BrowserHost host) : IClassFixture<BrowserHost>
                     .. everyone, ("my-reservations", "/reservations/mine"), ("cancel-confirm", $"/reservations/{upcoming}/cancel"),
                     ("reserve", $"/reservations/new?resourceId={room.Id}&start=2026-01-16T10:00"),
                     ("waitlist-join", $"/waitlist/new?resourceId={room.Id}&start=2026-01-14T10:00"),
-                    ("my-certifications", "/certifications/mine"), ("check-in", $"/resources/{room.Id}/check-in"), ("desk-forbidden", "/desk"),
+                    ("my-certifications", "/certifications/mine"), ("my-data", "/account/my-data"), ("check-in", $"/resources/{room.Id}/check-in"), ("desk-forbidden", "/desk"),
                 ]),
                 ("staff", staff.Email,
                 [
