@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Booking.Domain.Common;
+using Booking.Jobs.Configuration;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ namespace Booking.Web.Features.Account;
 
 /// <summary>A patron's privacy page: what is kept and for how long, their data as a download, and closing the account.</summary>
 [Authorize]
-public sealed class MyDataPageModel(MyData data, TimeProvider clock, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
+public sealed class MyDataPageModel(MyData data, TimeProvider clock, JobsOptions jobs, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
 {
     public int RetentionDays { get; private set; }
 
@@ -78,7 +79,7 @@ public sealed class MyDataPageModel(MyData data, TimeProvider clock, IConfigurat
 
     private void Prepare()
     {
-        RetentionDays = Booking.Data.SettingValues.Count(configuration, "Privacy:RetentionDays", 90);
+        RetentionDays = jobs.RetentionDays; // the value the privacy sweep uses, read once at start-up
         IsStaff = User.IsStaff();
     }
 }
