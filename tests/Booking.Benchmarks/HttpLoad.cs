@@ -70,6 +70,68 @@ public sealed class HttpLoad(Uri baseAddress, IReadOnlyList<BenchResource> resou
         return Availability(client, kinds[random.Next(kinds.Count)], start, start.AddDays(7));
     }, HttpStatusCode.OK);
 
+    /// <summary>
+    /// The moment a week's bookings open: <paramref name="requests"/> patrons (each their own token) ask at once for
+    /// <paramref name="slots"/> (patron i for slot i mod n). Every request is built first and released together; the
+    /// time runs from the release to the last answer, new connections included, as a browser would open them.
+    /// </summary>
+    public async Task<BurstRound> BurstAsync(IReadOnlyList<(Guid ResourceId, DateTimeOffset Start)> slots, int requests)
+    {
+        if (_tokens.Count < requests)
+        {
+            throw new InvalidOperationException($"The burst needs {requests} signed-in patrons; {_tokens.Count} are.");
+        }
+
+        var messages = Enumerable.Range(0, requests).Select(i =>
+        {
+            var (resourceId, start) = slots[i % slots.Count];
+            var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/reservations")
+            {
+                Content = JsonContent.Create(new { resourceId, start = Iso(start), end = Iso(start.AddHours(1)), notes = Seed.AppMark }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[i]);
+            return request;
+        }).ToList();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        long released = 0;
+        var tasks = messages.Select(async (request, i) =>
+        {
+            await release.Task;
+            try
+            {
+                using var response = await _http.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                return (Slot: i % slots.Count, Status: (int)response.StatusCode, Ms: Stopwatch.GetElapsedTime(released).TotalMilliseconds, Error: (string?)body);
+            }
+            catch (HttpRequestException e)
+            {
+                return (Slot: i % slots.Count, Status: 0, Ms: Stopwatch.GetElapsedTime(released).TotalMilliseconds, Error: e.Message);
+            }
+            finally
+            {
+                request.Dispose();
+            }
+        }).ToList();
+        released = Stopwatch.GetTimestamp();
+        release.SetResult();
+        var answers = await Task.WhenAll(tasks);
+        var latencies = new Latencies();
+        latencies.AddRange(answers.Select(a => a.Ms));
+        var won = answers.Where(a => a.Status == 201).ToList();
+        var errors = answers.Where(a => a.Status is not (201 or 409 or 422)).ToList();
+        return new BurstRound(
+            requests,
+            slots.Count,
+            won.Count,
+            answers.Count(a => a.Status is 409 or 422),
+            errors.Count,
+            answers.Max(a => a.Ms),
+            latencies.Percentile(50),
+            latencies.Percentile(99),
+            won.GroupBy(a => a.Slot).Count(g => g.Count() > 1),
+            errors.Select(e => $"{e.Status}: {e.Error}").FirstOrDefault());
+    }
+
     private HttpRequestMessage Availability(int client, string kind, DateTime start, DateTime end)
     {
         var request = new HttpRequestMessage(HttpMethod.Get,

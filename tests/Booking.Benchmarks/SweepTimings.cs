@@ -14,24 +14,62 @@ namespace Booking.Benchmarks;
 /// </summary>
 public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, DateTime nowUtc, string dataFolder, TimeSpan budget)
 {
-    public async Task<SweepRow> NoShowsAsync()
+    public async Task<SweepRow> NoShowsAsync(int rounds)
     {
         var countDone = $"""SELECT count(*) FROM "Reservations" WHERE "Notes" = '{Seed.NoShowMark}' AND "Status" = 'no-show'""";
         await ResetNoShowsAsync();
         await RunSweepAsync<NoShowSweep>(null, countDone, warmUp: true);
         await ResetNoShowsAsync();
         var rows = await ScalarAsync($"""SELECT count(*) FROM "Reservations" WHERE "Notes" = '{Seed.NoShowMark}' AND "Status" = 'confirmed'""");
-        var (appSeconds, appRows, finished) = await RunSweepAsync<NoShowSweep>(null, countDone);
-        await ResetNoShowsAsync();
-        var (sqlSeconds, sqlRows) = await TimeSqlAsync(NoShowSql, ("now", nowUtc));
+        var measured = await AlternateAsync(
+            rounds,
+            () => RunSweepAsync<NoShowSweep>(null, countDone),
+            () => TimeSqlAsync(NoShowSql, ("now", nowUtc)),
+            ResetNoShowsAsync);
         // Leave them as they were seeded: used and done.
         await ExecAsync($"""UPDATE "Reservations" SET "Status" = 'completed', "StatusReason" = NULL, "CancelledAtUtc" = NULL, "CheckedInAtUtc" = "StartsAtUtc", "CompletedAtUtc" = "EndsAtUtc" WHERE "Notes" = '{Seed.NoShowMark}'""");
         await ClearNoShowOutputAsync();
         await ExecAsync("""VACUUM ANALYZE""");
-        return new SweepRow("no-shows released", (int)rows, appSeconds, appRows, finished, sqlSeconds, sqlRows);
+        return new SweepRow("no-shows released", (int)rows, measured);
     }
 
-    public async Task<SweepRow> RemindersAsync(int wanted)
+    /// <summary>
+    /// Rounds of the app's sweep and the bare SQL on the same work, reset after each; the order alternates, so a
+    /// machine that slows down or speeds up during the run does not always favour the same side.
+    /// </summary>
+    private static async Task<List<SweepRound>> AlternateAsync(
+        int rounds,
+        Func<Task<(double Seconds, int Rows, bool Finished)>> app,
+        Func<Task<(double Seconds, int Rows)>> sql,
+        Func<Task> reset)
+    {
+        var measured = new List<SweepRound>();
+        for (var i = 0; i < rounds; i++)
+        {
+            var sqlFirst = i % 2 == 1;
+            (double Seconds, int Rows) bare = default;
+            if (sqlFirst)
+            {
+                bare = await sql();
+                await reset();
+            }
+
+            var (appSeconds, appRows, finished) = await app();
+            await reset();
+            if (!sqlFirst)
+            {
+                bare = await sql();
+                await reset();
+            }
+
+            Console.WriteLine($"  round {i + 1}: app {appSeconds:F2} s ({appRows} rows{(finished ? "" : ", stopped at its budget")}), bare SQL {bare.Seconds:F2} s ({bare.Rows} rows)");
+            measured.Add(new SweepRound(sqlFirst, appSeconds, appRows, finished, bare.Seconds, bare.Rows));
+        }
+
+        return measured;
+    }
+
+    public async Task<SweepRow> RemindersAsync(int wanted, int rounds)
     {
         // One lead time reaching the wanted number of upcoming confirmed reservations (whole minutes, as configured).
         var tenThousandth = (DateTime)(await ScalarObjectAsync(
@@ -45,10 +83,11 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
         await ClearRemindersAsync(purpose);
         await RunSweepAsync<ReminderSweep>($"{(int)lead.TotalMinutes}m", countDone, warmUp: true);
         await ClearRemindersAsync(purpose);
-        var (appSeconds, appRows, finished) = await RunSweepAsync<ReminderSweep>($"{(int)lead.TotalMinutes}m", countDone);
-        await ClearRemindersAsync(purpose);
-        var (sqlSeconds, sqlRows) = await TimeSqlAsync(ReminderSql, ("now", nowUtc), ("until", nowUtc + lead), ("lead", lead), ("purpose", purpose));
-        await ClearRemindersAsync(purpose);
+        var measured = await AlternateAsync(
+            rounds,
+            () => RunSweepAsync<ReminderSweep>($"{(int)lead.TotalMinutes}m", countDone),
+            () => TimeSqlAsync(ReminderSql, ("now", nowUtc), ("until", nowUtc + lead), ("lead", lead), ("purpose", purpose)),
+            () => ClearRemindersAsync(purpose));
 
         // The app's own sweeps (24h and 1h) have run before in a real library: stamp the next day as done,
         // so the app does not spend the load test catching up on reminders.
@@ -60,7 +99,7 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
             ON CONFLICT DO NOTHING
             """, ("now", nowUtc));
         await ExecAsync("""VACUUM ANALYZE""");
-        return new SweepRow($"reminders queued (lead {lead.TotalHours:F0} h)", (int)rows, appSeconds, appRows, finished, sqlSeconds, sqlRows);
+        return new SweepRow($"reminders queued (lead {lead.TotalHours:F0} h)", (int)rows, measured);
     }
 
     /// <summary>
@@ -124,6 +163,7 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
+        services.AddMetrics(); // the workflows count what they do (MakerspaceMetrics), as in the app
         services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(nowUtc)));
         services.AddBookingData(_ => dataFolder);
         services.AddMakerspaceJobs(configuration, _ => dataFolder); // the workflows the sweeps use come with it
