@@ -167,7 +167,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
 
         if (BookingRules.Check(request, read.Facts) is { } refusal)
         {
-            logger.LogInformation("Booking of {ResourceId} refused: {Code}", subject.Resource.Id, refusal.Code);
+            logger.LogDebug("Booking of {ResourceId} refused: {Code}", subject.Resource.Id, refusal.Code);
             return new BookingOutcome(null, refusal) { Zone = subject.Location.TimeZone, Subject = subject };
         }
 
@@ -198,7 +198,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
     {
         if (BookingRules.Check(request, facts) is { } refusal)
         {
-            logger.LogInformation("Booking of {ResourceId} refused: {Code}", subject.Resource.Id, refusal.Code);
+            logger.LogDebug("Booking of {ResourceId} refused: {Code}", subject.Resource.Id, refusal.Code);
             return new BookingOutcome(null, refusal) { Zone = subject.Location.TimeZone };
         }
 
