@@ -128,8 +128,9 @@ public sealed record BurstRow(List<BurstRound> Rounds)
 /// <summary>A target of issue #19, judged on the median of the rounds and on the worst round.</summary>
 public sealed record Target(string What, string Median, string Worst, bool MetByMedian, bool MetByWorst)
 {
-    public override string ToString() =>
-        $"{(MetByMedian ? "met   " : "MISSED")} by the median, {(MetByWorst ? "met   " : "MISSED")} by the worst round: {What}: median {Median}, worst {Worst}";
+    public override string ToString() => Worst.Length == 0
+        ? $"{(MetByMedian ? "met   " : "MISSED")} {What}: {Median}"
+        : $"{(MetByMedian ? "met   " : "MISSED")} by the median, {(MetByWorst ? "met   " : "MISSED")} by the worst round: {What}: median {Median}, worst {Worst}";
 }
 
 /// <summary>Everything one run measured; written to bench-results.json.</summary>
