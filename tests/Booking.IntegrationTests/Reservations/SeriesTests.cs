@@ -79,26 +79,34 @@ public sealed class SeriesTests(MakerspaceHost host) : IClassFixture<MakerspaceH
     }
 
     [Fact]
-    public async Task BookSeries_PatronWithoutCertification_EveryDateRefusedWithTheReason()
+    public async Task BookSeries_CertificationAndMaintenance_RefusedDatesSayWhy()
     {
         var branch = await host.BranchAsync(Zone);
         var cutter = await host.ResourceAsync(branch.Id, KnownKinds.LaserCutter);
         var staff = await host.SignInNewAsync(Roles.Staff);
-        var patron = await host.SignInNewAsync();
         var admin = await host.SignInNewAsync(Roles.Admin);
-        await host.RequireAsync(cutter.Id, await admin.Http.CertificationAsync());
+        var certified = await host.SignInNewAsync();
+        var uncertified = await host.SignInNewAsync();
+        var certification = await admin.Http.CertificationAsync();
+        await host.RequireAsync(cutter.Id, certification);
+        (await staff.Http.GrantAsync(certified.UserId, certification)).EnsureSuccessStatusCode();
         await host.InScopeAsync(async db =>
         {
-            var block = new MaintenanceBlock(cutter.Id, new(Local(Zone, "2026-01-15T09:00").UtcDateTime, Local(Zone, "2026-01-15T12:00").UtcDateTime), "Lens cleaning", staff.UserId, DateTime.UtcNow);
-            db.MaintenanceBlocks.Add(block);
+            db.MaintenanceBlocks.Add(new MaintenanceBlock(cutter.Id, new(Local(Zone, "2026-01-15T09:00").UtcDateTime, Local(Zone, "2026-01-15T12:00").UtcDateTime), "Lens cleaning", staff.UserId, host.Clock.GetUtcNow().UtcDateTime));
             return await db.SaveChangesAsync();
         });
+        object Plan(Guid patronId) => new { resourceId = cutter.Id, patronId, firstDate = "2026-01-14", startTime = "10:00", endTime = "11:00", repeat = "daily", count = 3 };
 
-        var series = await (await BookSeriesAsync(staff.Http, new { resourceId = cutter.Id, patronId = patron.UserId, firstDate = "2026-01-14", startTime = "10:00", endTime = "11:00", repeat = "daily", count = 3 })).JsonAsync();
+        var ofCertified = await (await BookSeriesAsync(staff.Http, Plan(certified.UserId))).JsonAsync();
+        var ofUncertified = await (await BookSeriesAsync(staff.Http, Plan(uncertified.UserId))).JsonAsync();
 
-        var codes = series.GetProperty("dates").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList();
-        Assert.Equal(["certification-required", "maintenance", "certification-required"], codes);
-        Assert.Equal(0, series.GetProperty("booked").GetInt32());
+        Assert.Equal([null, "maintenance", null], Codes(ofCertified));
+        Assert.Equal(2, ofCertified.GetProperty("booked").GetInt32());
+        Assert.Equal(["certification-required", "certification-required", "certification-required"], Codes(ofUncertified));
+        Assert.Equal(0, ofUncertified.GetProperty("booked").GetInt32());
+
+        static List<string?> Codes(JsonElement series) =>
+            series.GetProperty("dates").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList();
     }
 
     public static TheoryData<string, string> BadPlans => new()
@@ -239,9 +247,11 @@ public sealed class SeriesTests(MakerspaceHost host) : IClassFixture<MakerspaceH
         var seriesPatron = await host.SignInNewAsync();
         var patrons = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.SignInNewAsync()));
 
+        // Within the room's 30-day advance window, which the patrons booking alone must keep to.
+        var first = new DateTime(2026, 1, 26, 10, 0, 0, DateTimeKind.Unspecified);
         var singles = patrons.Select((p, i) => Task.Run(() =>
-            p.Http.BookAsync(room.Id, Local(Zone, $"2026-02-{16 + i:00}T10:00"), Local(Zone, $"2026-02-{16 + i:00}T11:00")))).ToList();
-        var seriesTask = Task.Run(() => BookSeriesAsync(staff.Http, new { resourceId = room.Id, patronId = seriesPatron.UserId, firstDate = "2026-02-16", startTime = "10:00", endTime = "11:00", repeat = "daily", count = 8 }));
+            p.Http.BookAsync(room.Id, At(first.AddDays(i)), At(first.AddDays(i).AddHours(1))))).ToList();
+        var seriesTask = Task.Run(() => BookSeriesAsync(staff.Http, new { resourceId = room.Id, patronId = seriesPatron.UserId, firstDate = "2026-01-26", startTime = "10:00", endTime = "11:00", repeat = "daily", count = 8 }));
         var single = await Task.WhenAll(singles);
         var series = await (await seriesTask).JsonAsync();
 
@@ -250,6 +260,8 @@ public sealed class SeriesTests(MakerspaceHost host) : IClassFixture<MakerspaceH
         Assert.Equal(8, singlesWon + series.GetProperty("booked").GetInt32());
         await AssertNoOverlapAsync(room.Id);
     }
+
+    private static DateTimeOffset At(DateTime local) => Local(Zone, local.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
     private async Task AssertNoOverlapAsync(Guid resourceId)
     {
