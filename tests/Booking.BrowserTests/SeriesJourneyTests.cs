@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Booking.Data.Identity;
 using Booking.Domain.Resources;
 using Booking.IntegrationTests.Infrastructure;
@@ -40,7 +41,7 @@ public sealed class SeriesJourneyTests(BrowserHost host) : IClassFixture<Browser
         await page.GetByLabel("How many times").FillAsync("4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Book the series" }).ClickAsync();
 
-        await page.ArriveAtAsync("/reservations/series/");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reservations/series/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Booked 3 of 4 dates; 1 could not be booked");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("every Tuesday, 10:00–12:00, 4 times: 3 booked, 1 refused");
         var refused = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Tuesday 27 January 2026" });
