@@ -82,7 +82,13 @@ public sealed class SeriesJourneyTests(BrowserHost host) : IClassFixture<Browser
         await (await other.Http.BookAsync(room.Id, Local(Zone, "2026-01-21T10:00"), Local(Zone, "2026-01-21T11:00"))).JsonAsync();
         var series = await (await staff.Http.PostAsJsonAsync("/api/v1/reservations/series", new
         {
-            resourceId = room.Id, patronId = patron.UserId, firstDate = "2026-01-19", startTime = "10:00", endTime = "11:30", repeat = "weekdays", count = 5,
+            resourceId = room.Id,
+            patronId = patron.UserId,
+            firstDate = "2026-01-19",
+            startTime = "10:00",
+            endTime = "11:30",
+            repeat = "weekdays",
+            count = 5,
         })).JsonAsync();
         var page = await host.NewPageAsync();
         await page.SetViewportSizeAsync(width, 800);
