@@ -33,6 +33,9 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
 
     public DbSet<Reservation> Reservations => Set<Reservation>();
 
+    /// <summary>Recurring bookings staff made in one step; their reservations carry the series' id.</summary>
+    public DbSet<ReservationSeries> ReservationSeries => Set<ReservationSeries>();
+
     public DbSet<MaintenanceBlock> MaintenanceBlocks => Set<MaintenanceBlock>();
 
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();

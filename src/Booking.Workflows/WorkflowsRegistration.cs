@@ -19,6 +19,8 @@ public static class WorkflowsRegistration
         services.TryAddSingleton<MakerspaceMetrics>();
         services.TryAddScoped<BookReservation>();
         services.TryAddScoped<ReservationActions>();
+        services.TryAddScoped<BookSeries>();
+        services.TryAddScoped<CancelSeries>();
         services.TryAddScoped<Privacy.PersonalData>();
         services.TryAddScoped<WaitlistOffers>();
         services.TryAddScoped<WaitlistJoining>();

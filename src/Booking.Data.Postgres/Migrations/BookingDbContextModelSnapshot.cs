@@ -539,6 +539,9 @@ namespace Booking.Data.Postgres.Migrations
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -553,6 +556,8 @@ namespace Booking.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SeriesId");
+
                     b.HasIndex("ResourceId", "StartsAtUtc");
 
                     b.HasIndex("Status", "StartsAtUtc");
@@ -566,6 +571,60 @@ namespace Booking.Data.Postgres.Migrations
                         .HasFilter("\"Status\" = 'no-show'");
 
                     b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("Booking.Domain.Reservations.ReservationSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RefusalsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Repeat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastDate");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("PatronId", "LastDate");
+
+                    b.ToTable("ReservationSeries", (string)null);
                 });
 
             modelBuilder.Entity("Booking.Domain.Reservations.WaitlistEntry", b =>
@@ -1282,6 +1341,20 @@ namespace Booking.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Booking.Domain.Resources.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Domain.Reservations.ReservationSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Booking.Domain.Reservations.ReservationSeries", b =>
+                {
                     b.HasOne("Booking.Domain.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")

@@ -533,6 +533,9 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("TEXT");
 
@@ -547,6 +550,8 @@ namespace Booking.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SeriesId");
+
                     b.HasIndex("ResourceId", "StartsAtUtc");
 
                     b.HasIndex("Status", "StartsAtUtc");
@@ -560,6 +565,60 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasFilter("\"Status\" = 'no-show'");
 
                     b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("Booking.Domain.Reservations.ReservationSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Repeat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastDate");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("PatronId", "LastDate");
+
+                    b.ToTable("ReservationSeries", (string)null);
                 });
 
             modelBuilder.Entity("Booking.Domain.Reservations.WaitlistEntry", b =>
@@ -1268,6 +1327,20 @@ namespace Booking.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Booking.Domain.Resources.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Domain.Reservations.ReservationSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Booking.Domain.Reservations.ReservationSeries", b =>
+                {
                     b.HasOne("Booking.Domain.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")

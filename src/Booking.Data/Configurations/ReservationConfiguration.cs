@@ -22,6 +22,8 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
 
         builder.HasOne<Resource>().WithMany().HasForeignKey(r => r.ResourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<UserAccount>().WithMany().HasForeignKey(r => r.PatronId).OnDelete(DeleteBehavior.Restrict);
+        // A series' dates, for its page and "cancel the rest" (the index comes with the foreign key).
+        builder.HasOne<ReservationSeries>().WithMany().HasForeignKey(r => r.SeriesId).OnDelete(DeleteBehavior.Restrict);
 
         // The overlap check and the availability grid: a resource's reservations by time.
         builder.HasIndex(r => new { r.ResourceId, r.StartsAtUtc });

@@ -23,6 +23,9 @@ public sealed class Reservation
 
     public bool CreatedOnBehalf { get; private set; }
 
+    /// <summary>The series staff booked it in, if any.</summary>
+    public Guid? SeriesId { get; private set; }
+
     public DateTime StartsAtUtc { get; private set; }
 
     public DateTime EndsAtUtc { get; private set; }
@@ -79,8 +82,9 @@ public sealed class Reservation
     }
 
     /// <summary>Makes a reservation the rules have already accepted.</summary>
-    public static Reservation Book(Resource resource, BookingPolicy policy, BookingRequest request, Guid createdById, string? notes, DateTime nowUtc) => new()
+    public static Reservation Book(Resource resource, BookingPolicy policy, BookingRequest request, Guid createdById, string? notes, DateTime nowUtc, Guid? seriesId = null) => new()
     {
+        SeriesId = seriesId,
         Id = Guid.NewGuid(),
         ResourceId = resource.Id,
         KindCode = resource.KindCode,

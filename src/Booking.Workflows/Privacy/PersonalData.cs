@@ -30,6 +30,10 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
         var touched = await AnonymiseAsync(
             db.Reservations.Where(r => r.EndsAtUtc < cutoffUtc && r.PatronId != standIn),
             r => r.Anonymise(standIn), ct);
+        var cutoffDay = DateOnly.FromDateTime(cutoffUtc).AddDays(-1);
+        touched += await AnonymiseAsync(
+            db.ReservationSeries.Where(s => s.LastDate < cutoffDay && s.PatronId != standIn),
+            s => s.Anonymise(standIn), ct);
         touched += await AnonymiseAsync(
             db.WaitlistEntries.Where(w => w.EndsAtUtc < cutoffUtc && w.PatronId != standIn),
             w => w.Anonymise(standIn), ct);
@@ -81,6 +85,7 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
         await db.SaveChangesAsync(ct);
         var standIn = await AnonymisedPatron.EnsureAsync(db, ct);
         await AnonymiseAsync(db.Reservations.Where(r => r.PatronId == patronId), r => r.Anonymise(standIn), ct);
+        await AnonymiseAsync(db.ReservationSeries.Where(s => s.PatronId == patronId), s => s.Anonymise(standIn), ct);
         await AnonymiseAsync(db.WaitlistEntries.Where(w => w.PatronId == patronId), w => w.Anonymise(standIn), ct);
         await AnonymiseAsync(db.SessionRegistrations.Where(r => r.PatronId == patronId), r => r.Anonymise(), ct);
         await AnonymiseAsync(db.CertificationGrants.Where(g => g.PatronId == patronId), g => g.Anonymise(standIn), ct);

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Booking.Workflows.Reservations;
 
-/// <summary>A request to book, from the API or a page. <see cref="PatronId"/> is set by staff booking on someone's behalf.</summary>
-public sealed record BookReservationInput(Guid ResourceId, DateTimeOffset Start, DateTimeOffset End, string? Notes, Guid? PatronId);
+/// <summary>A request to book, from the API or a page. <see cref="PatronId"/> is set by staff booking on someone's behalf;
+/// <see cref="SeriesId"/> is set for a date of a series (<see cref="BookSeries"/>).</summary>
+public sealed record BookReservationInput(Guid ResourceId, DateTimeOffset Start, DateTimeOffset End, string? Notes, Guid? PatronId, Guid? SeriesId = null);
 
 /// <summary>Either the new reservation or the reason it could not be made.</summary>
 public sealed record BookingOutcome(Reservation? Reservation, BookingRefusal? Refusal)
@@ -79,7 +80,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
 
         var request = new BookingRequest(patronId, new UtcInterval(input.Start.UtcDateTime, input.End.UtcDateTime), onBehalf);
         var now = clock.GetUtcNow().UtcDateTime;
-        var outcome = await BookAsync(actorId, subject, request, input.Notes, now, ct);
+        var outcome = await BookAsync(actorId, subject, request, input.Notes, input.SeriesId, now, ct);
         if (outcome.Refusal is { } refusal && IsDemand(refusal.Code))
         {
             await CountRefusalAsync(subject, refusal.Code, now, ct);
@@ -108,7 +109,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
         }
     }
 
-    private async Task<BookingOutcome> BookAsync(Guid actorId, BookingSubject subject, BookingRequest request, string? notes, DateTime now, CancellationToken ct)
+    private async Task<BookingOutcome> BookAsync(Guid actorId, BookingSubject subject, BookingRequest request, string? notes, Guid? seriesId, DateTime now, CancellationToken ct)
     {
         var patronId = request.PatronId;
         var onBehalf = request.OnBehalfByStaff;
@@ -131,7 +132,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
             return refused;
         }
 
-        var outcome = Add(subject, request, read.Facts, actorId, notes, now, null) with { Subject = subject, PatronEmail = read.Patron!.Email };
+        var outcome = Add(subject, request, read.Facts, actorId, notes, now, null, seriesId) with { Subject = subject, PatronEmail = read.Patron!.Email };
         if (onBehalf)
         {
             // What a patron could not have booked themselves is an override, and staff answer for it.
@@ -205,9 +206,9 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
         return Add(subject, request, facts, actorId, notes, now, policy);
     }
 
-    private BookingOutcome Add(BookingSubject subject, BookingRequest request, BookingFacts facts, Guid actorId, string? notes, DateTime now, BookingPolicy? policy)
+    private BookingOutcome Add(BookingSubject subject, BookingRequest request, BookingFacts facts, Guid actorId, string? notes, DateTime now, BookingPolicy? policy, Guid? seriesId = null)
     {
-        var reservation = Reservation.Book(subject.Resource, policy ?? subject.Policy, request, actorId, notes, now);
+        var reservation = Reservation.Book(subject.Resource, policy ?? subject.Policy, request, actorId, notes, now, seriesId);
         db.Reservations.Add(reservation);
         return new BookingOutcome(reservation, null) { Facts = facts };
     }

@@ -351,6 +351,10 @@ public sealed partial class EndpointFuzzTests(MakerspaceHost host) : IClassFixtu
                 {"start":"{{Local(Zone, "2026-01-21T10:00"):O}}","end":"{{Local(Zone, "2026-01-21T11:00"):O}}","reason":"Fuzz"}
                 """))).JsonAsync();
             ids.Add(block.GetProperty("block").GetProperty("id").GetGuid());
+            var series = await (await staff.Http.PostAsync("/api/v1/reservations/series", JsonContent($$"""
+                {"resourceId":"{{room.Id}}","patronId":"{{patron.UserId}}","firstDate":"2026-01-22","startTime":"10:00","endTime":"11:00","repeat":"weekly","count":3}
+                """))).JsonAsync();
+            ids.Add(series.GetProperty("id").GetGuid());
             var feed = await (await patron.Http.GetAsync("/api/v1/calendar/me/feed-url")).JsonAsync();
             var token = feed.GetProperty("url").GetString()!.Split('/').Last().Replace(".ics", "", StringComparison.Ordinal);
 

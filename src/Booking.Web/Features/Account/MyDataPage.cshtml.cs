@@ -47,6 +47,13 @@ public sealed class MyDataPageModel(MyData data, TimeProvider clock, JobsOptions
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
     {
         Prepare();
+        // A box ticked as anything but "true" ("2") is not ticked; its raw value would make the redrawn checkbox throw.
+        if (ModelState[nameof(Understood)] is { Errors.Count: > 0 })
+        {
+            ModelState.Remove(nameof(Understood));
+            Understood = false;
+        }
+
         if (!Understood)
         {
             Problem = "Tick the box to say you understand that closing cannot be undone.";

@@ -34,6 +34,14 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>The patron's series not yet past, by id: each shows as one group, its next date standing for the rest.</summary>
+    public IReadOnlyDictionary<Guid, SeriesView> Series { get; private set; } = new Dictionary<Guid, SeriesView>();
+
+    /// <summary>How many more upcoming dates of a series are folded under its next one.</summary>
+    public int MoreOf(Guid seriesId) => _folded.GetValueOrDefault(seriesId);
+
+    private Dictionary<Guid, int> _folded = [];
+
     public string? Problem { get; private set; }
 
     /// <summary>The patron's private feed address, once they asked for one.</summary>
@@ -130,6 +138,11 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
         Upcoming = views.Where(v => v.End > Now && v.Status is "pending" or "confirmed" or "checked-in").ToList();
         Cancelled = views.Where(v => v.End > Now && v.Status is "cancelled" or "rejected").ToList();
         Past = views.Except(Upcoming).Except(Cancelled).OrderByDescending(v => v.Start).ToList();
+        Series = (await SeriesQueries.UpcomingAsync(db, me, DateOnly.FromDateTime(now).AddDays(-1), 50, ct)).ToDictionary(v => v.Id);
+        var inSeries = Upcoming.Where(v => v.SeriesId is { } id && Series.ContainsKey(id)).GroupBy(v => v.SeriesId!.Value).ToList();
+        _folded = inSeries.ToDictionary(g => g.Key, g => g.Count() - 1);
+        var folded = inSeries.SelectMany(g => g.Skip(1)).ToHashSet();
+        Upcoming = Upcoming.Where(v => !folded.Contains(v)).ToList();
         var places = await Waitlist.WaitlistApi.ViewsAsync(db, w => w.PatronId == me && w.Status == Domain.Reservations.WaitlistStatus.Waiting && w.EndsAtUtc > now, ct);
         var waitedFor = places.Select(p => p.ResourceId).Distinct().ToList();
         var names = await db.Resources.AsNoTracking().Where(r => waitedFor.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);

@@ -10,7 +10,11 @@ namespace Booking.Web.Features.Reservations;
 public sealed record ReservationView(
     Guid Id, Guid ResourceId, string ResourceName, string Kind, Guid LocationId, Guid PatronId, string? PatronEmail,
     DateTimeOffset Start, DateTimeOffset End, string Status, string? StatusReason, string? Notes, bool CreatedOnBehalf,
-    DateTimeOffset? OfferExpiresAt, DateTimeOffset CheckInOpensAt, DateTimeOffset CheckInClosesAt, bool Overdue);
+    DateTimeOffset? OfferExpiresAt, DateTimeOffset CheckInOpensAt, DateTimeOffset CheckInClosesAt, bool Overdue)
+{
+    /// <summary>The series it belongs to, if staff booked it as one.</summary>
+    public Guid? SeriesId { get; init; }
+}
 
 /// <summary>One query shape for reservations with their resource, branch and patron.</summary>
 public static class ReservationQueries
@@ -46,7 +50,10 @@ public static class ReservationQueries
             r.Id, r.ResourceId, row.Resource.Name, r.KindCode, row.Resource.LocationId, r.PatronId, row.PatronEmail,
             Local(r.StartsAtUtc, zone), Local(r.EndsAtUtc, zone), r.Status.ToCode(), r.StatusReason, r.Notes, r.CreatedOnBehalf,
             r.OfferExpiresAtUtc is { } offer ? Local(offer, zone) : null,
-            Local(window.Start, zone), Local(window.End, zone), r.IsOverdue(nowUtc));
+            Local(window.Start, zone), Local(window.End, zone), r.IsOverdue(nowUtc))
+        {
+            SeriesId = r.SeriesId,
+        };
     }
 
     public static DateTimeOffset Local(DateTime utc, TimeZoneInfo zone)

@@ -37,6 +37,7 @@ public static class ReservationsApi
             Act(db, clock, actions.ApproveAsync(user.Actor(), id, ct), ct)).RequireAuthorization(MakerspaceApp.StaffPolicy);
         group.MapPost("/{id:guid}/reject", (Guid id, ReasonBody? body, ClaimsPrincipal user, ReservationActions actions, BookingDbContext db, TimeProvider clock, CancellationToken ct) =>
             Act(db, clock, actions.RejectAsync(user.Actor(), id, body?.Reason, ct), ct)).RequireAuthorization(MakerspaceApp.StaffPolicy);
+        group.MapSeriesApi();
         return api;
     }
 
