@@ -898,6 +898,9 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CertificationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -910,6 +913,8 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CertificationId");
 
                     b.HasIndex("QuestionId");
 
@@ -1341,6 +1346,11 @@ namespace Booking.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Booking.Domain.Surveys.SurveyChoice", b =>
                 {
+                    b.HasOne("Booking.Domain.Certifications.CertificationDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("CertificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Booking.Domain.Surveys.SurveyQuestion", null)
                         .WithMany("Choices")
                         .HasForeignKey("QuestionId")
