@@ -45,6 +45,43 @@ public sealed class ReportsJourneyTests(BrowserHost host) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task Staff_DownloadsEachReportsCsv_ItMatchesTheTableOnThePage()
+    {
+        await SeedAsync();
+        var page = await host.NewPageAsync();
+        await new SignInPage(page).SignInAsync("desk@reports.test", MakerspaceHost.Password);
+        await page.GotoAsync("/reports");
+        await new ReportsPage(page).ShowAsync("All branches", From, To);
+        await page.Locator("summary", new() { HasText = "Per resource" }).ClickAsync();
+
+        var captions = await page.Locator(".grid-scroll[role=region]").EvaluateAllAsync<string[]>("regions => regions.map(r => r.getAttribute('aria-label'))");
+        Assert.Equal(8, captions.Length); // every table of the five reports has rows in the fixture
+        foreach (var caption in captions)
+        {
+            await CsvDownloads.ShouldMatchTheTableAsync(page, caption);
+        }
+    }
+
+    [Fact]
+    [Trait(Layout.Trait, Layout.Only)]
+    public async Task EachReport_AtDesktopAndPhoneWidths_ScreenshotsAndNoSidewaysScroll()
+    {
+        await SeedAsync();
+        var page = await host.NewPageAsync();
+        await new SignInPage(page).SignInAsync("desk@reports.test", MakerspaceHost.Password);
+        foreach (var width in new[] { 1280, 360 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync($"/reports?from={From}&to={To}");
+            await page.Locator("summary", new() { HasText = "Per resource" }).ClickAsync();
+            await page.ShouldBeAccessibleAsync();
+            var scroll = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(scroll <= width, $"/reports is {scroll} px wide at {width} px");
+            await ReportScreenshots.SaveEachSectionAsync(page, "report", width);
+        }
+    }
+
+    [Fact]
     [Trait(Layout.Trait, Layout.Only)]
     public async Task ReportsAndAuditLog_At360PixelsWide_AccessibleAndNoSidewaysScroll()
     {
