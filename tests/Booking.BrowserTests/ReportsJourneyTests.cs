@@ -143,6 +143,18 @@ public sealed class ReportsJourneyTests(BrowserHost host) : IClassFixture<Browse
         await Assertions.Expect(table).Not.ToContainTextAsync("lens change");
         await page.SaveScreenshotAsync("audit-log-desktop");
 
+        // The CSV holds the filtered entries only, with a byte order mark and the action's stable code.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download these entries as CSV" }).ClickAsync());
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.True(bytes is [0xEF, 0xBB, 0xBF, ..]);
+        using var csv = CsvHelper.CsvReader.Create(bytes[3..], null);
+        Assert.Equal(["At", "Time zone", "Actor", "Actor id", "Action", "Subject", "About", "Details"], csv.Headers.ToArray());
+        Assert.True(csv.Read());
+        Assert.Equal(staff.Email, csv.GetString(2));
+        Assert.Equal("certification.revoke", csv.GetString(4));
+        Assert.Equal("Revoked Laser cutter safety: unsafe use.", csv.GetString(7));
+        Assert.False(csv.Read());
+
         // Staff are told it is for admins.
         var staffPage = await host.NewPageAsync();
         await new SignInPage(staffPage).SignInAsync(staff.Email, MakerspaceHost.Password);
