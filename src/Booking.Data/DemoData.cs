@@ -95,7 +95,12 @@ public static class DemoData
         day = NextWeekday(day.AddDays(1));
         AddSession(db, meetingRoom, staff.Id, now, new SessionDetails(SessionKind.Networking, "Founders' lunch", "Entrepreneurs meet; two coworking desks are held for the afternoon's attendees.",
             meetingRoom.Id, branch.Id, Local(branch, day, 12), 10, null, null, staff.Id, 2), desks.Take(2));
-        db.Surveys.Add(SkillsSurvey(now));
+        // The demo's "want to learn" choices about its equipment count toward the demo trainings on the demand view.
+        var survey = SkillsSurvey(now);
+        var learn = survey.Questions.Single(q => q.WantToLearn);
+        survey.ChoiceAbout(learn.Id, learn.Choices.Single(c => c.Text == "Laser cutting").Id, laserSafety.Id, now);
+        survey.ChoiceAbout(learn.Id, learn.Choices.Single(c => c.Text == "3D printing").Id, printerBasics.Id, now);
+        db.Surveys.Add(survey);
 
         await db.SaveChangesAsync(ct);
     }

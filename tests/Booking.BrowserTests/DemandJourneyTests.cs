@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
+using Booking.Data;
 using Booking.Data.Identity;
 using Booking.Domain.Resources;
+using Booking.Domain.Surveys;
 using Booking.IntegrationTests.Certifications;
 using Booking.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -69,8 +71,52 @@ public sealed class DemandJourneyTests(BrowserHost host) : IClassFixture<Browser
         await page.SaveScreenshotAsync("new-session-360px");
     }
 
+    [Fact]
+    public async Task AdminSaysWhatASurveyChoiceIsAbout_StaffSchedulesFromTheDemandView_WithoutJavaScript()
+    {
+        var (staff, branch, room, certName) = await SeedAsync();
+        var admin = await host.SignInNewAsync(Roles.Admin);
+        var adminPage = await host.NewPageAsync(javaScript: false);
+        await new SignInPage(adminPage).SignInAsync(admin.Email, MakerspaceHost.Password);
+        await adminPage.GotoAsync("/admin/survey");
+        await adminPage.GetByLabel("Laser cutting: About").SelectOptionAsync(new SelectOptionValue { Label = $"{certName} training" });
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Save what “Laser cutting” is about" }).ClickAsync();
+        await Assertions.Expect(adminPage.GetByRole(AriaRole.Status)).ToContainTextAsync("Choice saved");
+        adminPage.ShouldHaveNoPolicyViolations();
+
+        var page = await host.NewPageAsync(javaScript: false);
+        await new SignInPage(page).SignInAsync(staff, MakerspaceHost.Password);
+        await page.GotoAsync("/desk");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Staff desk" }).GetByRole(AriaRole.Link, new() { Name = "Demand" }).ClickAsync();
+        await page.ArriveAtAsync("/desk/demand");
+        await page.GetByLabel("Branch").SelectOptionAsync(new SelectOptionValue { Value = branch.ToString() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.ArriveAtAsync("/desk/demand");
+
+        // Two people answered "Laser cutting": they now count toward the certification's training.
+        var topic = page.Locator("ul.cards > li").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = certName, Exact = true }) });
+        await Assertions.Expect(topic).ToContainTextAsync("2 people want to learn Laser cutting (skills survey)");
+        await Assertions.Expect(topic).ToContainTextAsync("1 booking refused for want of this certification");
+        var survey = page.GetByRole(AriaRole.Table, new() { Name = "What people want to learn, from the skills survey" });
+        await Assertions.Expect(survey.GetByRole(AriaRole.Row).Filter(new() { HasText = "Laser cutting" })).ToContainTextAsync($"Laser cutting 2 {certName} training");
+        await Assertions.Expect(survey.GetByRole(AriaRole.Row).Filter(new() { HasText = "Electronics and soldering" })).ToContainTextAsync("Electronics and soldering 1 A workshop of its own");
+        await page.SaveScreenshotAsync("demand-without-javascript");
+
+        await topic.GetByRole(AriaRole.Link, new() { Name = $"Schedule a training: {certName} training" }).ClickAsync();
+        await page.ArriveAtAsync("/desk/sessions/new");
+        await page.GetByLabel("Room").SelectOptionAsync(new SelectOptionValue { Value = room.ToString() });
+        var start = host.Clock.DaysAhead(Zone, 8, 10).DateTime;
+        await page.GetByLabel("Start (local date and time)").FillAsync(start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await page.GetByLabel("End (local date and time)").FillAsync(start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Scheduled {certName} training.")).ToBeVisibleAsync();
+        Assert.True(await host.InScopeAsync(db => db.Sessions.AnyAsync(s => s.RoomId == room && s.Title == certName + " training")));
+        page.ShouldHaveNoPolicyViolations();
+    }
+
     private async Task<(string Staff, Guid Branch, Guid Room, string CertName)> SeedAsync()
     {
+        await SurveyAsync();
         var admin = await host.SignInNewAsync(Roles.Admin);
         var staff = await host.SignInNewAsync(Roles.Staff);
         var branch = await host.BranchAsync(Zone);
@@ -89,6 +135,29 @@ public sealed class DemandJourneyTests(BrowserHost host) : IClassFixture<Browser
         await (await patron.Http.PostAsync($"/api/v1/sessions/{workshop}/registrations", null)).JsonAsync();
         return (staff.Email, branch.Id, room.Id, certName);
     }
+
+    // The demo's survey, once for the class, with three anonymous answers to "what would you like to learn":
+    // "Laser cutting" twice, "Electronics and soldering" once.
+    private Task SurveyAsync() => host.InScopeAsync(async db =>
+    {
+        if (await db.Surveys.AnyAsync())
+        {
+            return 0;
+        }
+
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var survey = DemoData.SkillsSurvey(now);
+        db.Surveys.Add(survey);
+        var learn = survey.Questions.Single(q => q.WantToLearn);
+        foreach (var choice in new[] { "Laser cutting", "Laser cutting", "Electronics and soldering" })
+        {
+            var response = new SurveyResponse(survey.Id, null, now);
+            db.SurveyResponses.Add(response);
+            db.SurveyResponseChoices.Add(new SurveyResponseChoice(response.Id, learn.Id, learn.Choices.Single(c => c.Text == choice).Id));
+        }
+
+        return await db.SaveChangesAsync();
+    });
 
     private static async Task ShouldFitAsync(IPage page)
     {

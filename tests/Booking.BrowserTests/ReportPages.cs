@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 
 namespace Booking.BrowserTests;
@@ -56,5 +57,114 @@ public sealed class AuditLogPage(IPage page)
         await page.ArriveAtAsync("/admin/audit");
         await page.GetByRole(AriaRole.Status).WaitForAsync();
         await page.ShouldBeAccessibleAsync();
+    }
+}
+
+/// <summary>
+/// A report table's CSV download, read with CsvHelper the way a spreadsheet would, checked against the table the page
+/// shows: UTF-8 with a byte order mark, the same header, and row by row the same figures (plain numbers, ISO dates,
+/// percents as 0–100, an empty cell for the page's dash).
+/// </summary>
+public static class CsvDownloads
+{
+    /// <summary>
+    /// Downloads the table's CSV and checks it; <paramref name="question"/> is for a survey question's file, which
+    /// says its question in a first column (the page says it in the heading), and gives the file name to expect.
+    /// </summary>
+    public static async Task ShouldMatchTheTableAsync(IPage page, string caption, (string Text, string FileName)? question = null)
+    {
+        var table = page.GetByRole(AriaRole.Table, new() { Name = caption, Exact = true, IncludeHidden = true });
+        var header = (await table.Locator("thead th").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        var rows = new List<List<string>>();
+        var bodyRows = table.Locator("tbody tr");
+        for (var i = 0; i < await bodyRows.CountAsync(); i++)
+        {
+            rows.Add((await bodyRows.Nth(i).Locator("th, td").AllTextContentsAsync()).Select(t => t.Trim()).ToList());
+        }
+
+        if (question is { } q)
+        {
+            header.Insert(0, "Question");
+            rows.ForEach(row => row.Insert(0, q.Text));
+        }
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = $"Download “{caption}” as CSV", Exact = true }).ClickAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        if (question is { } named)
+        {
+            Assert.Equal(named.FileName, download.SuggestedFilename);
+        }
+
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.True(bytes is [0xEF, 0xBB, 0xBF, ..], $"{download.SuggestedFilename} has no UTF-8 byte order mark");
+
+        using var csv = CsvHelper.CsvReader.Create(bytes[3..], null);
+        Assert.Equal(header, csv.Headers.ToList());
+        var records = new List<List<string>>();
+        while (csv.Read())
+        {
+            records.Add(Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i)).ToList());
+        }
+
+        Assert.True(rows.Count == records.Count, $"{caption}: the page shows {rows.Count} rows, the CSV has {records.Count}");
+        for (var r = 0; r < rows.Count; r++)
+        {
+            Assert.Equal(header.Count, records[r].Count);
+            for (var c = 0; c < header.Count; c++)
+            {
+                Assert.True(SameCell(rows[r][c], records[r][c]), $"{caption}, row {r + 1}, “{header[c]}”: the page says “{rows[r][c]}”, the CSV “{records[r][c]}”");
+            }
+        }
+    }
+
+    // The page rounds for reading (whole percents, hours to a tenth); the CSV keeps a decimal more.
+    private static bool SameCell(string shown, string written)
+    {
+        if (shown == "–")
+        {
+            return written.Length == 0;
+        }
+
+        if (shown == written || (shown is ['=' or '+' or '-' or '@', ..] && written == "'" + shown))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(shown, "d MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return written == date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var plain = written.Length > 0 && written.All(ch => char.IsAsciiDigit(ch) || ch is '.' or '-');
+        if (shown.EndsWith(" %", StringComparison.Ordinal) && plain)
+        {
+            return Math.Abs(double.Parse(shown[..^2], CultureInfo.InvariantCulture) - double.Parse(written, CultureInfo.InvariantCulture)) <= 0.5;
+        }
+
+        return plain && double.TryParse(shown, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && Math.Abs(number - double.Parse(written, CultureInfo.InvariantCulture)) <= 0.051;
+    }
+}
+
+/// <summary>Screenshots of each report section on its own, so each chart can be looked at at a given width.</summary>
+public static class ReportScreenshots
+{
+    /// <summary>One part of a page, for a closer look than the full page gives.</summary>
+    public static async Task SavePartAsync(ILocator part, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("MAKERSPACE_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+        await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, $"{name}.png") });
+    }
+
+    public static async Task SaveEachSectionAsync(IPage page, string prefix, int width)
+    {
+        var folder = Environment.GetEnvironmentVariable("MAKERSPACE_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+        var sections = page.Locator("section.report");
+        for (var i = 0; i < await sections.CountAsync(); i++)
+        {
+            var id = await sections.Nth(i).GetAttributeAsync("aria-labelledby") ?? i.ToString(CultureInfo.InvariantCulture);
+            await sections.Nth(i).ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "reports", $"{prefix}-{id}-{width}px.png") });
+        }
     }
 }

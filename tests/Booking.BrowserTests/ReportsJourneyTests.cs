@@ -45,6 +45,43 @@ public sealed class ReportsJourneyTests(BrowserHost host) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task Staff_DownloadsEachReportsCsv_ItMatchesTheTableOnThePage()
+    {
+        await SeedAsync();
+        var page = await host.NewPageAsync();
+        await new SignInPage(page).SignInAsync("desk@reports.test", MakerspaceHost.Password);
+        await page.GotoAsync("/reports");
+        await new ReportsPage(page).ShowAsync("All branches", From, To);
+        await page.Locator("summary", new() { HasText = "Per resource" }).ClickAsync();
+
+        var captions = await page.Locator(".grid-scroll[role=region]").EvaluateAllAsync<string[]>("regions => regions.map(r => r.getAttribute('aria-label'))");
+        Assert.Equal(8, captions.Length); // every table of the five reports has rows in the fixture
+        foreach (var caption in captions)
+        {
+            await CsvDownloads.ShouldMatchTheTableAsync(page, caption);
+        }
+    }
+
+    [Fact]
+    [Trait(Layout.Trait, Layout.Only)]
+    public async Task EachReport_AtDesktopAndPhoneWidths_ScreenshotsAndNoSidewaysScroll()
+    {
+        await SeedAsync();
+        var page = await host.NewPageAsync();
+        await new SignInPage(page).SignInAsync("desk@reports.test", MakerspaceHost.Password);
+        foreach (var width in new[] { 1280, 360 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync($"/reports?from={From}&to={To}");
+            await page.Locator("summary", new() { HasText = "Per resource" }).ClickAsync();
+            await page.ShouldBeAccessibleAsync();
+            var scroll = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(scroll <= width, $"/reports is {scroll} px wide at {width} px");
+            await ReportScreenshots.SaveEachSectionAsync(page, "report", width);
+        }
+    }
+
+    [Fact]
     [Trait(Layout.Trait, Layout.Only)]
     public async Task ReportsAndAuditLog_At360PixelsWide_AccessibleAndNoSidewaysScroll()
     {
@@ -105,6 +142,18 @@ public sealed class ReportsJourneyTests(BrowserHost host) : IClassFixture<Browse
         await Assertions.Expect(table).ToContainTextAsync("Revoked Laser cutter safety: unsafe use.");
         await Assertions.Expect(table).Not.ToContainTextAsync("lens change");
         await page.SaveScreenshotAsync("audit-log-desktop");
+
+        // The CSV holds the filtered entries only, with a byte order mark and the action's stable code.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download these entries as CSV" }).ClickAsync());
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.True(bytes is [0xEF, 0xBB, 0xBF, ..]);
+        using var csv = CsvHelper.CsvReader.Create(bytes[3..], null);
+        Assert.Equal(["At", "Time zone", "Actor", "Actor id", "Action", "Subject", "About", "Details"], csv.Headers.ToArray());
+        Assert.True(csv.Read());
+        Assert.Equal(staff.Email, csv.GetString(2));
+        Assert.Equal("certification.revoke", csv.GetString(4));
+        Assert.Equal("Revoked Laser cutter safety: unsafe use.", csv.GetString(7));
+        Assert.False(csv.Read());
 
         // Staff are told it is for admins.
         var staffPage = await host.NewPageAsync();

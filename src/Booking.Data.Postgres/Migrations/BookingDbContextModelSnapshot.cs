@@ -963,6 +963,9 @@ namespace Booking.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CertificationId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -975,6 +978,8 @@ namespace Booking.Data.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CertificationId");
 
                     b.HasIndex("QuestionId");
 
@@ -1428,6 +1433,11 @@ namespace Booking.Data.Postgres.Migrations
 
             modelBuilder.Entity("Booking.Domain.Surveys.SurveyChoice", b =>
                 {
+                    b.HasOne("Booking.Domain.Certifications.CertificationDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("CertificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Booking.Domain.Surveys.SurveyQuestion", null)
                         .WithMany("Choices")
                         .HasForeignKey("QuestionId")

@@ -957,6 +957,9 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CertificationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -969,6 +972,8 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CertificationId");
 
                     b.HasIndex("QuestionId");
 
@@ -1414,6 +1419,11 @@ namespace Booking.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Booking.Domain.Surveys.SurveyChoice", b =>
                 {
+                    b.HasOne("Booking.Domain.Certifications.CertificationDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("CertificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Booking.Domain.Surveys.SurveyQuestion", null)
                         .WithMany("Choices")
                         .HasForeignKey("QuestionId")

@@ -1,4 +1,5 @@
 using Booking.Data.Identity;
+using Booking.Domain.Certifications;
 using Booking.Domain.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -35,6 +36,8 @@ internal sealed class SurveyChoiceConfiguration : IEntityTypeConfiguration<Surve
     {
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Text).HasMaxLength(Survey.MaxTextLength);
+        // Certifications are never deleted (grants and sessions name them too).
+        builder.HasOne<CertificationDefinition>().WithMany().HasForeignKey(c => c.CertificationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -110,6 +110,22 @@ public sealed class Survey
         return choice;
     }
 
+    /// <summary>
+    /// Says which certification a choice of the "want to learn" question is about, so the demand view counts its
+    /// answers toward that certification's training; null makes the choice a topic of its own (a workshop).
+    /// </summary>
+    public void ChoiceAbout(Guid questionId, Guid choiceId, Guid? certificationId, DateTime nowUtc)
+    {
+        var question = Question(questionId);
+        if (certificationId is not null && !question.WantToLearn)
+        {
+            throw new DomainException(ErrorCodes.Validation, "Only the choices of the question asking what people want to learn can name a certification.");
+        }
+
+        question.Choice(choiceId).About(certificationId);
+        UpdatedAtUtc = nowUtc;
+    }
+
     /// <summary>Removes a question (and, in the database, the answers given to it).</summary>
     public void RemoveQuestion(Guid questionId, DateTime nowUtc)
     {
@@ -242,8 +258,10 @@ public sealed class SurveyQuestion
         return choice;
     }
 
-    internal void Remove(Guid choiceId) =>
-        _choices.Remove(_choices.FirstOrDefault(c => c.Id == choiceId) ?? throw new DomainException(ErrorCodes.NotFound, "That choice is not in this question."));
+    internal void Remove(Guid choiceId) => _choices.Remove(Choice(choiceId));
+
+    internal SurveyChoice Choice(Guid choiceId) =>
+        _choices.FirstOrDefault(c => c.Id == choiceId) ?? throw new DomainException(ErrorCodes.NotFound, "That choice is not in this question.");
 }
 
 /// <summary>One of a question's choices.</summary>
@@ -268,6 +286,11 @@ public sealed class SurveyChoice
     public int Position { get; private set; }
 
     public string Text { get; private set; } = "";
+
+    /// <summary>For a "want to learn" choice, the certification it is about (its answers count toward that training); null when the choice is a topic of its own.</summary>
+    public Guid? CertificationId { get; private set; }
+
+    internal void About(Guid? certificationId) => CertificationId = certificationId;
 }
 
 /// <summary>A choice someone picked for a question.</summary>

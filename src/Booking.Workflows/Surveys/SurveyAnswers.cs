@@ -86,9 +86,10 @@ public sealed class SurveyAnswers(BookingDbContext db, TimeProvider clock)
 
     /// <summary>
     /// "Want to learn" demand: for the survey's question marked <see cref="SurveyQuestion.WantToLearn"/>, how many
-    /// people picked each choice (empty when there is no such question). The staff demand view reads this.
+    /// people picked each choice and the certification the choice is about, if any (empty when there is no such
+    /// question). The staff demand view reads this.
     /// </summary>
-    public async Task<IReadOnlyList<SurveyChoiceCount>> WantToLearnCountsAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<WantToLearnCount>> WantToLearnCountsAsync(CancellationToken ct)
     {
         var survey = await CurrentAsync(ct);
         var question = survey?.Questions.FirstOrDefault(q => q.WantToLearn);
@@ -98,7 +99,29 @@ public sealed class SurveyAnswers(BookingDbContext db, TimeProvider clock)
         }
 
         var counts = await CountsAsync(survey.Id, ct);
-        return question.Ordered.Select(c => new SurveyChoiceCount(c.Id, c.Text, counts.GetValueOrDefault(c.Id))).ToList();
+        return question.Ordered.Select(c => new WantToLearnCount(c.Id, c.Text, c.CertificationId, counts.GetValueOrDefault(c.Id))).ToList();
+    }
+
+    /// <summary>
+    /// How many people want to learn something about each certification: responses that picked at least one "want to
+    /// learn" choice naming it (someone who ticked both "Laser cutting" and "Laser engraving" is one person).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> WantToLearnPeopleByCertificationAsync(CancellationToken ct)
+    {
+        var survey = await CurrentAsync(ct);
+        var question = survey?.Questions.FirstOrDefault(q => q.WantToLearn);
+        if (survey is null || question is null)
+        {
+            return new Dictionary<Guid, int>();
+        }
+
+        return await (
+                from a in db.SurveyResponseChoices
+                join c in db.Set<SurveyChoice>() on a.ChoiceId equals c.Id
+                where a.QuestionId == question.Id && c.CertificationId != null
+                group a.ResponseId by c.CertificationId!.Value into g
+                select new { g.Key, People = g.Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.People, ct);
     }
 
     // Counted in the database: one row per choice, never a row per person.
@@ -118,3 +141,6 @@ public sealed record SurveyQuestionResult(Guid QuestionId, string Question, bool
 
 /// <summary>How many people picked a choice.</summary>
 public sealed record SurveyChoiceCount(Guid ChoiceId, string Choice, int Count);
+
+/// <summary>How many people want to learn what a choice names, and the certification it is about (null: a topic of its own).</summary>
+public sealed record WantToLearnCount(Guid ChoiceId, string Choice, Guid? CertificationId, int Count);

@@ -44,6 +44,10 @@ public sealed class DemoDataTests
             {
                 Assert.Equal(3, (await DemoData.AccountsPresentAsync(first.Services, default)).Count);
                 using var scope = first.Services.CreateScope();
+                // The demo survey's "Laser cutting" counts toward the demo laser training on the demand view.
+                var db = scope.ServiceProvider.GetRequiredService<BookingDbContext>();
+                var laser = await db.Certifications.SingleAsync(c => c.Name == "Laser cutter safety");
+                Assert.Equal(["Laser cutting"], await db.Set<Domain.Surveys.SurveyChoice>().Where(c => c.CertificationId == laser.Id).Select(c => c.Text).ToListAsync());
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
                 await users.DeleteAsync((await users.FindByEmailAsync(DemoData.AdminEmail))!);
             }

@@ -2,6 +2,7 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Locations;
 using Booking.Domain.Sessions;
+using Booking.Workflows.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Booking.Web.Features.Demand;
 /// sessions that filled up) and the trainings and workshops to schedule next, each opening the new-session form pre-filled.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class DemandModel(BookingDbContext db, TimeProvider clock) : PageModel
+public sealed class DemandModel(BookingDbContext db, SurveyAnswers survey, TimeProvider clock) : PageModel
 {
     /// <summary>How far back the view looks; sessions ahead count too (a training already full is demand).</summary>
     public const int DaysBack = 90;
@@ -29,6 +30,12 @@ public sealed class DemandModel(BookingDbContext db, TimeProvider clock) : PageM
     public IReadOnlyList<KindDemand> Kinds { get; private set; } = [];
 
     public IReadOnlyList<FullSession> Full { get; private set; } = [];
+
+    /// <summary>The skills survey's "want to learn" counts per choice (all answers, every branch: the survey has no branch).</summary>
+    public IReadOnlyList<WantToLearnCount> WantToLearn { get; private set; } = [];
+
+    /// <summary>Certification names by id, to say which training a survey choice counts toward.</summary>
+    public IReadOnlyDictionary<Guid, string> CertificationNames { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task OnGetAsync(Guid? locationId, CancellationToken ct)
     {
@@ -74,7 +81,10 @@ public sealed class DemandModel(BookingDbContext db, TimeProvider clock) : PageM
 
         var joinsByCertification = certifications.Keys.ToDictionary(
             id => id, id => resources.Where(r => r.RequiredCertificationIds.Contains(id)).Sum(r => joins.GetValueOrDefault(r.Id)));
-        Suggestions = DemandTopics.Rank(certifications, resources.Select(r => (r.KindCode, r.RequiredCertificationIds)).ToList(), refusals, joinsByCertification, full);
+        WantToLearn = await survey.WantToLearnCountsAsync(ct);
+        CertificationNames = certifications;
+        Suggestions = DemandTopics.Rank(certifications, resources.Select(r => (r.KindCode, r.RequiredCertificationIds)).ToList(), refusals, joinsByCertification, full, WantToLearn,
+            await survey.WantToLearnPeopleByCertificationAsync(ct));
         Kinds = resources.GroupBy(r => r.KindCode)
             .Select(g => new KindDemand(g.Key, kindNames.GetValueOrDefault(g.Key) ?? g.Key, refusals.GetValueOrDefault(g.Key), g.Sum(r => joins.GetValueOrDefault(r.Id)),
                 g.SelectMany(r => r.RequiredCertificationIds).Distinct().Select(c => certifications.GetValueOrDefault(c) ?? "?").Order().ToList()))

@@ -1,17 +1,20 @@
 using Booking.Domain.Sessions;
+using Booking.Workflows.Surveys;
 
 namespace Booking.Web.Features.Demand;
 
 /// <summary>
 /// What the community asks for about one topic: a certification (trainings) or a workshop / networking title.
-/// Counts only, never people.
+/// Counts only, never people. <see cref="SurveyChoices"/> are the skills survey's "want to learn" choices counted in
+/// <see cref="WantToLearn"/>.
 /// </summary>
 public sealed record DemandTopic(
     string Name, SessionKind Kind, Guid? CertificationId, string SuggestedTitle,
-    int CertificationRefusals, int WaitlistJoins, int FullSessions, int WaitingForSessions)
+    int CertificationRefusals, int WaitlistJoins, int FullSessions, int WaitingForSessions,
+    int WantToLearn = 0, IReadOnlyList<string>? SurveyChoices = null)
 {
     /// <summary>One ask is one ask, whichever way it reached us; ties go by name so the order is stable.</summary>
-    public int Asks => CertificationRefusals + WaitlistJoins + WaitingForSessions + FullSessions;
+    public int Asks => CertificationRefusals + WaitlistJoins + WaitingForSessions + FullSessions + WantToLearn;
 }
 
 /// <summary>Demand for a kind of equipment over the period.</summary>
@@ -24,32 +27,47 @@ public sealed record FullSession(Guid Id, string Title, SessionKind Kind, DateTi
 public static class DemandTopics
 {
     /// <summary>
-    /// One topic per certification that equipment needs or a training grants, one per workshop or networking title that
-    /// filled. A certification's refusals are those on kinds of equipment needing it (the anonymous counts know the kind only).
+    /// One topic per certification that equipment needs, a training grants or a survey choice names; one per workshop
+    /// or networking title that filled; one per "want to learn" choice that names no certification (a workshop, merged
+    /// with a full workshop of the same title). A certification's refusals are those on kinds of equipment needing it
+    /// (the anonymous counts know the kind only); its "want to learn" figure is people, not ticks (one person may tick
+    /// two choices about the same certification).
     /// </summary>
     public static IReadOnlyList<DemandTopic> Rank(
         IReadOnlyDictionary<Guid, string> certifications,
         IReadOnlyList<(string KindCode, Guid[] Required)> resources,
         IReadOnlyDictionary<string, int> refusalsByKind,
         IReadOnlyDictionary<Guid, int> waitlistJoinsByCertification,
-        IReadOnlyList<(FullSession Session, Guid? CertificationId)> full)
+        IReadOnlyList<(FullSession Session, Guid? CertificationId)> full,
+        IReadOnlyList<WantToLearnCount> wantToLearn,
+        IReadOnlyDictionary<Guid, int> wantToLearnPeopleByCertification)
     {
+        var asked = wantToLearn.Where(w => w.Count > 0).ToList();
         var topics = new List<DemandTopic>();
         foreach (var (id, name) in certifications)
         {
             var kinds = resources.Where(r => r.Required.Contains(id)).Select(r => r.KindCode).Distinct();
             var trainings = full.Where(f => f.CertificationId == id).ToList();
+            var learn = asked.Where(w => w.CertificationId == id).ToList();
             topics.Add(new DemandTopic(
                 name, SessionKind.Training, id, $"{name} training",
                 kinds.Sum(k => refusalsByKind.GetValueOrDefault(k)), waitlistJoinsByCertification.GetValueOrDefault(id),
-                trainings.Count, trainings.Sum(t => t.Session.Waiting)));
+                trainings.Count, trainings.Sum(t => t.Session.Waiting),
+                wantToLearnPeopleByCertification.GetValueOrDefault(id), learn.Select(w => w.Choice).ToList()));
         }
 
-        foreach (var group in full.Where(f => f.Session.Kind != SessionKind.Training)
-                     .GroupBy(f => (f.Session.Kind, Title: f.Session.Title.Trim().ToLowerInvariant())))
+        // A choice naming no known certification is a workshop of its own, under the choice's words.
+        var ownTopics = asked.Where(w => w.CertificationId is not { } c || !certifications.ContainsKey(c))
+            .Select(w => (Session: (FullSession?)null, Learn: (WantToLearnCount?)w, Kind: SessionKind.Workshop, Title: w.Choice));
+        var sessions = full.Where(f => f.Session.Kind != SessionKind.Training)
+            .Select(f => (Session: (FullSession?)f.Session, Learn: (WantToLearnCount?)null, f.Session.Kind, f.Session.Title));
+        foreach (var group in sessions.Concat(ownTopics).GroupBy(x => (x.Kind, Title: x.Title.Trim().ToLowerInvariant())))
         {
-            var title = group.First().Session.Title.Trim();
-            topics.Add(new DemandTopic(title, group.Key.Kind, null, title, 0, 0, group.Count(), group.Sum(f => f.Session.Waiting)));
+            var title = group.First().Title.Trim();
+            var filled = group.Where(x => x.Session is not null).Select(x => x.Session!).ToList();
+            var learn = group.Where(x => x.Learn is not null).Select(x => x.Learn!).ToList();
+            topics.Add(new DemandTopic(title, group.Key.Kind, null, title, 0, 0, filled.Count, filled.Sum(f => f.Waiting),
+                learn.Sum(w => w.Count), learn.Select(w => w.Choice).ToList()));
         }
 
         return topics.Where(t => t.Asks > 0).OrderByDescending(t => t.Asks).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();

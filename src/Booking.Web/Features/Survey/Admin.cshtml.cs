@@ -4,6 +4,7 @@ using Booking.Workflows.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Survey;
 
@@ -20,10 +21,13 @@ public sealed class AdminModel(BookingDbContext db, SurveyAnswers answers, TimeP
 
     public string? Done { get; private set; }
 
+    /// <summary>The certifications a "want to learn" choice may be about, by name.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Certifications { get; private set; } = [];
+
     public async Task OnGetAsync(string? done, CancellationToken ct)
     {
         Done = done;
-        Survey = await answers.CurrentAsync(ct);
+        await LoadAsync(ct);
     }
 
     public Task<IActionResult> OnPostDetailsAsync(string? title, string? intro, CancellationToken ct) =>
@@ -54,9 +58,29 @@ public sealed class AdminModel(BookingDbContext db, SurveyAnswers answers, TimeP
     public Task<IActionResult> OnPostRemoveChoiceAsync(Guid questionId, Guid choiceId, CancellationToken ct) =>
         ChangeAsync(ct, "Choice removed, with its answers.", (s, now) => s.RemoveChoice(questionId, choiceId, now));
 
+    /// <summary>Says which certification a "want to learn" choice is about (empty: a topic of its own); the demand view counts it there.</summary>
+    public async Task<IActionResult> OnPostChoiceAboutAsync(Guid questionId, Guid choiceId, string? certificationId, CancellationToken ct)
+    {
+        Guid? about = null;
+        if (!string.IsNullOrWhiteSpace(certificationId))
+        {
+            about = Guid.TryParse(certificationId, out var id) && await db.Certifications.AnyAsync(c => c.Id == id, ct) ? id : Guid.Empty;
+        }
+
+        return await ChangeAsync(ct, "Choice saved: the demand view counts it there.", (s, now) =>
+            s.ChoiceAbout(questionId, choiceId, about == Guid.Empty ? throw new DomainException(ErrorCodes.Validation, "Choose a certification from the list.") : about, now));
+    }
+
     public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => ChangeAsync(ct, "The survey is open.", (s, now) => s.Open(now));
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => ChangeAsync(ct, "The survey is closed.", (s, now) => s.Close(now));
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Survey = await answers.CurrentAsync(ct);
+        Certifications = (await db.Certifications.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            .OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).Select(c => (c.Id, c.Name)).ToList();
+    }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -88,7 +112,7 @@ public sealed class AdminModel(BookingDbContext db, SurveyAnswers answers, TimeP
         {
             db.ChangeTracker.Clear();
             Problem = e.Message;
-            Survey = await answers.CurrentAsync(ct);
+            await LoadAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -28,17 +28,22 @@ public static class SurveyApi
                 return Problems.NotFound("survey");
             }
 
+            var file = "makerspace-survey.csv";
             if (question is { } id)
             {
+                // Each question's file has a name of its own, so downloading several keeps them apart.
+                var number = results.Questions.Select(q => q.QuestionId).ToList().IndexOf(id) + 1;
                 results = results with { Questions = results.Questions.Where(q => q.QuestionId == id).ToList() };
                 if (results.Questions.Count == 0)
                 {
                     return Problems.NotFound("question");
                 }
+
+                file = $"makerspace-survey-question-{number}.csv";
             }
 
             response.ContentType = ReportCsv.ContentType;
-            response.Headers.ContentDisposition = "attachment; filename=\"makerspace-survey.csv\"";
+            response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
             await ReportCsv.WriteAsync(response.Body, SurveyReport.Table(results), ct);
             return Results.Empty;
         }).RequireAuthorization(MakerspaceApp.StaffPolicy).ExcludeFromDescription();
