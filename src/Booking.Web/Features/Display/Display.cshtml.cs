@@ -16,7 +16,7 @@ namespace Booking.Web.Features.Display;
 public sealed class DisplayModel(BookingDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     /// <summary>Resources on one screen; a bigger branch pages through them (the refresh moves to the next page).</summary>
-    public const int PageSize = 24;
+    public const int PageSize = 12;
 
     /// <summary>Sessions listed at most: a door shows the day, not the programme.</summary>
     public const int MaxSessions = 8;
@@ -49,7 +49,8 @@ public sealed class DisplayModel(BookingDbContext db, TimeProvider clock, IConfi
     /// <summary>Where the next refresh goes: the next page, or back to the first.</summary>
     public string NextUrl => PageCount > 1 && PageNumber < PageCount ? $"/display/{LocationId}?page={PageNumber + 1}" : $"/display/{LocationId}";
 
-    public async Task<IActionResult> OnGetAsync(Guid locationId, int? page, CancellationToken ct)
+    // "page" is Razor Pages' own route value: the query's page is read from the query string alone.
+    public async Task<IActionResult> OnGetAsync(Guid locationId, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         var branch = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == locationId, ct);
         if (branch is null)
@@ -71,7 +72,7 @@ public sealed class DisplayModel(BookingDbContext db, TimeProvider clock, IConfi
         var resources = db.Resources.AsNoTracking().Where(r => r.LocationId == locationId);
         var count = await resources.CountAsync(ct);
         PageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+        PageNumber = Math.Clamp(pageNumber ?? 1, 1, PageCount);
         var shown = await resources.OrderBy(r => r.KindCode).ThenBy(r => r.Name).ThenBy(r => r.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(r => new { r.Id, r.Name, r.KindCode, r.IsOutOfService }).ToListAsync(ct);
@@ -109,7 +110,8 @@ public sealed class DisplayModel(BookingDbContext db, TimeProvider clock, IConfi
             var line = DoorStatus.For(now, horizon, busy, open, r.IsOutOfService);
             return new Line(
                 r.Name, kindNames.GetValueOrDefault(r.KindCode, r.KindCode), line.State,
-                line.UntilUtc is { } until ? Local(until, zone) : null,
+                // "Until midnight" reads as the end of the day: no time at all.
+                line.UntilUtc is { } until && until < endOfDay ? Local(until, zone) : null,
                 line.Now?.Title, line.Now?.Reason == BusyReason.Maintenance,
                 line.Next.Select(b => (Local(b.Interval.Start, zone), Local(b.Interval.End, zone), b.Title)).ToList());
         }).ToList();
