@@ -35,7 +35,12 @@ public sealed partial class DoorPagesTests(MakerspaceHost host) : IClassFixture<
         var staff = await host.SignInNewAsync(Roles.Staff);
         var session = await (await staff.Http.PostAsJsonAsync("/api/v1/sessions", new
         {
-            kind = "workshop", title = "Intro to soldering", roomId = room.Id, start = start.AddHours(1), end = start.AddHours(2), capacity = 5,
+            kind = "workshop",
+            title = "Intro to soldering",
+            roomId = room.Id,
+            start = start.AddHours(1),
+            end = start.AddHours(2),
+            capacity = 5,
         })).JsonAsync();
         await (await patron.Http.PostAsync($"/api/v1/sessions/{session.GetProperty("id").GetGuid()}/registrations", null)).JsonAsync();
 
