@@ -110,15 +110,10 @@ public sealed class KioskModel(BookingDbContext db, ReservationActions actions, 
         return Page();
     }
 
-    public override void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
-    {
-        // A patron's list must not come back with the browser's Back button.
-        Response.Headers.CacheControl = "no-store";
-        base.OnPageHandlerExecuted(context);
-    }
-
     private async Task<bool> LoadBranchAsync(Guid locationId, CancellationToken ct)
     {
+        // Every answer of the kiosk: a patron's list must not come back with the browser's Back button.
+        Response.Headers.CacheControl = "no-store";
         var name = await db.Locations.AsNoTracking().Where(l => l.Id == locationId).Select(l => l.Name).FirstOrDefaultAsync(ct);
         (LocationId, BranchName) = (locationId, name ?? "");
         return name is not null;
