@@ -120,7 +120,7 @@ public static class MakerspaceApp
                 o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Accounts)));
             }
 
-            foreach (var page in (string[])["/Reservations/New", "/Reservations/Cancel", "/Waitlist/Join", "/Survey/Answer"])
+            foreach (var page in (string[])["/Reservations/New", "/Reservations/Cancel", "/Waitlist/Join", "/Survey/Answer", "/Kiosk/Kiosk"])
             {
                 o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Bookings)));
             }

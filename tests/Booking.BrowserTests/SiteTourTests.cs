@@ -134,7 +134,7 @@ public sealed class SiteTourTests(BrowserHost host) : IClassFixture<BrowserHost>
             ];
             return new TourWorld(
             [
-                ("anonymous", null, [.. everyone, ("sign-in", "/account/sign-in"), ("register", "/account/register"), ("forgot-password", "/account/forgot-password")]),
+                ("anonymous", null, [.. everyone, ("sign-in", "/account/sign-in"), ("register", "/account/register"), ("forgot-password", "/account/forgot-password"), ("door-display", $"/display/{branch.Id}")]),
                 ("patron", patron.Email,
                 [
                     .. everyone, ("my-reservations", "/reservations/mine"), ("cancel-confirm", $"/reservations/{upcoming}/cancel"),
@@ -148,6 +148,7 @@ public sealed class SiteTourTests(BrowserHost host) : IClassFixture<BrowserHost>
                     ("patrons", "/desk/patrons?q=a"), ("patron", $"/desk/patrons/{patron.UserId}"), ("maintenance", $"/desk/maintenance?locationId={branch.Id}"),
                     ("desk-sessions", $"/desk/sessions?locationId={branch.Id}"), ("attendance", $"/desk/sessions/{training}"),
                     ("sign", $"/resources/{printer.Id}/sign"), ("resource", $"/resources/{printer.Id}"), ("admin-forbidden", "/admin"),
+                    ("kiosk", $"/kiosk/{branch.Id}"),
                 ]),
                 ("admin", admin.Email,
                 [

@@ -8,4 +8,7 @@ public sealed class UserAccount : IdentityUser<Guid>
     public string? DisplayName { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The library card, normalised by <see cref="Booking.Domain.Patrons.LibraryCard"/>; unique; set by staff.</summary>
+    public string? LibraryCardNumber { get; set; }
 }

@@ -18,7 +18,7 @@ public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, 
         IReadOnlyList<SessionPart> Sessions, IReadOnlyList<CertificationPart> Certifications, IReadOnlyList<SuspensionPart> Suspensions,
         IReadOnlyList<MessagePart> Messages, IReadOnlyList<FeedPart> CalendarFeeds);
 
-    public sealed record AccountPart(string? Email, bool EmailConfirmed, string? DisplayName, DateTime CreatedAtUtc, IReadOnlyList<string> Roles);
+    public sealed record AccountPart(string? Email, bool EmailConfirmed, string? DisplayName, DateTime CreatedAtUtc, IReadOnlyList<string> Roles, string? LibraryCardNumber);
 
     public sealed record ReservationPart(
         string Resource, string Branch, DateTime StartsAtUtc, DateTime EndsAtUtc, string Status, string? Notes, DateTime CreatedAtUtc,
@@ -79,7 +79,7 @@ public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, 
         var roles = await users.GetRolesAsync(account);
         return new Export(
             nowUtc,
-            new AccountPart(account.Email, account.EmailConfirmed, account.DisplayName, account.CreatedAtUtc, roles.Order().ToList()),
+            new AccountPart(account.Email, account.EmailConfirmed, account.DisplayName, account.CreatedAtUtc, roles.Order().ToList(), account.LibraryCardNumber),
             reservations, waiting, sessions, certifications, suspensions, messages, feeds);
     }
 

@@ -1,5 +1,7 @@
 using Booking.Data;
+using Booking.Domain.Audit;
 using Booking.Domain.Common;
+using Booking.Domain.Patrons;
 using Booking.Domain.Reservations;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Suspensions;
@@ -40,6 +42,9 @@ public sealed class PatronModel(
 
     public string PatronEmail { get; private set; } = "";
 
+    /// <summary>The patron's library card in full: this is a staff page.</summary>
+    public string? LibraryCardNumber { get; private set; }
+
     public IReadOnlyList<GrantRow> Grants { get; private set; } = [];
 
     public IReadOnlyList<CertificationChoice> Certifications { get; private set; } = [];
@@ -78,6 +83,9 @@ public sealed class PatronModel(
 
     [BindProperty]
     public string? Notes { get; set; }
+
+    [BindProperty]
+    public string? CardNumber { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -128,6 +136,44 @@ public sealed class PatronModel(
             var lifted = await suspensions.LiftAsync(User.UserId(), suspensionId, ct);
             return $"Lifted the {lifted.KindCode} suspension. The patron can book it again.";
         }, ct);
+
+    /// <summary>Sets, changes or (empty) removes the patron's library card number; audited with the number masked.</summary>
+    public async Task<IActionResult> OnPostCardAsync(Guid id, CancellationToken ct)
+    {
+        var wanted = string.IsNullOrWhiteSpace(CardNumber) ? null : LibraryCard.Normalise(CardNumber);
+        if (!string.IsNullOrWhiteSpace(CardNumber) && wanted is null)
+        {
+            return await RefuseAsync(id, "card", LibraryCard.Rule, ct);
+        }
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (wanted is not null && await db.Users.AnyAsync(u => u.LibraryCardNumber == wanted && u.Id != id, ct))
+        {
+            return await RefuseAsync(id, "card", "That card number belongs to another account.", ct);
+        }
+
+        user.LibraryCardNumber = wanted;
+        db.AuditLog.Add(new AuditEntry(User.UserId(), "patron.library-card", $"user:{id}",
+            wanted is null ? "Removed the library card number." : $"Set the library card number to {LibraryCard.Mask(wanted)}.", clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Booking.Data.DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Another desk gave the same card to someone else a moment ago: the unique index is the last word.
+            db.ChangeTracker.Clear();
+            return await RefuseAsync(id, "card", "That card number belongs to another account.", ct);
+        }
+
+        TempData["Message"] = wanted is null ? "Removed the library card number." : $"Library card number set to {wanted}.";
+        return RedirectToPage(new { id });
+    }
 
     public async Task<IActionResult> OnPostBookAsync(Guid id, CancellationToken ct)
     {
@@ -196,7 +242,7 @@ public sealed class PatronModel(
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var patron = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct);
+        var patron = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Email, u.DisplayName, u.LibraryCardNumber }).FirstOrDefaultAsync(ct);
         if (patron is null)
         {
             return false;
@@ -204,6 +250,8 @@ public sealed class PatronModel(
 
         Id = id;
         PatronEmail = patron.Email ?? "";
+        LibraryCardNumber = patron.LibraryCardNumber;
+        CardNumber ??= patron.LibraryCardNumber;
         PatronName = string.IsNullOrWhiteSpace(patron.DisplayName) ? PatronEmail : patron.DisplayName;
         var now = clock.GetUtcNow().UtcDateTime;
 

@@ -1,0 +1,16 @@
+using Booking.Data.Identity;
+using Booking.Domain.Patrons;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Booking.Data.Configurations;
+
+internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
+{
+    public void Configure(EntityTypeBuilder<UserAccount> builder)
+    {
+        builder.Property(u => u.LibraryCardNumber).HasMaxLength(LibraryCard.MaxLength);
+        // Unique among the accounts that have one: both databases let any number of rows leave it null.
+        builder.HasIndex(u => u.LibraryCardNumber).IsUnique();
+    }
+}
