@@ -8,4 +8,7 @@ public sealed class UserAccount : IdentityUser<Guid>
     public string? DisplayName { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The language the person chose (<c>en</c>, <c>es</c>): pages and e-mail use it; null until they choose.</summary>
+    public string? PreferredLanguage { get; set; }
 }
