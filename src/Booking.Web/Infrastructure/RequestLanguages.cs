@@ -51,9 +51,16 @@ public static class RequestLanguages
                 return null;
             }
 
-            var db = httpContext.RequestServices.GetRequiredService<BookingDbContext>();
-            var saved = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.PreferredLanguage).FirstOrDefaultAsync(httpContext.RequestAborted);
-            return Languages.Normalize(saved) is { } language ? new ProviderCultureResult(language) : null;
+            try
+            {
+                var db = httpContext.RequestServices.GetRequiredService<BookingDbContext>();
+                var saved = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.PreferredLanguage).FirstOrDefaultAsync(httpContext.RequestAborted);
+                return Languages.Normalize(saved) is { } language ? new ProviderCultureResult(language) : null;
+            }
+            catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+            {
+                return null; // the database is away: the cookie or the browser decides, and the request meets the outage where it always did
+            }
         }
     }
 }

@@ -42,6 +42,8 @@ public sealed class NoticeDeliveryTests(MailSiteHost host) : IClassFixture<MailS
         Assert.Empty(await host.DeliverAllAsync());
 
         var mails = host.Smtp.To(patron.Email).OrderBy(m => m.Date).ToList();
+        Assert.All(mails, m => Assert.Contains("<html lang=\"en\">", m.HtmlBody, StringComparison.Ordinal)); // written from facts (the sweep's batch insert keeps them too)
+        Assert.Contains(mails, m => (m.Subject ?? "").StartsWith("Reminder:", StringComparison.Ordinal));
         var files = mails.Select(Ics).OfType<string>().Select(text => Calendar.Load(text)!).ToList();
         Assert.Equal(["REQUEST", "REQUEST", "CANCEL"], files.Select(c => c.Method));
         var events = files.Select(c => Assert.Single(c.Events)).ToList();
