@@ -33,7 +33,13 @@ public static class Notices
             $"We are sorry: your reservation of {resourceName} on {LocalCalendar.Describe(startsAtUtc, zone)} was cancelled. {why} Please book another time.",
             reservationId, nowUtc, new NoticeFacts
             {
-                Variant = "closure", ReservationId = reservationId, Resource = resourceName, TimeZone = zone.Id, Start = startsAtUtc, End = endsAtUtc, Reason = why,
+                Variant = "closure",
+                ReservationId = reservationId,
+                Resource = resourceName,
+                TimeZone = zone.Id,
+                Start = startsAtUtc,
+                End = endsAtUtc,
+                Reason = why,
             }.ToJson());
 
     /// <summary>Staff approved a request.</summary>
@@ -82,7 +88,13 @@ public static class Notices
             $"You missed {strikes} reservations of {kindName} in the last {windowDays} days without cancelling, so you cannot make new bookings of {kindName} until {until} ({location.TimeZoneId}). Your other bookings are not affected. If something kept you away, staff at the desk can lift this.",
             null, nowUtc, new NoticeFacts
             {
-                KindName = kindName, Strikes = strikes, WindowDays = windowDays, Until = untilUtc, Location = location.Name, Address = location.Address, TimeZone = location.TimeZoneId,
+                KindName = kindName,
+                Strikes = strikes,
+                WindowDays = windowDays,
+                Until = untilUtc,
+                Location = location.Name,
+                Address = location.Address,
+                TimeZone = location.TimeZoneId,
             }.ToJson());
     }
 
@@ -143,7 +155,8 @@ public static class Notices
             $"{CertificationRevokedReason(certificationName, reason)}. {list} Staff at the makerspace desk can tell you how to be certified again.",
             null, nowUtc, new NoticeFacts
             {
-                Certification = certificationName, Reason = reason,
+                Certification = certificationName,
+                Reason = reason,
                 Cancelled = [.. cancelled.Select(c => new NoticeSlot(c.Subject.Resource.Name, c.Interval.Start, c.Interval.End, c.Subject.Location.TimeZoneId))],
             }.ToJson());
     }
