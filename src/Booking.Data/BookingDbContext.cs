@@ -94,6 +94,7 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
         }
 
         ReportFunctions.Map(builder, IsPostgres);
+        builder.Entity<UserAccount>().Property(u => u.PreferredLanguage).HasMaxLength(10);
         builder.ApplyConfigurationsFromAssembly(typeof(BookingDbContext).Assembly, t => t.Namespace == typeof(Configurations.LocationConfiguration).Namespace);
 
         // Wall-clock times of a branch (closures) are not instants: no time zone in the column, no UTC kind.

@@ -93,6 +93,7 @@ public static class MakerspaceApp
             }
 
             details.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            ProblemWords.Translate(details, RequestLanguages.UiCultureOf(context.HttpContext));
         });
         services.AddExceptionHandler<ExceptionProblems>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -104,6 +105,8 @@ public static class MakerspaceApp
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(RequestLanguages.Configure);
         services.AddScoped<Registration>();
         services.AddScoped<MyData>();
         services.AddMemoryCache();
@@ -172,6 +175,7 @@ public static class MakerspaceApp
         app.UseMiddleware<NulCharacters>();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseRequestLocalization(); // after sign-in is known: a saved preference comes first
         app.UseMiddleware<ClosedAccounts>();
         app.UseMiddleware<SameOriginWrites>();
         app.UseRateLimiter();

@@ -77,6 +77,10 @@ namespace Booking.Data.Postgres.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -292,6 +296,10 @@ namespace Booking.Data.Postgres.Migrations
 
                     b.Property<DateTime?>("DiscardedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Facts")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -30,6 +30,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Subject).HasMaxLength(300).IsRequired();
         builder.Property(n => n.Body).HasMaxLength(8000).IsRequired();
         builder.Property(n => n.DiscardReason).HasMaxLength(300);
+        builder.Property(n => n.Facts).HasMaxLength(8000);
         builder.Ignore(n => n.IsSettled);
         builder.HasIndex(n => new { n.SentAtUtc, n.CreatedAtUtc });
         builder.HasIndex(n => n.RecipientId);

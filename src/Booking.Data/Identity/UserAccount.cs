@@ -11,4 +11,7 @@ public sealed class UserAccount : IdentityUser<Guid>
 
     /// <summary>The library card, normalised by <see cref="Booking.Domain.Patrons.LibraryCard"/>; unique; set by staff.</summary>
     public string? LibraryCardNumber { get; set; }
+
+    /// <summary>The language the person chose (<c>en</c>, <c>es</c>): pages and e-mail use it; null until they choose.</summary>
+    public string? PreferredLanguage { get; set; }
 }

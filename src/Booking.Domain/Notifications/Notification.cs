@@ -7,8 +7,9 @@ public sealed class Notification
     {
     }
 
-    public Notification(Guid recipientId, string kind, string subject, string body, Guid? reservationId, DateTime nowUtc)
+    public Notification(Guid recipientId, string kind, string subject, string body, Guid? reservationId, DateTime nowUtc, string? facts = null)
     {
+        Facts = facts;
         Id = Guid.NewGuid();
         RecipientId = recipientId;
         Kind = kind;
@@ -30,6 +31,12 @@ public sealed class Notification
     public string Body { get; private set; } = "";
 
     public Guid? ReservationId { get; private set; }
+
+    /// <summary>
+    /// What the mail tells, as JSON (ids, names, instants, reasons), rendered in the recipient's language when it is
+    /// sent. Null on rows queued before it existed: those are sent with their stored English <see cref="Subject"/> and <see cref="Body"/>.
+    /// </summary>
+    public string? Facts { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
 

@@ -13,6 +13,7 @@ public static class NotificationKinds
     public const string CertificationExpired = "certification-expired";
     public const string SessionPromoted = "session-promoted";
     public const string SessionCancelled = "session-cancelled";
+    public const string SessionRegistered = "session-registered";
     public const string ReservationConfirmed = "reservation-confirmed";
     public const string Reminder = "reservation-reminder";
     public const string NoShow = "reservation-no-show";
@@ -21,8 +22,8 @@ public static class NotificationKinds
     public const string Suspended = "booking-suspended";
 
     /// <summary>Kinds whose e-mail carries an .ics that cancels the calendar entry.</summary>
-    public static bool CancelsCalendarEntry(string kind) => kind is ReservationCancelled or NoShow or ReservationRejected;
+    public static bool CancelsCalendarEntry(string kind) => kind is ReservationCancelled or NoShow or ReservationRejected or SessionCancelled;
 
     /// <summary>Kinds whose e-mail carries an .ics that adds or updates the calendar entry.</summary>
-    public static bool UpdatesCalendarEntry(string kind) => kind is ReservationConfirmed or ReservationApproved or Reminder;
+    public static bool UpdatesCalendarEntry(string kind) => kind is ReservationConfirmed or ReservationApproved or Reminder or SessionRegistered or SessionPromoted;
 }

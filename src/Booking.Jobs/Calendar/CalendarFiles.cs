@@ -5,6 +5,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using MimeKit;
 
 namespace Booking.Jobs.Calendar;
 
@@ -26,6 +27,9 @@ public static class CalendarFiles
 
     public static string Uid(Guid reservationId) => $"{reservationId}@makerspace";
 
+    /// <summary>A patron's place at a session: one event per session and patron, so a cancellation removes the right one.</summary>
+    public static string SessionUid(Guid sessionId, Guid patronId) => $"session-{sessionId:N}-{patronId:N}@makerspace";
+
     /// <summary>
     /// The UID of a reservation in a resource's public busy-time feed: stable for the reservation, so calendars
     /// update it, but a one-way hash, so the public never learns the id that opens it in the API.
@@ -44,11 +48,25 @@ public static class CalendarFiles
         _ => 2,
     };
 
-    /// <summary>One event, for an e-mail attachment: REQUEST (add or update) or CANCEL.</summary>
-    public static string ForMail(CalendarEntry entry, bool cancel, DateTime nowUtc)
+    /// <summary>
+    /// One event, for an e-mail attachment (RFC 5546): REQUEST (add or update) or CANCEL, from the library (ORGANIZER,
+    /// <c>Smtp:From</c>) to the patron (ATTENDEE). <paramref name="sequence"/> is derived from the notifications sent
+    /// before (see <c>DeliverNotification</c>), so each mail about the same UID supersedes the one before it.
+    /// </summary>
+    public static string ForMail(CalendarEntry entry, bool cancel, DateTime nowUtc, int sequence, MailboxAddress organizer, MailboxAddress attendee)
     {
         var calendar = NewCalendar(cancel ? "CANCEL" : "REQUEST");
-        calendar.Events.Add(Event(entry, nowUtc, cancel));
+        var e = Event(entry, nowUtc, cancel);
+        e.Sequence = sequence;
+        e.Organizer = new Organizer("mailto:" + organizer.Address) { CommonName = organizer.Name is { Length: > 0 } o ? o : null };
+        e.Attendees.Add(new Attendee("mailto:" + attendee.Address)
+        {
+            CommonName = attendee.Name is { Length: > 0 } a && a != attendee.Address ? a : null,
+            Role = "REQ-PARTICIPANT",
+            ParticipationStatus = cancel ? "DECLINED" : "ACCEPTED",
+            Rsvp = false,
+        });
+        calendar.Events.Add(e);
         return Serialize(calendar);
     }
 

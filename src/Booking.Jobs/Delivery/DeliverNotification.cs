@@ -2,8 +2,11 @@ using System.Diagnostics;
 using Booking.Data;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
+using Booking.Domain.Sessions;
+using Booking.Jobs.Calendar;
 using Booking.Jobs.Mail;
 using Booking.Jobs.Sweeps;
+using Booking.Workflows.Notifications;
 using Booking.Workflows.Telemetry;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +65,7 @@ public sealed class DeliverNotification(BookingDbContext db, IMailSender sender,
         _kind = notification.Kind;
         var now = clock.GetUtcNow().UtcDateTime;
         var recipient = await db.Users.AsNoTracking().Where(u => u.Id == notification.RecipientId)
-            .Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct);
+            .Select(u => new { u.Email, u.DisplayName, u.PreferredLanguage }).FirstOrDefaultAsync(ct);
         if (recipient?.Email is null)
         {
             await DiscardAsync(notification, "The recipient has no e-mail address.", now, ct);
@@ -80,7 +83,17 @@ public sealed class DeliverNotification(BookingDbContext db, IMailSender sender,
             }
         }
 
-        var message = composer.Compose(notification, new Recipient(recipient.Email, recipient.DisplayName), facts?.ToCalendarEntry(), now);
+        var noticeFacts = NoticeFacts.FromJson(notification.Facts);
+        if (facts is null && noticeFacts?.SessionId is { } sessionId && await WhySessionNoticeNotApplicableAsync(notification, sessionId, ct) is { } whyNot)
+        {
+            await DiscardAsync(notification, whyNot, now, ct);
+            return "discarded";
+        }
+
+        var entry = facts?.ToCalendarEntry() ?? SessionEntry(notification, noticeFacts);
+        var sequence = entry is null ? 0 : await SequenceAsync(notification, noticeFacts, ct);
+        var fallbackZone = await db.Locations.AsNoTracking().OrderBy(l => l.Name).Select(l => l.TimeZoneId).FirstOrDefaultAsync(ct) ?? "UTC";
+        var message = composer.Compose(notification, new Recipient(recipient.Email, recipient.DisplayName, recipient.PreferredLanguage), entry, now, sequence, fallbackZone);
         await sender.SendAsync(message, ct);
         notification.MarkSent(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None); // accepted by the server: record it even if shutdown is under way
@@ -119,6 +132,53 @@ public sealed class DeliverNotification(BookingDbContext db, IMailSender sender,
             default:
                 return null;
         }
+    }
+
+    /// <summary>A registration confirmation for a place the patron has since given up (or a session since cancelled) is not sent.</summary>
+    private async Task<string?> WhySessionNoticeNotApplicableAsync(Notification notification, Guid sessionId, CancellationToken ct)
+    {
+        if (notification.Kind is not (NotificationKinds.SessionRegistered or NotificationKinds.SessionPromoted))
+        {
+            return null;
+        }
+
+        var statuses = await db.SessionRegistrations.AsNoTracking()
+            .Where(r => r.SessionId == sessionId && r.PatronId == notification.RecipientId).Select(r => r.Status).ToListAsync(ct);
+        var cancelled = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.CancelledAtUtc != null).FirstOrDefaultAsync(ct);
+        return cancelled ? "The session was cancelled."
+            : statuses.Any(s => s is RegistrationStatus.Registered or RegistrationStatus.Attended or RegistrationStatus.Passed) ? null
+            : "The patron no longer holds a place.";
+    }
+
+    /// <summary>A session's place in the patron's calendar: one UID per session and patron.</summary>
+    private static CalendarEntry? SessionEntry(Notification notification, NoticeFacts? facts) =>
+        facts is { SessionId: { } sessionId, Start: { } start, End: { } end }
+            ? new CalendarEntry(sessionId, facts.Session ?? "", facts.Location ?? "", start, end,
+                notification.Kind == NotificationKinds.SessionCancelled ? ReservationStatus.Cancelled : ReservationStatus.Confirmed, null,
+                CalendarFiles.SessionUid(sessionId, notification.RecipientId))
+            : null;
+
+    /// <summary>
+    /// The calendar SEQUENCE of this mail, derived rather than stored: how many calendar-bearing notifications about the
+    /// same event (the reservation, or the session for this patron) come before it, ordered by when they were made
+    /// (a cancellation made in the same instant counts as later). A resend of the same row gets the same number.
+    /// </summary>
+    private async Task<int> SequenceAsync(Notification notification, NoticeFacts? facts, CancellationToken ct)
+    {
+        var rows = notification.ReservationId is { } reservationId
+            ? await db.Notifications.AsNoTracking().Where(n => n.ReservationId == reservationId)
+                .Select(n => new { n.Id, n.Kind, n.CreatedAtUtc, n.Facts }).ToListAsync(ct)
+            : await db.Notifications.AsNoTracking()
+                .Where(n => n.RecipientId == notification.RecipientId && n.ReservationId == null
+                    && (n.Kind == NotificationKinds.SessionRegistered || n.Kind == NotificationKinds.SessionPromoted || n.Kind == NotificationKinds.SessionCancelled))
+                .Select(n => new { n.Id, n.Kind, n.CreatedAtUtc, n.Facts }).ToListAsync(ct);
+        var sessionId = facts?.SessionId;
+        var ordered = rows
+            .Where(n => NotificationKinds.CancelsCalendarEntry(n.Kind) || NotificationKinds.UpdatesCalendarEntry(n.Kind))
+            .Where(n => notification.ReservationId is not null || NoticeFacts.FromJson(n.Facts)?.SessionId == sessionId)
+            .OrderBy(n => n.CreatedAtUtc).ThenBy(n => NotificationKinds.CancelsCalendarEntry(n.Kind)).ThenBy(n => n.Id)
+            .Select(n => n.Id).ToList();
+        return Math.Max(0, ordered.IndexOf(notification.Id));
     }
 
     private async Task DiscardAsync(Notification notification, string why, DateTime now, CancellationToken ct)

@@ -39,6 +39,8 @@ public static class JobsRegistration
                 ? new PickupFolderMailSender(settings, sp.GetRequiredService<ILogger<PickupFolderMailSender>>())
                 : new SmtpMailSender(settings, sp.GetRequiredService<ILogger<SmtpMailSender>>());
         });
+        MailSite.Read(configuration);
+        services.AddSingleton(sp => MailSite.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<MailComposer>();
         services.AddMakerspaceWorkflows();
         services.AddScoped<DeliverNotification>();

@@ -30,10 +30,11 @@ public static class NotificationBatch
             var subjects = notifications.Select(n => n.Subject).ToArray();
             var bodies = notifications.Select(n => n.Body).ToArray();
             var reservations = notifications.Select(n => n.ReservationId).ToArray();
+            var facts = notifications.Select(n => n.Facts).ToArray();
             await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "Notifications" ("Id", "RecipientId", "Kind", "Subject", "Body", "ReservationId", "CreatedAtUtc")
-                SELECT t.id, t.recipient, t.kind, t.subject, t.body, t.reservation, {now}
-                FROM unnest({ids}, {recipients}, {kinds}, {subjects}, {bodies}, {reservations}) AS t(id, recipient, kind, subject, body, reservation)
+                INSERT INTO "Notifications" ("Id", "RecipientId", "Kind", "Subject", "Body", "ReservationId", "CreatedAtUtc", "Facts")
+                SELECT t.id, t.recipient, t.kind, t.subject, t.body, t.reservation, {now}, t.facts
+                FROM unnest({ids}, {recipients}, {kinds}, {subjects}, {bodies}, {reservations}, {facts}) AS t(id, recipient, kind, subject, body, reservation, facts)
                 """, ct);
         }
 

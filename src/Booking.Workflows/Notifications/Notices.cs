@@ -23,22 +23,31 @@ public static class Notices
         new(patronId, NotificationKinds.ReservationCancelled,
             ReservationCancelledSubject(subject.Resource.Name),
             $"Staff cancelled your reservation ({subject.Describe(interval)}): {reason}",
-            reservationId, nowUtc);
+            reservationId, nowUtc, (Slot(reservationId, subject, interval) with { Variant = "staff", Reason = reason }).ToJson());
 
     /// <summary>A closure or a maintenance block took the time of a patron's reservation; <paramref name="why"/> says which.</summary>
     public static Notification ReservationCancelledByClosureOrMaintenance(
-        Guid patronId, Guid reservationId, string resourceName, DateTime startsAtUtc, TimeZoneInfo zone, string why, DateTime nowUtc) =>
+        Guid patronId, Guid reservationId, string resourceName, DateTime startsAtUtc, TimeZoneInfo zone, string why, DateTime nowUtc, DateTime? endsAtUtc = null) =>
         new(patronId, NotificationKinds.ReservationCancelled,
             ReservationCancelledSubject(resourceName),
             $"We are sorry: your reservation of {resourceName} on {LocalCalendar.Describe(startsAtUtc, zone)} was cancelled. {why} Please book another time.",
-            reservationId, nowUtc);
+            reservationId, nowUtc, new NoticeFacts
+            {
+                Variant = "closure",
+                ReservationId = reservationId,
+                Resource = resourceName,
+                TimeZone = zone.Id,
+                Start = startsAtUtc,
+                End = endsAtUtc,
+                Reason = why,
+            }.ToJson());
 
     /// <summary>Staff approved a request.</summary>
     public static Notification ReservationApproved(Guid patronId, Guid reservationId, BookingSubject subject, UtcInterval interval, DateTime nowUtc) =>
         new(patronId, NotificationKinds.ReservationApproved,
             $"Your reservation of {subject.Resource.Name} is confirmed",
             $"Staff approved your reservation: {subject.Describe(interval)}.",
-            reservationId, nowUtc);
+            reservationId, nowUtc, Slot(reservationId, subject, interval).ToJson());
 
     /// <summary>Staff did not approve a request, giving <paramref name="reason"/>.</summary>
     public static Notification ReservationRejected(
@@ -46,28 +55,28 @@ public static class Notices
         new(patronId, NotificationKinds.ReservationRejected,
             $"Your request for {subject.Resource.Name} was not approved",
             $"Staff did not approve your request ({subject.Describe(interval)}): {reason}",
-            reservationId, nowUtc);
+            reservationId, nowUtc, (Slot(reservationId, subject, interval) with { Reason = reason }).ToJson());
 
     /// <summary>A reservation booked straight into confirmed (the e-mail carries its calendar entry).</summary>
     public static Notification ReservationConfirmed(Guid patronId, Guid reservationId, BookingSubject subject, UtcInterval interval, DateTime nowUtc) =>
         new(patronId, NotificationKinds.ReservationConfirmed,
             $"Booked: {subject.Resource.Name}",
             $"Your reservation is confirmed: {subject.Describe(interval)}. The attached calendar entry keeps itself up to date if anything changes.",
-            reservationId, nowUtc);
+            reservationId, nowUtc, Slot(reservationId, subject, interval).ToJson());
 
     /// <summary>A reservation starts in <paramref name="lead"/>.</summary>
     public static Notification Reminder(Guid patronId, Guid reservationId, BookingSubject subject, UtcInterval interval, TimeSpan lead, DateTime nowUtc) =>
         new(patronId, NotificationKinds.Reminder,
             $"Reminder: {subject.Resource.Name} in {Durations.InWords(lead)}",
             $"This is a reminder of your reservation: {subject.Describe(interval)}. Please check in at the desk or in My reservations when you arrive; if you cannot come, cancel it so someone else can use the time.",
-            reservationId, nowUtc);
+            reservationId, nowUtc, (Slot(reservationId, subject, interval) with { LeadMinutes = (int)lead.TotalMinutes }).ToJson());
 
     /// <summary>Nobody checked in within the resource's grace (<c>subject.Policy.NoShowGraceMinutes</c>): the reservation was released.</summary>
     public static Notification NoShowReleased(Guid patronId, Guid reservationId, BookingSubject subject, UtcInterval interval, DateTime nowUtc) =>
         new(patronId, NotificationKinds.NoShow,
             $"Your reservation of {subject.Resource.Name} was released",
             $"You did not check in within {subject.Policy.NoShowGraceMinutes} minutes of the start of your reservation ({subject.Describe(interval)}), so it was released for others. If this is a mistake, please talk to staff at the desk.",
-            reservationId, nowUtc);
+            reservationId, nowUtc, (Slot(reservationId, subject, interval) with { GraceMinutes = subject.Policy.NoShowGraceMinutes }).ToJson());
 
     /// <summary>Too many no-shows of one kind: the patron cannot book <paramref name="kindName"/> until <paramref name="untilUtc"/>.</summary>
     public static Notification Suspended(
@@ -77,7 +86,16 @@ public static class Notices
         return new(patronId, NotificationKinds.Suspended,
             $"You cannot book {kindName} until {until}",
             $"You missed {strikes} reservations of {kindName} in the last {windowDays} days without cancelling, so you cannot make new bookings of {kindName} until {until} ({location.TimeZoneId}). Your other bookings are not affected. If something kept you away, staff at the desk can lift this.",
-            null, nowUtc);
+            null, nowUtc, new NoticeFacts
+            {
+                KindName = kindName,
+                Strikes = strikes,
+                WindowDays = windowDays,
+                Until = untilUtc,
+                Location = location.Name,
+                Address = location.Address,
+                TimeZone = location.TimeZoneId,
+            }.ToJson());
     }
 
     /// <summary>A slot the patron waited for is offered to them, held until <paramref name="heldUntilUtc"/>.</summary>
@@ -86,7 +104,7 @@ public static class Notices
         new(patronId, NotificationKinds.WaitlistOffer,
             $"{subject.Resource.Name} is free for you",
             $"The time you waited for is free: {subject.Describe(interval)}. It is held for you until {LocalCalendar.Describe(heldUntilUtc, subject.Location.TimeZone)}; accept it in My reservations before then.",
-            offeredReservationId, nowUtc);
+            offeredReservationId, nowUtc, (Slot(offeredReservationId, subject, interval) with { HeldUntil = heldUntilUtc }).ToJson());
 
     // Laptops not brought back.
 
@@ -96,7 +114,7 @@ public static class Notices
         new(patronId, NotificationKinds.Overdue,
             $"Please return {subject.Resource.Name}",
             $"The laptop you borrowed ({subject.Describe(interval)}) {Late(daysOverdue)}. Please bring it back to the desk at {subject.Location.Name} as soon as you can, so the next person can use it.",
-            reservationId, nowUtc);
+            reservationId, nowUtc, (Slot(reservationId, subject, interval) with { DaysOverdue = daysOverdue }).ToJson());
 
     /// <summary>The same overdue laptop, told to one member of staff.</summary>
     public static Notification LaptopOverdueForStaff(
@@ -104,7 +122,7 @@ public static class Notices
         new(staffId, NotificationKinds.OverdueForStaff,
             $"Overdue: {subject.Resource.Name}",
             $"{subject.Resource.Name} lent to {patronName} ({subject.Describe(interval)}) {Late(daysOverdue)}.",
-            reservationId, nowUtc);
+            reservationId, nowUtc, (Slot(reservationId, subject, interval) with { DaysOverdue = daysOverdue, Patron = patronName }).ToJson());
 
     // Certifications.
 
@@ -113,14 +131,14 @@ public static class Notices
         new(patronId, NotificationKinds.CertificationGranted,
             $"You are certified: {certificationName}",
             $"You now hold {certificationName}, valid {Until(expiresAtUtc)}.",
-            null, nowUtc);
+            null, nowUtc, new NoticeFacts { Certification = certificationName, Expires = expiresAtUtc }.ToJson());
 
     /// <summary>A passed training extended a certification the patron already held (stored as a grant).</summary>
     public static Notification CertificationRenewed(Guid patronId, string certificationName, DateTime? expiresAtUtc, DateTime nowUtc) =>
         new(patronId, NotificationKinds.CertificationGranted,
             $"Your {certificationName} certification is renewed",
             $"You passed the training; {certificationName} is now valid {Until(expiresAtUtc)}.",
-            null, nowUtc);
+            null, nowUtc, new NoticeFacts { Variant = "renewed", Certification = certificationName, Expires = expiresAtUtc }.ToJson());
 
     /// <summary>
     /// Staff revoked a certification, giving <paramref name="reason"/>; <paramref name="cancelled"/> are the upcoming
@@ -135,7 +153,12 @@ public static class Notices
         return new(patronId, NotificationKinds.CertificationRevoked,
             $"Your {certificationName} certification was revoked",
             $"{CertificationRevokedReason(certificationName, reason)}. {list} Staff at the makerspace desk can tell you how to be certified again.",
-            null, nowUtc);
+            null, nowUtc, new NoticeFacts
+            {
+                Certification = certificationName,
+                Reason = reason,
+                Cancelled = [.. cancelled.Select(c => new NoticeSlot(c.Subject.Resource.Name, c.Interval.Start, c.Interval.End, c.Subject.Location.TimeZoneId))],
+            }.ToJson());
     }
 
     /// <summary>The revocation in one sentence: the notice's first and the reason written on each reservation it cancelled.</summary>
@@ -147,31 +170,60 @@ public static class Notices
         new(patronId, NotificationKinds.CertificationExpiring,
             $"Your {certificationName} certification expires on {Day(expiresAtUtc)}",
             $"Your {certificationName} certification expires on {Day(expiresAtUtc)} (UTC). Bookings that end after that will be refused; sign up for a training session to renew it in time.",
-            null, nowUtc);
+            null, nowUtc, new NoticeFacts { Certification = certificationName, Expires = expiresAtUtc }.ToJson());
 
     /// <summary>A certification has expired.</summary>
     public static Notification CertificationExpired(Guid patronId, string certificationName, DateTime expiredAtUtc, DateTime nowUtc) =>
         new(patronId, NotificationKinds.CertificationExpired,
             $"Your {certificationName} certification has expired",
             $"Your {certificationName} certification expired on {Day(expiredAtUtc)} (UTC). Until you renew it, the tools that need it cannot be booked. Sign up for a training session to renew it.",
-            null, nowUtc);
+            null, nowUtc, new NoticeFacts { Certification = certificationName, Expires = expiredAtUtc }.ToJson());
 
     // Sessions (trainings and workshops).
 
     /// <summary>A place freed up and the first patron in the session's line has it.</summary>
-    public static Notification SessionPromoted(Guid patronId, string sessionTitle, DateTime startsAtUtc, TimeZoneInfo zone, DateTime nowUtc) =>
+    public static Notification SessionPromoted(Guid patronId, string sessionTitle, DateTime startsAtUtc, TimeZoneInfo zone, DateTime nowUtc, SessionPlace? place = null) =>
         new(patronId, NotificationKinds.SessionPromoted,
             $"You have a place at {sessionTitle}",
             $"A place freed up: you are now registered for {sessionTitle}, {LocalCalendar.Describe(startsAtUtc, zone)}. If you cannot come, cancel so the next person in line gets it.",
-            null, nowUtc);
+            null, nowUtc, SessionFacts(sessionTitle, startsAtUtc, zone, place).ToJson());
 
     /// <summary>Staff cancelled a session the patron was registered (or waiting) for, giving <paramref name="reason"/>.</summary>
     public static Notification SessionCancelled(
-        Guid patronId, string sessionTitle, DateTime startsAtUtc, TimeZoneInfo zone, string? reason, DateTime nowUtc) =>
+        Guid patronId, string sessionTitle, DateTime startsAtUtc, TimeZoneInfo zone, string? reason, DateTime nowUtc, SessionPlace? place = null) =>
         new(patronId, NotificationKinds.SessionCancelled,
             $"{sessionTitle} is cancelled",
             $"We are sorry: {sessionTitle} on {LocalCalendar.Describe(startsAtUtc, zone)} is cancelled: {reason}",
-            null, nowUtc);
+            null, nowUtc, (SessionFacts(sessionTitle, startsAtUtc, zone, place) with { Reason = reason }).ToJson());
+
+    /// <summary>A patron registered for a session and has a place (the e-mail carries its calendar entry).</summary>
+    public static Notification SessionRegistered(Guid patronId, string sessionTitle, DateTime startsAtUtc, TimeZoneInfo zone, DateTime nowUtc, SessionPlace place) =>
+        new(patronId, NotificationKinds.SessionRegistered,
+            $"You are registered: {sessionTitle}",
+            $"You have a place at {sessionTitle}, {LocalCalendar.Describe(startsAtUtc, zone)}. If you cannot come, cancel so the next person in line gets it.",
+            null, nowUtc, SessionFacts(sessionTitle, startsAtUtc, zone, place).ToJson());
+
+    private static NoticeFacts Slot(Guid reservationId, BookingSubject subject, UtcInterval interval) => new()
+    {
+        ReservationId = reservationId,
+        Resource = subject.Resource.Name,
+        Location = subject.Location.Name,
+        Address = subject.Location.Address,
+        TimeZone = subject.Location.TimeZoneId,
+        Start = interval.Start,
+        End = interval.End,
+    };
+
+    private static NoticeFacts SessionFacts(string title, DateTime startsAtUtc, TimeZoneInfo zone, SessionPlace? place) => new()
+    {
+        Session = title,
+        SessionId = place?.SessionId,
+        Start = startsAtUtc,
+        End = place?.EndsAtUtc,
+        Location = place?.Location,
+        Address = place?.Address,
+        TimeZone = zone.Id,
+    };
 
     private static string ReservationCancelledSubject(string resourceName) => $"Your reservation of {resourceName} was cancelled";
 
@@ -183,3 +235,6 @@ public static class Notices
 
     private static string Day(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }
+
+/// <summary>Where and until when a session runs, for its notices' links and calendar entry.</summary>
+public sealed record SessionPlace(Guid SessionId, DateTime EndsAtUtc, string? Location, string? Address);

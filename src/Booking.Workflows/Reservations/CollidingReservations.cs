@@ -44,7 +44,7 @@ public static class CollidingReservations
             var zone = TimeZoneInfo.FindSystemTimeZoneById(zones[reservation.ResourceId]);
             reservation.Cancel(staffId, why, nowUtc);
             db.Notifications.Add(Notices.ReservationCancelledByClosureOrMaintenance(
-                reservation.PatronId, reservation.Id, name, reservation.StartsAtUtc, zone, why, nowUtc));
+                reservation.PatronId, reservation.Id, name, reservation.StartsAtUtc, zone, why, nowUtc, reservation.EndsAtUtc));
             db.AuditLog.Add(new AuditEntry(staffId, "reservation.cancel-on-behalf", $"reservation:{reservation.Id}", why, nowUtc));
             cancelled.Add(reservation.Id);
         }

@@ -21,7 +21,14 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
         var (session, transaction) = await OpenAsync(sessionId, ct);
         await using (transaction)
         {
-            var registration = session.Register(patronId, Now);
+            var now = Now;
+            var registration = session.Register(patronId, now);
+            if (registration.HoldsPlace)
+            {
+                var (zone, place) = await PlaceAsync(session, ct);
+                db.Notifications.Add(Notices.SessionRegistered(patronId, session.Title, session.StartsAtUtc, zone, now, place));
+            }
+
             await SaveAsync(ct);
             await transaction.CommitAsync(ct);
             return (session, registration);
@@ -38,8 +45,8 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
             var promoted = session.CancelRegistration(patronId, now);
             if (promoted is not null)
             {
-                var zone = await ZoneAsync(session, ct);
-                db.Notifications.Add(Notices.SessionPromoted(promoted.PatronId, session.Title, session.StartsAtUtc, zone, now));
+                var (zone, place) = await PlaceAsync(session, ct);
+                db.Notifications.Add(Notices.SessionPromoted(promoted.PatronId, session.Title, session.StartsAtUtc, zone, now, place));
             }
 
             await db.SaveChangesAsync(ct);
@@ -69,10 +76,15 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private async Task<TimeZoneInfo> ZoneAsync(Session session, CancellationToken ct)
+    /// <summary>The session's branch zone and where it runs (room and branch), for its notices.</summary>
+    private async Task<(TimeZoneInfo Zone, SessionPlace Place)> PlaceAsync(Session session, CancellationToken ct)
     {
-        var zoneId = await db.Locations.Where(l => l.Id == session.LocationId).Select(l => l.TimeZoneId).FirstAsync(ct);
-        return TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var row = await (from l in db.Locations
+                         where l.Id == session.LocationId
+                         select new { l.TimeZoneId, l.Name, l.Address, Room = db.Resources.Where(r => r.Id == session.RoomId).Select(r => r.Name).FirstOrDefault() })
+            .FirstAsync(ct);
+        var where = row.Room is null ? row.Name : $"{row.Room}, {row.Name}";
+        return (TimeZoneInfo.FindSystemTimeZoneById(row.TimeZoneId), new SessionPlace(session.Id, session.EndsAtUtc, where, row.Address));
     }
 
     /// <summary>A patron registering twice at once: the unique index refuses the second insert.</summary>

@@ -147,10 +147,12 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
             reservation.Cancel(staffId, $"The session {session.Title} was cancelled.", now);
         }
 
-        var zone = (await BookingSubject.LoadAsync(db, session.RoomId, ct))!.Location.TimeZone;
+        var room = (await BookingSubject.LoadAsync(db, session.RoomId, ct))!;
+        var zone = room.Location.TimeZone;
+        var place = new SessionPlace(session.Id, session.EndsAtUtc, $"{room.Resource.Name}, {room.Location.Name}", room.Location.Address);
         foreach (var patronId in toTell)
         {
-            db.Notifications.Add(Notices.SessionCancelled(patronId, session.Title, session.StartsAtUtc, zone, session.CancellationReason, now));
+            db.Notifications.Add(Notices.SessionCancelled(patronId, session.Title, session.StartsAtUtc, zone, session.CancellationReason, now, place));
         }
 
         db.AuditLog.Add(new AuditEntry(staffId, "session.cancel", $"session:{session.Id}", $"Cancelled {session.Title}: {session.CancellationReason}", now));

@@ -43,7 +43,7 @@ public sealed class ReminderTests(JobsHost host) : IClassFixture<JobsHost>
         foreach (var mail in reminders)
         {
             Assert.False(string.IsNullOrWhiteSpace(mail.TextBody));
-            Assert.Contains("<p>", mail.HtmlBody ?? "", StringComparison.Ordinal);
+            Assert.Contains("<p ", mail.HtmlBody ?? "", StringComparison.Ordinal);
             var ics = Ics(mail);
             Assert.Contains($"UID:{id}@makerspace", ics, StringComparison.Ordinal);
             Assert.Contains("METHOD:REQUEST", ics, StringComparison.Ordinal);

@@ -213,6 +213,7 @@ public sealed class NoticesTests
             Notices.CertificationExpired(Patron, "c", Now, Now),
             Notices.SessionPromoted(Patron, "s", Now, Branch.TimeZone, Now),
             Notices.SessionCancelled(Patron, "s", Now, Branch.TimeZone, "r", Now),
+            Notices.SessionRegistered(Patron, "s", Now, Branch.TimeZone, Now, new SessionPlace(Guid.NewGuid(), Now.AddHours(1), null, null)),
             Notices.ReservationConfirmed(Patron, ReservationId, Cutter, Slot, Now),
             Notices.Reminder(Patron, ReservationId, Cutter, Slot, TimeSpan.FromHours(1), Now),
             Notices.NoShowReleased(Patron, ReservationId, Cutter, Slot, Now),

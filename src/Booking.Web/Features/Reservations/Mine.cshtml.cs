@@ -1,5 +1,6 @@
 using Booking.Data;
 using Booking.Domain.Common;
+using Booking.Domain.Sessions;
 using Booking.Jobs.Calendar;
 using Booking.Jobs.Sweeps;
 using Booking.Web.Features.Calendar;
@@ -31,6 +32,11 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
     public sealed record WaitingPlace(Guid Id, string ResourceName, DateTimeOffset Start, DateTimeOffset End, int Position);
 
     public IReadOnlyList<WaitingPlace> Waiting { get; private set; } = [];
+
+    /// <summary>A session still ahead the patron has a place at (or waits for), in its branch's local time.</summary>
+    public sealed record MySession(Guid SessionId, string Title, DateTimeOffset Start, DateTimeOffset End, bool Waiting);
+
+    public IReadOnlyList<MySession> Sessions { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
 
@@ -148,5 +154,18 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
         var names = await db.Resources.AsNoTracking().Where(r => waitedFor.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         Waiting = places.Select(p => new WaitingPlace(p.Id, names.GetValueOrDefault(p.ResourceId) ?? "?", p.Start, p.End, p.Position)).ToList();
         FeedUrl = await feeds.FindAsync(me, ct) is { } feed ? feeds.Url(feed, Request) : null;
+        var sessions = await (from r in db.SessionRegistrations.AsNoTracking()
+                              join s in db.Sessions.AsNoTracking() on r.SessionId equals s.Id
+                              join l in db.Locations.AsNoTracking() on s.LocationId equals l.Id
+                              where r.PatronId == me && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted)
+                                  && s.CancelledAtUtc == null && s.EndsAtUtc > now
+                              orderby s.StartsAtUtc
+                              select new { s.Id, s.Title, s.StartsAtUtc, s.EndsAtUtc, l.TimeZoneId, r.Status }).Take(100).ToListAsync(ct);
+        Sessions = sessions.Select(s =>
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(s.TimeZoneId);
+            DateTimeOffset Local(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
+            return new MySession(s.Id, s.Title, Local(s.StartsAtUtc), Local(s.EndsAtUtc), s.Status == RegistrationStatus.Waitlisted);
+        }).ToList();
     }
 }
