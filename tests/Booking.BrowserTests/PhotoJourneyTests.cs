@@ -61,7 +61,8 @@ public sealed class PhotoJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         await reader.ArriveAtAsync($"/resources/{printer.Id}");
         var photo = reader.GetByAltText(alt);
         await Assertions.Expect(photo).ToBeVisibleAsync();
-        Assert.Equal(1200, await photo.EvaluateAsync<int>("img => img.naturalWidth"));
+        // 1600 × 1200 with EXIF orientation 6 stands upright as 1200 × 1600, shown at most 1200 px: 900 × 1200.
+        Assert.Equal((900, 1200), (await photo.EvaluateAsync<int>("img => img.naturalWidth"), await photo.EvaluateAsync<int>("img => img.naturalHeight")));
         await Assertions.Expect(reader.Locator("main")).ToContainTextAsync("Booking rules");
         await reader.ShouldBeAccessibleAsync();
         await reader.SaveScreenshotAsync("photos/resource-page" + suffix);
