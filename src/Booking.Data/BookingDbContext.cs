@@ -31,6 +31,9 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
 
     public DbSet<Resource> Resources => Set<Resource>();
 
+    /// <summary>At most one per resource; read through projections, as each row holds two images.</summary>
+    public DbSet<ResourcePhoto> ResourcePhotos => Set<ResourcePhoto>();
+
     public DbSet<Reservation> Reservations => Set<Reservation>();
 
     /// <summary>Recurring bookings staff made in one step; their reservations carry the series' id.</summary>

@@ -214,6 +214,7 @@ public static class MakerspaceApp
         api.MapReportsApi();
         api.MapSurveyReportApi();
         app.MapCalendarFeeds();
+        app.MapResourcePhotos();
         app.MapSiteLook();
         app.MapReportDownloads();
         app.MapSurveyDownload();

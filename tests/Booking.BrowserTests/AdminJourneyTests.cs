@@ -38,7 +38,7 @@ public sealed class AdminJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         await home.Resource(name).ClickAsync();
         await patronPage.ArriveAtAsync($"/resources/{stored.Id}");
         await patronPage.ShouldBeAccessibleAsync();
-        await Assertions.Expect(patronPage.GetByText("Bookable for 30 to 60 minutes")).ToBeVisibleAsync();
+        await Assertions.Expect(patronPage.GetByText("Book it for 30 min to 1 hour at a time")).ToBeVisibleAsync();
 
         var grid = new ResourcePage(patronPage);
         await grid.OpenAsync(stored.Id, "2026-01-12");

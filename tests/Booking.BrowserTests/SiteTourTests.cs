@@ -153,7 +153,7 @@ public sealed class SiteTourTests(BrowserHost host) : IClassFixture<BrowserHost>
                 ("admin", admin.Email,
                 [
                     ("admin", "/admin"), ("locations", "/admin/locations"), ("location", $"/admin/locations/{branch.Id}"), ("resources", "/admin/resources"),
-                    ("resource", $"/admin/resources/{printer.Id}"), ("new-resource", "/admin/resources/new"), ("kinds", "/admin/kinds"),
+                    ("resource", $"/admin/resources/{printer.Id}"), ("resource-photo", $"/admin/resources/{printer.Id}/photo"), ("new-resource", "/admin/resources/new"), ("kinds", "/admin/kinds"),
                     ("kind", "/admin/kinds/room"), ("certifications", "/admin/certifications"), ("users", "/admin/users?email=example"),
                 ]),
             ]);

@@ -822,6 +822,54 @@ namespace Booking.Data.Postgres.Migrations
                     b.ToTable("ResourceKinds");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Resources.ResourcePhoto", b =>
+                {
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Display")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("DisplayHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DisplayWidth")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ThumbnailHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ResourceId");
+
+                    b.ToTable("ResourcePhotos");
+                });
+
             modelBuilder.Entity("Booking.Domain.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1409,6 +1457,15 @@ namespace Booking.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Resources.ResourcePhoto", b =>
+                {
+                    b.HasOne("Booking.Domain.Resources.Resource", null)
+                        .WithOne()
+                        .HasForeignKey("Booking.Domain.Resources.ResourcePhoto", "ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

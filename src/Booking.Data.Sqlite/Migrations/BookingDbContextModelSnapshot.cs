@@ -816,6 +816,54 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("ResourceKinds");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Resources.ResourcePhoto", b =>
+                {
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Display")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("DisplayHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DisplayWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ThumbnailHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResourceId");
+
+                    b.ToTable("ResourcePhotos");
+                });
+
             modelBuilder.Entity("Booking.Domain.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1395,6 +1443,15 @@ namespace Booking.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Resources.ResourcePhoto", b =>
+                {
+                    b.HasOne("Booking.Domain.Resources.Resource", null)
+                        .WithOne()
+                        .HasForeignKey("Booking.Domain.Resources.ResourcePhoto", "ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

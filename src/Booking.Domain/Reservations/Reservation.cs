@@ -38,6 +38,9 @@ public sealed class Reservation
     /// <summary>The longest notes a reservation keeps; every way of booking refuses longer ones.</summary>
     public const int MaxNotesLength = 1000;
 
+    /// <summary>A cancellation or rejection reason's longest length (the <c>StatusReason</c> column).</summary>
+    public const int MaxReasonLength = 500;
+
     public string? Notes { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
@@ -145,10 +148,11 @@ public sealed class Reservation
             throw Invalid("reject");
         }
 
+        var why = Reason(reason, "Not approved by staff.");
         Status = ReservationStatus.Rejected;
         DecidedById = staffId;
         DecidedAtUtc = nowUtc;
-        StatusReason = Reason(reason, "Not approved by staff.");
+        StatusReason = why;
     }
 
     /// <summary>Cancels a pending or confirmed reservation; a checked-in one is completed instead.</summary>
@@ -159,10 +163,11 @@ public sealed class Reservation
             throw Invalid("cancel");
         }
 
+        var why = Reason(reason, byId == PatronId ? "Cancelled by the patron." : "Cancelled by staff.");
         Status = ReservationStatus.Cancelled;
         CancelledById = byId;
         CancelledAtUtc = nowUtc;
-        StatusReason = Reason(reason, byId == PatronId ? "Cancelled by the patron." : "Cancelled by staff.");
+        StatusReason = why;
         OfferExpiresAtUtc = null;
     }
 
@@ -231,5 +236,9 @@ public sealed class Reservation
     private DomainException Invalid(string action) =>
         new(ErrorCodes.InvalidState, $"You cannot {action} a reservation that is {Status.ToCode()}.");
 
-    private static string Reason(string? given, string fallback) => string.IsNullOrWhiteSpace(given) ? fallback : given.Trim();
+    /// <summary>The stored reason (its column holds <see cref="MaxReasonLength"/>): a longer one is refused, not cut, before anything changes.</summary>
+    private static string Reason(string? given, string fallback) =>
+        string.IsNullOrWhiteSpace(given) ? fallback
+        : given.Trim().Length > MaxReasonLength ? throw new DomainException(ErrorCodes.Validation, $"Give the reason in at most {MaxReasonLength} characters.")
+        : given.Trim();
 }

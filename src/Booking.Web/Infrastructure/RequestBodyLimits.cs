@@ -14,9 +14,15 @@ public sealed class RequestBodyLimits(RequestDelegate next, IProblemDetailsServi
 
     public const long FormMaxBytes = 1024 * 1024;
 
-    public static long LimitFor(HttpRequest request) => request.Path.StartsWithSegments("/api") ? ApiMaxBytes : FormMaxBytes;
+    /// <summary>A resource photo's form: the file (<see cref="Features.Resources.PhotoEncoding.MaxUploadBytes"/>) and its few fields.</summary>
+    public const long PhotoFormMaxBytes = Features.Resources.PhotoEncoding.MaxUploadBytes + (64 * 1024);
 
-    public static string TooLarge(long limit) => $"The request body is too large: at most {limit / 1024} KB.";
+    public static long LimitFor(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") ? ApiMaxBytes
+        : Features.Resources.PhotoModel.IsUpload(request) ? PhotoFormMaxBytes
+        : FormMaxBytes;
+
+    public static string TooLarge(long limit) => limit >= 1024 * 1024 ? $"The request body is too large: at most {limit / (1024 * 1024)} MB." : $"The request body is too large: at most {limit / 1024} KB.";
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -179,6 +179,18 @@ public sealed class ReservationTests
     }
 
     [Fact]
+    public void Cancel_ReasonLongerThanItsColumn_RefusedAndNothingChanged()
+    {
+        var reservation = Book();
+        var refusal = Assert.Throws<DomainException>(() => reservation.Cancel(Staff, new string('a', Reservation.MaxReasonLength + 1), BookedAt));
+        Assert.Equal(ErrorCodes.Validation, refusal.Code);
+        Assert.Equal((ReservationStatus.Confirmed, (Guid?)null), (reservation.Status, reservation.CancelledById));
+
+        reservation.Cancel(Staff, new string('a', Reservation.MaxReasonLength), BookedAt);
+        Assert.Equal(ReservationStatus.Cancelled, reservation.Status);
+    }
+
+    [Fact]
     public void Cancel_ByStaffWithoutReason_SaysStaff()
     {
         var reservation = Book();

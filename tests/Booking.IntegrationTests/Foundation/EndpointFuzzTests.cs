@@ -7,6 +7,8 @@ using System.Text.RegularExpressions;
 using Booking.Data.Identity;
 using Booking.Domain.Resources;
 using Booking.IntegrationTests.Infrastructure;
+using Booking.IntegrationTests.Resources;
+using Booking.Web.Features.Resources;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -199,7 +201,7 @@ public sealed partial class EndpointFuzzTests(MakerspaceHost host) : IClassFixtu
             constraint.Contains("guid", StringComparison.Ordinal) || name.EndsWith("id", StringComparison.OrdinalIgnoreCase)
                 ? Guid(name)
                 : name.Equals("file", StringComparison.OrdinalIgnoreCase)
-                    ? Pick([$"{Pick(world.Ids)}.ics", $"{Pick(world.Tokens)}.ics", "x.ics", Pick(PathTexts)])
+                    ? Pick([$"{Pick(world.Ids)}.ics", $"{Pick(world.Tokens)}.ics", "x.ics", PhotoFiles.DisplayFile, PhotoFiles.ThumbnailFile, Pick(PathTexts)])
                     : Chance(0.5) ? Pick(world.Codes) : Pick(PathTexts);
 
         public string Guid(string name) => Chance(0.85) ? Pick(world.Ids).ToString() : Pick(["not-a-guid", System.Guid.Empty.ToString(), System.Guid.NewGuid().ToString(), "", "0"]);
@@ -338,6 +340,15 @@ public sealed partial class EndpointFuzzTests(MakerspaceHost host) : IClassFixtu
             var admin = await host.SignInNewAsync(Roles.Admin);
             var room = resources[0];
             var laptop = resources[1];
+            // A photo, so the photo URLs meet a real version (the fuzzer also tries others).
+            var photo = PhotoEncoding.Encode(PhotoImages.Jpeg(64, 48));
+            var photoVersion = await host.InScopeAsync(async db =>
+            {
+                var stored = new ResourcePhoto(room.Id, "Fuzz room", photo.Display!, photo.Thumbnail!, PhotoEncoding.ContentType, host.Clock.GetUtcNow().UtcDateTime);
+                db.ResourcePhotos.Add(stored);
+                await db.SaveChangesAsync();
+                return stored.Version;
+            });
             var ids = new List<Guid> { branch.Id, patron.UserId, staff.UserId, admin.UserId };
             ids.AddRange(resources.Select(r => r.Id));
             var start = Local(Zone, "2026-01-12T07:00");
@@ -367,7 +378,7 @@ public sealed partial class EndpointFuzzTests(MakerspaceHost host) : IClassFixtu
             return new World
             {
                 Ids = ids,
-                Codes = [KnownKinds.Room, KnownKinds.Laptop, KnownKinds.LaserCutter, "v1", "spaceship", "ROOM"],
+                Codes = [KnownKinds.Room, KnownKinds.Laptop, KnownKinds.LaserCutter, "v1", "spaceship", "ROOM", photoVersion],
                 Tokens = [token],
                 PatronEmail = patron.Email,
                 Callers = callers,

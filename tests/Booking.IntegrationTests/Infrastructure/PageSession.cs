@@ -51,6 +51,14 @@ public sealed partial class PageSession(MakerspaceHost host)
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.RequestMessage?.RequestUri);
     }
 
+    /// <summary>Posts a multipart form (a file upload) with a token from <see cref="FormTokenAsync"/>.</summary>
+    public async Task<(HttpStatusCode Status, string Html, Uri? Url)> PostMultipartAsync(string action, string token, MultipartFormDataContent form)
+    {
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var response = await _client.PostAsync(action, form);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.RequestMessage?.RequestUri);
+    }
+
     public async Task SignInAsync(string email, string password)
     {
         var (status, html, url) = await SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

@@ -24,7 +24,7 @@ public sealed partial class DayViewDaylightSavingTests(MakerspaceHost host) : IC
 
         var day = await browser.GetAsync($"/resources/{room.Id}?day=2026-03-08");
         Assert.Equal(
-            new (string, string)[] { ("00:00", "free"), ("00:30", "free"), ("01:00", "free"), ("01:30", "booked"), ("03:00", "booked"), ("03:30", "free"),
+            new (string, string)[] { ("00:00", "free"), ("00:30", "free"), ("01:00", "free"), ("01:30", "mine"), ("03:00", "mine"), ("03:30", "free"),
              ("04:00", "free"), ("04:30", "free"), ("05:00", "free"), ("05:30", "free") },
             Rows(day));
         Assert.Contains($"/reservations/new?resourceId={room.Id}&amp;start=2026-03-08T01:00\"", day);
@@ -68,7 +68,7 @@ public sealed partial class DayViewDaylightSavingTests(MakerspaceHost host) : IC
         var day = await browser.GetAsync($"/resources/{room.Id}?day=2026-11-01");
         Assert.Equal(
             new (string, string)[] { ("00:00", "free"), ("00:30", "free"), ("01:00 (UTC-04:00)", "free"), ("01:30 (UTC-04:00)", "free"),
-             ("01:00 (UTC-05:00)", "free"), ("01:30 (UTC-05:00)", "booked"), ("02:00", "booked"), ("02:30", "free"),
+             ("01:00 (UTC-05:00)", "free"), ("01:30 (UTC-05:00)", "mine"), ("02:00", "mine"), ("02:30", "free"),
              ("03:00", "free"), ("03:30", "free"), ("04:00", "free"), ("04:30", "free"), ("05:00", "free"), ("05:30", "free") },
             Rows(day));
         // Both 01:00s carry their offset, so the form books the instant the row shows.
@@ -113,10 +113,19 @@ public sealed partial class DayViewDaylightSavingTests(MakerspaceHost host) : IC
     private Task<int> CountAsync(Guid roomId, DateTime startUtc, DateTime endUtc) =>
         host.InScopeAsync(db => db.Reservations.CountAsync(r => r.ResourceId == roomId && r.StartsAtUtc == startUtc && r.EndsAtUtc == endUtc));
 
-    /// <summary>The day view's rows: each row's heading and its one cell's state.</summary>
-    private static List<(string Time, string State)> Rows(string html) =>
-        RowPattern().Matches(html).Select(m => (WebUtility.HtmlDecode(m.Groups[1].Value.Trim()), m.Groups[2].Value)).ToList();
+    /// <summary>The day view's rows: each row's heading and its one cell's state (a row inside a block spanning rows has the block's).</summary>
+    private static List<(string Time, string State)> Rows(string html)
+    {
+        var rows = new List<(string Time, string State)>();
+        foreach (Match m in RowPattern().Matches(html))
+        {
+            var state = m.Groups[2].Success ? m.Groups[2].Value : rows[^1].State;
+            rows.Add((WebUtility.HtmlDecode(m.Groups[1].Value.Trim()), state));
+        }
 
-    [GeneratedRegex("""<th scope="row">([^<]*)</th>\s*<td class="cell-([a-z]+)">""")]
+        return rows;
+    }
+
+    [GeneratedRegex("""<th scope="row">([^<]*)</th>\s*(?:<td class="cell-([a-z]+)"(?: rowspan="\d+")?>)?""")]
     private static partial Regex RowPattern();
 }

@@ -6,6 +6,7 @@ using Booking.Domain.Locations;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Web.Features.Availability;
+using Booking.Web.Features.Resources;
 using Booking.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed class SpaceSearch
 
     /// <summary>One resource's answer at its branch, in the branch's local time.</summary>
     public sealed record Found(Guid Id, string Name, string LocationName, string? Description, DateTime? StartLocal, DateTime? EndLocal,
-        bool Free, string? Reason, IReadOnlyList<Needed> Certifications);
+        bool Free, string? Reason, IReadOnlyList<Needed> Certifications, PhotoSummary? Photo);
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -132,6 +133,8 @@ public sealed class SpaceSearch
             return search;
         }
 
+        var ids = answers.Select(a => a.Row.Resource.Id).ToList();
+        var photos = await PhotoSummary.Query(db).Where(p => ids.Contains(p.ResourceId)).ToDictionaryAsync(p => p.ResourceId, ct);
         var needs = await NeedsAsync(db, user, answers.SelectMany(a => a.Row.Resource.RequiredCertificationIds).Distinct().ToList(), nowUtc, ct);
         var found = answers.Select(a =>
         {
@@ -146,7 +149,7 @@ public sealed class SpaceSearch
             };
             var certifications = a.Row.Resource.RequiredCertificationIds.Where(needs.ContainsKey).Select(c => needs[c]).ToList();
             return new Found(a.Row.Resource.Id, a.Row.Resource.Name, a.Row.LocationName, a.Row.Resource.Description,
-                startLocal, endLocal, reason is null, reason, certifications);
+                startLocal, endLocal, reason is null, reason, certifications, photos.GetValueOrDefault(a.Row.Resource.Id));
         }).ToList();
         search.Free = found.Where(f => f.Free).ToList();
         search.NotFree = found.Where(f => !f.Free).ToList();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
+using Booking.Domain.Sessions;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Reservations;
@@ -16,6 +17,12 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
     /// <summary>A slot; <paramref name="Offset"/> is set only in the hour the clocks go back, where the wall-clock time comes twice.</summary>
     public sealed record Cell(string State, string Label, DateTime LocalStart, TimeSpan? Offset = null)
     {
+        /// <summary>Rows this cell covers: a stretch of booked, closed or past time is one calm block; 0 for a slot an earlier cell covers.</summary>
+        public int Span { get; init; } = 1;
+
+        /// <summary>The reader's own reservation in this slot (state <c>mine</c>).</summary>
+        public Guid? ReservationId { get; init; }
+
         /// <summary>The booking form's <c>start</c>: local time, with the UTC offset when the time alone is ambiguous.</summary>
         public string StartParameter => Offset is { } offset
             ? new DateTimeOffset(LocalStart, offset).ToString("yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture).Replace("+", "%2B", StringComparison.Ordinal)
@@ -50,6 +57,20 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
     /// <summary>When the day (or a day of the week) shown has a daylight-saving change, a sentence saying so; otherwise null.</summary>
     public string? ClockChange { get; private set; }
 
+    /// <summary>The photo (no bytes), or null.</summary>
+    public PhotoSummary? Photo { get; private set; }
+
+    /// <summary>The booking policy in sentences.</summary>
+    public IReadOnlyList<string> Rules { get; private set; } = [];
+
+    /// <summary>A required certification: whether the reader holds it (null when not signed in) and the next training that grants it.</summary>
+    public sealed record Need(string Name, bool? Held, Guid? TrainingId, string? TrainingTitle, DateTime? TrainingStart);
+
+    public IReadOnlyList<Need> Needs { get; private set; } = [];
+
+    /// <summary>Set when the current week had no free time left and the grid opened on a later week instead.</summary>
+    public DateOnly? SkippedFrom { get; private set; }
+
     /// <summary>Why the week or day asked for cannot be shown (not a date, or outside the years served); the page then answers 400.</summary>
     public string? Refusal { get; private set; }
 
@@ -68,6 +89,9 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(LocalCalendar.ToLocal(now, zone));
         Week = today;
+        Photo = await PhotoSummary.Query(db).FirstOrDefaultAsync(p => p.ResourceId == id, ct);
+        Rules = PolicyWords.Sentences(subject.Policy, Resource.KindName);
+        Needs = await NeedsAsync(subject, now, ct);
         foreach (var asked in new[] { week, day }.Where(a => !string.IsNullOrWhiteSpace(a)))
         {
             if (!Instants.TryParseDate(asked, out _))
@@ -90,6 +114,10 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
         }
 
         Week = Week.AddDays(-(((int)Week.DayOfWeek + 6) % 7)); // Monday
+        if (string.IsNullOrWhiteSpace(week) && string.IsNullOrWhiteSpace(day))
+        {
+            await OpenOnFreeWeekAsync(subject, zone, now, ct);
+        }
         Days = Day is { } shown ? [shown] : Enumerable.Range(0, 7).Select(Week.AddDays).ToList();
 
         var range = new UtcInterval(LocalCalendar.DayOf(Days[0], zone).Start, LocalCalendar.DayOf(Days[^1], zone).End);
@@ -116,6 +144,7 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
         }
 
         Rows = Day is { } single ? DayRows(single, times, subject, time, zone, now) : WeekRows(times, subject, time, zone, now);
+        Rows = Blocks(await MineAsync(Rows, range, zone, ct));
         if (Day is null && Days.FirstOrDefault(d => Changes(d, zone) != 0) is var changeDay && changeDay != default)
         {
             // The week's rows are wall-clock times shared by seven days; the change day's own view shows its real hours.
@@ -168,6 +197,119 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
         return slots.OrderBy(s => s.Utc).Select(s => new Row(
             s.Offset is { } o ? new DateTimeOffset(s.Local, o).ToString("HH:mm '(UTC'zzz')'", CultureInfo.InvariantCulture) : s.Local.ToString("HH:mm", CultureInfo.InvariantCulture),
             [CellAt(s.Utc, s.Local, s.Offset, subject, time, now)])).ToList();
+    }
+
+    /// <summary>
+    /// With no week asked for, a week already all past, closed or taken is no use: open on the week of the first free
+    /// time within the advance window instead (one query over the window), and say so.
+    /// </summary>
+    private async Task OpenOnFreeWeekAsync(BookingSubject subject, TimeZoneInfo zone, DateTime now, CancellationToken ct)
+    {
+        var window = new UtcInterval(LocalCalendar.DayOf(Week, zone).Start, LocalCalendar.DayOf(DateOnly.FromDateTime(LocalCalendar.ToLocal(now, zone)).AddDays(subject.Policy.AdvanceWindowDays + 1), zone).End);
+        var time = await ResourceTime.LoadAsync(db, subject, window, now, ct);
+        var first = time.Free.Where(f => f.Duration.TotalMinutes >= subject.Policy.MinDurationMinutes).Select(f => (DateTime?)f.Start).FirstOrDefault();
+        if (first is not { } start)
+        {
+            return;
+        }
+
+        var local = DateOnly.FromDateTime(LocalCalendar.ToLocal(start, zone));
+        var monday = local.AddDays(-(((int)local.DayOfWeek + 6) % 7));
+        if (monday > Week)
+        {
+            SkippedFrom = Week;
+            Week = monday;
+        }
+    }
+
+    /// <summary>The signed-in reader's own active reservations shown as theirs ("Your booking", linked); others' stay "Booked".</summary>
+    private async Task<IReadOnlyList<Row>> MineAsync(IReadOnlyList<Row> rows, UtcInterval range, TimeZoneInfo zone, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return rows;
+        }
+
+        var me = User.UserId();
+        var mine = await db.Reservations.AsNoTracking().Where(ReservationFilters.IsActive)
+            .Where(r => r.PatronId == me && r.ResourceId == Resource.Id && r.StartsAtUtc < range.End && r.EndsAtUtc > range.Start)
+            .Select(r => new { r.Id, r.StartsAtUtc, r.EndsAtUtc }).ToListAsync(ct);
+        if (mine.Count == 0)
+        {
+            return rows;
+        }
+
+        return rows.Select(row => row with
+        {
+            Cells = row.Cells.Select(cell =>
+            {
+                if (cell.State != "booked")
+                {
+                    return cell;
+                }
+
+                var start = cell.Offset is { } o ? DateTime.SpecifyKind(cell.LocalStart - o, DateTimeKind.Utc) : LocalCalendar.ToUtc(cell.LocalStart, zone);
+                var own = mine.FirstOrDefault(m => m.StartsAtUtc <= start && start < m.EndsAtUtc);
+                return own is null ? cell : cell with { State = "mine", Label = "Your booking", ReservationId = own.Id };
+            }).ToList(),
+        }).ToList();
+    }
+
+    /// <summary>Merges each column's runs of the same busy state (one reservation of one's own) into one cell spanning their rows.</summary>
+    private static List<Row> Blocks(IReadOnlyList<Row> rows)
+    {
+        var cells = rows.Select(r => r.Cells.ToArray()).ToArray();
+        for (var c = 0; cells.Length > 0 && c < cells[0].Length; c++)
+        {
+            var anchor = -1;
+            for (var r = 0; r < cells.Length; r++)
+            {
+                var cell = cells[r][c];
+                var same = anchor >= 0 && cell.State != "free" && cell.State == cells[anchor][c].State && cell.ReservationId == cells[anchor][c].ReservationId
+                    && cell.Label == cells[anchor][c].Label;
+                if (same)
+                {
+                    cells[anchor][c] = cells[anchor][c] with { Span = cells[anchor][c].Span + 1 };
+                    cells[r][c] = cell with { Span = 0 };
+                }
+                else
+                {
+                    anchor = r;
+                }
+            }
+        }
+
+        return rows.Select((row, i) => row with { Cells = cells[i] }).ToList();
+    }
+
+    private async Task<IReadOnlyList<Need>> NeedsAsync(BookingSubject subject, DateTime now, CancellationToken ct)
+    {
+        var ids = subject.Resource.RequiredCertificationIds;
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var names = await db.Certifications.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        HashSet<Guid>? held = null;
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            var me = User.UserId();
+            var grants = await db.CertificationGrants.AsNoTracking().Where(g => g.PatronId == me && ids.Contains(g.CertificationId)).ToListAsync(ct);
+            held = grants.Where(g => g.IsValidAt(now)).Select(g => g.CertificationId).ToHashSet();
+        }
+
+        // The next training per certification: few are scheduled, so the upcoming ones for these certifications, first per id.
+        var trainings = await db.Sessions.AsNoTracking()
+            .Where(s => s.Kind == SessionKind.Training && s.CertificationId != null && ids.Contains(s.CertificationId.Value) && s.StartsAtUtc > now && s.CancelledAtUtc == null)
+            .OrderBy(s => s.StartsAtUtc).Select(s => new { s.Id, s.Title, s.StartsAtUtc, CertificationId = s.CertificationId!.Value, s.LocationId }).Take(50).ToListAsync(ct);
+        var zones = await db.Locations.AsNoTracking().Select(l => new { l.Id, l.TimeZoneId }).ToDictionaryAsync(l => l.Id, l => l.TimeZoneId, ct);
+        return names.Select(n =>
+        {
+            var next = trainings.FirstOrDefault(t => t.CertificationId == n.Id);
+            DateTime? start = next is null ? null : LocalCalendar.ToLocal(next.StartsAtUtc, TimeZoneInfo.FindSystemTimeZoneById(zones[next.LocationId]));
+            return new Need(n.Name, held?.Contains(n.Id), next?.Id, next?.Title, start);
+        }).ToList();
     }
 
     /// <summary>Negative when the day is short (clocks forward), positive when long (clocks back), zero otherwise.</summary>

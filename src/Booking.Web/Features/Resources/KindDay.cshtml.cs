@@ -18,9 +18,13 @@ namespace Booking.Web.Features.Resources;
 public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>A stretch of a resource's day in local time: <c>free</c>, <c>reserved</c>, <c>maintenance</c>, <c>closed</c> or <c>unavailable</c>.</summary>
-    public sealed record Block(DateTime Start, DateTime End, string State);
+    public sealed record Block(DateTime Start, DateTime End, string State)
+    {
+        /// <summary>The reader's own reservation, for a block of state <c>mine</c>.</summary>
+        public Guid? ReservationId { get; init; }
+    }
 
-    public sealed record Row(Guid Id, string Name, string LocationName, IReadOnlyList<Block> Blocks);
+    public sealed record Row(Guid Id, string Name, string LocationName, IReadOnlyList<Block> Blocks, PhotoSummary? Photo = null);
 
     public ResourceKind Kind { get; private set; } = null!;
 
@@ -94,6 +98,10 @@ public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : Page
         var to = lastEnd.Minute == 0 && lastEnd.Second == 0 ? lastEnd : lastEnd.Date.AddHours(lastEnd.Hour + 1);
         Hours = Enumerable.Range(0, (int)Math.Ceiling((to - from).TotalHours)).Select(h => from.Hour + h).ToList();
 
+        var ids = rows.Select(r => r.Resource.Id).ToList();
+        var photos = await PhotoSummary.Query(db).Where(p => ids.Contains(p.ResourceId)).ToDictionaryAsync(p => p.ResourceId, ct);
+        var mine = await MineAsync(ids, ct);
+
         // One query per resource (a kind is a handful of resources): the same computation as the API and the grid.
         var result = new List<Row>();
         foreach (var r in rows)
@@ -105,7 +113,12 @@ public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : Page
             var time = await ResourceTime.LoadAsync(db, subject, range, nowUtc, ct);
             var free = time.Free.Select(f => (Start: LocalCalendar.ToLocal(f.Start, zone), End: LocalCalendar.ToLocal(f.End, zone))).ToList();
             var busy = time.Busy.Select(b => (Start: LocalCalendar.ToLocal(b.Interval.Start, zone), End: LocalCalendar.ToLocal(b.Interval.End, zone), b.Why)).ToList();
-            result.Add(new Row(r.Resource.Id, r.Resource.Name, r.LocationName, Blocks(from, to, free, busy)));
+            var own = mine.Where(m => m.ResourceId == r.Resource.Id)
+                .Select(m => (Id: m.Id, Start: LocalCalendar.ToLocal(m.StartsAtUtc, zone), End: LocalCalendar.ToLocal(m.EndsAtUtc, zone))).ToList();
+            busy.AddRange(own.Select(m => (m.Start, m.End, Why: "mine")));
+            var blocks = Blocks(from, to, free, busy)
+                .Select(b => b.State == "mine" ? b with { ReservationId = own.FirstOrDefault(m => m.Start <= b.Start && b.Start < m.End).Id } : b).ToList();
+            result.Add(new Row(r.Resource.Id, r.Resource.Name, r.LocationName, blocks, photos.GetValueOrDefault(r.Resource.Id)));
         }
 
         Rows = result;
@@ -133,7 +146,7 @@ public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : Page
         {
             var (a, b) = (points[i], points[i + 1]);
             var state = free.Any(f => f.Start <= a && b <= f.End) ? "free"
-                : busy.Where(x => x.Start <= a && b <= x.End).Select(x => x.Why).OrderBy(w => w == "reserved" ? 0 : 1).FirstOrDefault() ?? "unavailable";
+                : busy.Where(x => x.Start <= a && b <= x.End).Select(x => x.Why).OrderBy(w => w == "mine" ? 0 : w == "reserved" ? 1 : 2).FirstOrDefault() ?? "unavailable";
             if (state != "free" && blocks.Count > 0 && blocks[^1].State == state && blocks[^1].End == a)
             {
                 blocks[^1] = blocks[^1] with { End = b };
@@ -154,6 +167,24 @@ public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : Page
         return At(block.End) - At(block.Start);
     }
 
+    /// <summary>The signed-in reader's active reservations of these resources around the day (none for a visitor).</summary>
+    private async Task<List<(Guid Id, Guid ResourceId, DateTime StartsAtUtc, DateTime EndsAtUtc)>> MineAsync(List<Guid> ids, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return [];
+        }
+
+        var me = User.UserId();
+        // Two days either side covers every branch's zone; the blocks keep only what falls in the day shown.
+        var from = LocalCalendar.ToUtc(Day.AddDays(-2).ToDateTime(TimeOnly.MinValue), TimeZoneInfo.Utc);
+        var to = LocalCalendar.ToUtc(Day.AddDays(3).ToDateTime(TimeOnly.MinValue), TimeZoneInfo.Utc);
+        var rows = await db.Reservations.AsNoTracking().Where(ReservationFilters.IsActive)
+            .Where(r => r.PatronId == me && ids.Contains(r.ResourceId) && r.StartsAtUtc < to && r.EndsAtUtc > from)
+            .Select(r => new { r.Id, r.ResourceId, r.StartsAtUtc, r.EndsAtUtc }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.ResourceId, r.StartsAtUtc, r.EndsAtUtc)).ToList();
+    }
+
     public string DayLink(DateOnly day) =>
         $"/kinds/{Uri.EscapeDataString(Kind.Code)}/day?date={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{(LocationId is { } l ? $"&locationId={l}" : "")}";
 
@@ -161,6 +192,7 @@ public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : Page
     {
         "free" => "Free",
         "reserved" => "Booked",
+        "mine" => "Your booking",
         "maintenance" => "Maintenance",
         "closed" => "Closed",
         _ => "Not bookable",

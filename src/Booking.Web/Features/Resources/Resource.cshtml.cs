@@ -17,6 +17,9 @@ public sealed class ResourceModel(BookingDbContext db) : PageModel
 {
     public Resource? Existing { get; private set; }
 
+    /// <summary>The existing resource's photo (no bytes), or null.</summary>
+    public PhotoSummary? Photo { get; private set; }
+
     public IReadOnlyList<Location> Locations { get; private set; } = [];
 
     public IReadOnlyList<ResourceKind> Kinds { get; private set; } = [];
@@ -170,6 +173,8 @@ public sealed class ResourceModel(BookingDbContext db) : PageModel
             {
                 return false;
             }
+
+            Photo = await PhotoSummary.Query(db).FirstOrDefaultAsync(p => p.ResourceId == resourceId, ct);
         }
 
         Locations = await db.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
