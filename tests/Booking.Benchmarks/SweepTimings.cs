@@ -193,7 +193,7 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
         await ExecAsync("""VACUUM ANALYZE "ReservationNotices", "Notifications" """);
     }
 
-    /// <summary>What the no-show sweep does to each row, in one statement: release and tell the patron.</summary>
+    /// <summary>What the no-show sweep does to each row, in one statement: release and tell the patron (the notice's words and its facts, as the app stores both).</summary>
     private const string NoShowSql = """
         WITH released AS (
             UPDATE "Reservations" r
@@ -204,12 +204,13 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
             RETURNING r."Id", r."PatronId", r."StartsAtUtc", r."EndsAtUtc", res."Name", l."TimeZoneId",
                 coalesce(res."PolicyOverride_NoShowGraceMinutes", k."DefaultPolicy_NoShowGraceMinutes") AS grace
         )
-        INSERT INTO "Notifications" ("Id", "RecipientId", "Kind", "Subject", "Body", "ReservationId", "CreatedAtUtc")
+        INSERT INTO "Notifications" ("Id", "RecipientId", "Kind", "Subject", "Body", "ReservationId", "CreatedAtUtc", "Facts")
         SELECT gen_random_uuid(), "PatronId", 'reservation-no-show', 'Your reservation of ' || "Name" || ' was released',
             'You did not check in within ' || grace || ' minutes of the start of your reservation (' || "Name" || ', '
             || to_char("StartsAtUtc" AT TIME ZONE "TimeZoneId", 'Dy DD Mon YYYY HH24:MI') || '–' || to_char("EndsAtUtc" AT TIME ZONE "TimeZoneId", 'HH24:MI')
             || ' (' || "TimeZoneId" || ')), so it was released for others. If this is a mistake, please talk to staff at the desk.',
-            "Id", @now
+            "Id", @now,
+            json_build_object('reservationId', "Id", 'resource', "Name", 'timeZone', "TimeZoneId", 'start', "StartsAtUtc", 'end', "EndsAtUtc", 'graceMinutes', grace)::text
         FROM released
         """;
 
@@ -223,11 +224,13 @@ public sealed class SweepTimings(NpgsqlDataSource db, string connectionString, D
               AND r."CreatedAtUtc" <= r."StartsAtUtc" - @lead
               AND NOT EXISTS (SELECT 1 FROM "ReservationNotices" n WHERE n."ReservationId" = r."Id" AND n."Purpose" = @purpose AND n."ForStartsAtUtc" = r."StartsAtUtc")
         ), sent AS (
-            INSERT INTO "Notifications" ("Id", "RecipientId", "Kind", "Subject", "Body", "ReservationId", "CreatedAtUtc")
+            INSERT INTO "Notifications" ("Id", "RecipientId", "Kind", "Subject", "Body", "ReservationId", "CreatedAtUtc", "Facts")
             SELECT gen_random_uuid(), "PatronId", 'reservation-reminder', 'Reminder: ' || "Name",
                 'This is a reminder of your reservation: ' || "Name" || ', ' || to_char("StartsAtUtc" AT TIME ZONE "TimeZoneId", 'Dy DD Mon YYYY HH24:MI')
                 || '–' || to_char("EndsAtUtc" AT TIME ZONE "TimeZoneId", 'HH24:MI') || ' (' || "TimeZoneId" || '). Please check in at the desk or in My reservations when you arrive; if you cannot come, cancel it so someone else can use the time.',
-                "Id", @now
+                "Id", @now,
+                json_build_object('reservationId', "Id", 'resource', "Name", 'timeZone', "TimeZoneId", 'start', "StartsAtUtc", 'end', "EndsAtUtc",
+                    'leadMinutes', extract(epoch FROM @lead)::int / 60)::text
             FROM due
             RETURNING "Id", "ReservationId"
         )

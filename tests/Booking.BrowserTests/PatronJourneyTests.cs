@@ -186,7 +186,15 @@ public sealed partial class PatronJourneyTests(BrowserHost host) : IClassFixture
     private static async Task ShouldFitAsync(IPage page)
     {
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(width <= 360, $"{page.Url} is {width} px wide at a 360 px viewport: it scrolls sideways.");
+        if (width > 360)
+        {
+            // Name the culprits, so a failure says where to look: the elements whose right edge passes the viewport.
+            var wide = await page.EvaluateAsync<string>("""
+                [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 360.5)
+                  .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().replace(/\s+/g, '.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px').join(', ')
+                """);
+            Assert.Fail($"{page.Url} is {width} px wide at a 360 px viewport: it scrolls sideways ({wide}).");
+        }
     }
 
 }
