@@ -510,6 +510,52 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
     }
 
     [Fact]
+    public async Task Users_EveryAccountFiftyAPage_RoleFilter_OutOfRangePagesShowTheNearestWithANote()
+    {
+        var admin = await AdminAsync();
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var other = await host.SignInNewAsync(Roles.Admin, $"zz.{tag}@page.test");
+        await host.InScopeAsync(async db =>
+        {
+            for (var i = 0; i < 54; i++)
+            {
+                var email = $"{i:D2}.{tag}@page.test";
+                db.Users.Add(new UserAccount { Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = $"Reader {i}", CreatedAtUtc = host.Clock.GetUtcNow().UtcDateTime });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var list = $"/admin/users?email={tag}";
+
+        var first = await admin.GetAsync(list);
+        Assert.Equal(50, Regex.Matches(first, $"<th scope=\"row\">\\d\\d\\.{tag}@page.test</th>").Count);
+        Assert.Contains("Accounts 1–50 of 55", first);
+        Assert.Contains("Page 1 of 2", first);
+        Assert.Contains($"href=\"/admin/users?email={tag}&amp;filter=&amp;pageNumber=2\" rel=\"next\"", first);
+        Assert.DoesNotContain("rel=\"prev\"", first);
+
+        var second = await admin.GetAsync($"{list}&pageNumber=2");
+        Assert.Contains("Accounts 51–55 of 55", second);
+        Assert.Contains($"zz.{tag}@page.test", second);
+        Assert.Contains("rel=\"prev\"", second);
+
+        foreach (var (asked, shown) in new[] { ("99999999999999999999", 2), ("3", 2), ("-4", 1), ("abc", 1), ("0", 1) })
+        {
+            var html = await admin.GetAsync($"{list}&pageNumber={asked}");
+            Assert.Contains($"There is no page “{asked}”; showing page {shown} of 2.", WebUtility.HtmlDecode(html));
+        }
+
+        var admins = await admin.GetAsync($"{list}&filter=admin");
+        Assert.Contains("Accounts 1–1 of 1", admins);
+        Assert.Contains(other.Email, admins);
+        var patrons = await admin.GetAsync($"{list}&filter=patron&pageNumber=2");
+        Assert.Contains("Accounts 51–54 of 54", patrons);
+        Assert.DoesNotContain(other.Email, patrons);
+        Assert.Contains("No account matches", await admin.GetAsync($"{list}&filter=staff"));
+        Assert.Contains("of 55", await admin.GetAsync($"{list}&filter=%3Cscript%3E"));
+    }
+
+    [Fact]
     public async Task Users_AdminRemovingOwnAdminRole_RefusedInWordsStillAdmin()
     {
         var me = await host.SignInNewAsync(Roles.Admin);
@@ -545,7 +591,7 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
             return d.Id;
         });
 
-        foreach (var url in new[] { "/admin", "/admin/locations", $"/admin/locations/{branch.Id}", "/admin/resources", $"/admin/resources/{room.Id}", "/admin/kinds", "/admin/kinds/room", "/admin/certifications", $"/admin/certifications/{certificationId}", "/admin/users?email=a" })
+        foreach (var url in new[] { "/admin", "/admin/locations", $"/admin/locations/{branch.Id}", "/admin/resources", $"/admin/resources/{room.Id}", "/admin/kinds", "/admin/kinds/room", "/admin/certifications", $"/admin/certifications/{certificationId}", "/admin/users?email=a", "/admin/users?pageNumber=2&filter=admin" })
         {
             var html = await browser.GetAsync(url, HttpStatusCode.Forbidden);
             Assert.Contains("<h1>Not for this account</h1>", html);
