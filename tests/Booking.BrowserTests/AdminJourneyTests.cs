@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace Booking.BrowserTests;
 
-/// <summary>Journey 3: an admin adds a resource with a policy through the pages; patrons see it and the policy holds.</summary>
+/// <summary>Journey 3: an admin adds a resource with a policy through the pages; patrons see it and the policy holds. Also the admin set-up pages: zone list, copied hours, certification edit, paged users.</summary>
 public sealed class AdminJourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string Zone = "America/New_York";
@@ -54,7 +54,7 @@ public sealed class AdminJourneyTests(BrowserHost host) : IClassFixture<BrowserH
     }
 
     [Fact]
-    public async Task Admin_AddsBranchFromTheZoneList_CopiesMondaysHours_EditsACertification()
+    public async Task Admin_AddsBranchFromTheZoneList_CopiesMondaysHours_EditsACertification_PagesTheUsers()
     {
         var admin = await host.SignInNewAsync(Roles.Admin);
         var name = $"Branch {Guid.NewGuid():N}"[..15];
@@ -102,6 +102,33 @@ public sealed class AdminJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"Saved {certification}");
         await page.ShouldBeAccessibleAsync();
         Assert.Equal(24, await host.InScopeAsync(db => db.Certifications.Where(c => c.Id == definitionId).Select(c => c.ValidityMonths).SingleAsync()));
+
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await host.InScopeAsync(async db =>
+        {
+            for (var i = 0; i < 52; i++)
+            {
+                var email = $"{i:D2}.{tag}@page.test";
+                db.Users.Add(new UserAccount { Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = $"Reader {i}", CreatedAtUtc = host.Clock.GetUtcNow().UtcDateTime });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        await page.GotoAsync("/admin/users");
+        await page.GetByLabel("E-mail (or part of it)").FillAsync(tag);
+        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("Patron");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Page 1 of 2")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync($"51.{tag}@page.test");
+        await Assertions.Expect(page.Locator("caption")).ToContainTextAsync("Accounts 51–52 of 52");
+        await page.ShouldBeAccessibleAsync();
+        await page.SaveScreenshotAsync("admin-users-page-2-1280px");
+        await page.SetViewportSizeAsync(360, 740);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Previous page" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Page 1 of 2")).ToBeVisibleAsync();
+        await page.ShouldBeAccessibleAsync();
+        await page.SaveScreenshotAsync("admin-users-page-1-360px");
     }
 
     [Fact]
