@@ -366,6 +366,14 @@ public sealed partial class EndpointFuzzTests(MakerspaceHost host) : IClassFixtu
                 {"resourceId":"{{room.Id}}","patronId":"{{patron.UserId}}","firstDate":"2026-01-22","startTime":"10:00","endTime":"11:00","repeat":"weekly","count":3}
                 """))).JsonAsync();
             ids.Add(series.GetProperty("id").GetGuid());
+            // A certification, so its edit page meets a real definition (and its prerequisites a real id).
+            ids.Add(await host.InScopeAsync(async db =>
+            {
+                var definition = new Booking.Domain.Certifications.CertificationDefinition($"Fuzz safety {Guid.NewGuid():N}", null, 12, [], host.Clock.GetUtcNow().UtcDateTime);
+                db.Certifications.Add(definition);
+                await db.SaveChangesAsync();
+                return definition.Id;
+            }));
             var feed = await (await patron.Http.GetAsync("/api/v1/calendar/me/feed-url")).JsonAsync();
             var token = feed.GetProperty("url").GetString()!.Split('/').Last().Replace(".ics", "", StringComparison.Ordinal);
 

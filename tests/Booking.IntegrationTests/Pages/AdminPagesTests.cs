@@ -79,6 +79,72 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
     }
 
     [Fact]
+    public async Task Locations_ZoneList_GroupedByRegionNamedByCity_ServerZonePreselectedOnlyWhenAPlace()
+    {
+        var admin = await AdminAsync();
+        var utc = host.Clock.LocalTimeZone;
+        try
+        {
+            host.Clock.SetLocalTimeZone(TimeZoneInfo.Utc);
+            var onUtc = await admin.GetAsync("/admin/locations");
+            Assert.Contains("<optgroup label=\"America\">", onUtc);
+            Assert.Contains("<option value=\"America/New_York\">New York (America/New_York)</option>", onUtc);
+            Assert.DoesNotContain("selected=\"selected\"", onUtc);
+            // The odd ids come last, after every region.
+            Assert.True(onUtc.IndexOf("<optgroup label=\"Pacific\">", StringComparison.Ordinal) < onUtc.IndexOf("<optgroup label=\"Other\">", StringComparison.Ordinal));
+
+            host.Clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+            var onAmsterdam = await admin.GetAsync("/admin/locations");
+            Assert.Contains("<option value=\"Europe/Amsterdam\" selected=\"selected\">Amsterdam (Europe/Amsterdam)</option>", onAmsterdam);
+        }
+        finally
+        {
+            host.Clock.SetLocalTimeZone(utc);
+        }
+    }
+
+    [Theory]
+    [InlineData("weekdays", 5)]
+    [InlineData("week", 7)]
+    public async Task Hours_CopyMonday_FillsTheFormUnsaved_ThenSaveStoresIt(string copyTo, int days)
+    {
+        var admin = await AdminAsync();
+        var branch = await host.BranchAsync(Zone);
+        var page = $"/admin/locations/{branch.Id}";
+        var before = await host.InScopeAsync(async db => (await db.Locations.AsNoTracking().SingleAsync(l => l.Id == branch.Id)).OpeningHours);
+
+        var (status, html, _) = await admin.SubmitAsync(page, $"{page}?handler=CopyMonday", new Dictionary<string, string>
+        {
+            ["copyTo"] = copyTo,
+            ["Hours[0].Day"] = "Monday",
+            ["Hours[0].Opens"] = "09:30",
+            ["Hours[0].Closes"] = "12:00",
+            ["Hours[1].Day"] = "Monday",
+            ["Hours[1].Opens"] = "13:00",
+            ["Hours[1].Closes"] = "16:45",
+            ["Hours[2].Day"] = "Saturday",
+            ["Hours[2].Opens"] = "10:00",
+            ["Hours[2].Closes"] = "14:00",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Nothing is saved yet", html);
+        Assert.Equal(days, Regex.Matches(html, "value=\"09:30\"").Count);
+        Assert.Equal(days, Regex.Matches(html, "value=\"16:45\"").Count);
+        Assert.Equal(copyTo == "week" ? 0 : 1, Regex.Matches(html, "value=\"14:00\"").Count);
+        Assert.Equal(before, await host.InScopeAsync(async db => (await db.Locations.AsNoTracking().SingleAsync(l => l.Id == branch.Id)).OpeningHours));
+
+        // The shown form, posted as it stands, saves the copy.
+        var fields = Regex.Matches(html, @"name=""(Hours\[\d+\]\.\w+)"" value=""([^""]*)""")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var (_, saved, _) = await admin.SubmitAsync(page, $"{page}?handler=Hours", fields);
+        Assert.Contains("Saved the opening hours", saved);
+        var hours = await host.InScopeAsync(async db => (await db.Locations.AsNoTracking().SingleAsync(l => l.Id == branch.Id)).OpeningHours);
+        Assert.Equal(days, hours.Where(h => h.Opens == new TimeOnly(9, 30) && h.Closes == new TimeOnly(12, 0)).Select(h => h.Day).Distinct().Count());
+        Assert.Equal(days, hours.Count(h => h.Opens == new TimeOnly(13, 0) && h.Closes == new TimeOnly(16, 45)));
+    }
+
+    [Fact]
     public async Task Hours_ClosesBeforeOpensOrOverlapping_MessageBesideThePeriodHoursUnchanged()
     {
         var branch = await host.BranchAsync(Zone);
@@ -334,6 +400,96 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
     }
 
     [Fact]
+    public async Task Certification_Edited_Audited_AnExistingGrantKeepsItsExpiry()
+    {
+        var admin = await AdminAsync();
+        var patron = await host.SignInNewAsync();
+        var name = $"Lathe {Guid.NewGuid():N}";
+        var (definition, grant) = await host.InScopeAsync(async db =>
+        {
+            var d = new Booking.Domain.Certifications.CertificationDefinition(name, "Old text", 12, [], host.Clock.GetUtcNow().UtcDateTime);
+            db.Certifications.Add(d);
+            var g = Booking.Domain.Certifications.CertificationGrant.Grant(d, patron.UserId, patron.UserId, null, [], host.Clock.GetUtcNow().UtcDateTime);
+            db.CertificationGrants.Add(g);
+            await db.SaveChangesAsync();
+            return (d, g);
+        });
+        var page = $"/admin/certifications/{definition.Id}";
+        Assert.Contains($"href=\"{page}\"", await admin.GetAsync("/admin/certifications"));
+        Assert.Contains("value=\"12\"", await admin.GetAsync(page));
+
+        var (_, html, url) = await admin.SubmitAsync(page, page, new Dictionary<string, string>
+        {
+            ["Name"] = $"{name} safety",
+            ["Description"] = "New text",
+            ["ValidityMonths"] = "24",
+        });
+
+        Assert.Equal("/admin/certifications", url!.AbsolutePath);
+        Assert.Contains($"Saved {name} safety", html);
+        var stored = await host.InScopeAsync(db => db.Certifications.AsNoTracking().SingleAsync(c => c.Id == definition.Id));
+        Assert.Equal(($"{name} safety", "New text", (int?)24), (stored.Name, stored.Description, stored.ValidityMonths));
+        Assert.Equal(grant.ExpiresAtUtc, await host.InScopeAsync(db => db.CertificationGrants.Where(g => g.Id == grant.Id).Select(g => g.ExpiresAtUtc).SingleAsync()));
+        Assert.True(await host.InScopeAsync(db => db.AuditLog.AnyAsync(a => a.Action == "certification.change" && a.Subject == $"certification:{definition.Id}")));
+    }
+
+    [Fact]
+    public async Task Certification_EditToDuplicateNameBadValidityOrCycle_RefusedBesideFieldsNothingChanged()
+    {
+        var admin = await AdminAsync();
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var tag = Guid.NewGuid().ToString("N");
+        var (basics, laser) = await host.InScopeAsync(async db =>
+        {
+            var b = new Booking.Domain.Certifications.CertificationDefinition($"Basics {tag}", null, null, [], now);
+            var l = new Booking.Domain.Certifications.CertificationDefinition($"Laser {tag}", null, 6, [b.Id], now);
+            db.Certifications.AddRange(b, l);
+            await db.SaveChangesAsync();
+            return (b, l);
+        });
+        var page = $"/admin/certifications/{basics.Id}";
+
+        var (status, refused, _) = await admin.SubmitAsync(page, page, new Dictionary<string, string>
+        {
+            ["Name"] = laser.Name,
+            ["ValidityMonths"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("already exists", FieldMessage(refused, "Name"));
+        Assert.Contains("validityMonths is 1 to 120", FieldMessage(refused, "ValidityMonths"));
+
+        var (_, cycle, _) = await admin.SubmitAsync(page, page, new Dictionary<string, string>
+        {
+            ["Name"] = basics.Name,
+            ["PrerequisiteIds"] = laser.Id.ToString(),
+        });
+        Assert.Contains("cannot require this certification itself", FieldMessage(cycle, "PrerequisiteIds"));
+
+        var (_, notNumber, _) = await admin.SubmitAsync(page, page, new Dictionary<string, string> { ["Name"] = "X", ["ValidityMonths"] = "soon" });
+        Assert.Contains("Nothing was saved", notNumber);
+
+        var stored = await host.InScopeAsync(db => db.Certifications.AsNoTracking().SingleAsync(c => c.Id == basics.Id));
+        Assert.Equal((basics.Name, (int?)null, 0), (stored.Name, stored.ValidityMonths, stored.PrerequisiteIds.Length));
+        Assert.False(await host.InScopeAsync(db => db.AuditLog.AnyAsync(a => a.Subject == $"certification:{basics.Id}")));
+        await admin.GetAsync($"/admin/certifications/{Guid.NewGuid()}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Certification_EditPage_Stranger_SentToSignIn()
+    {
+        var id = await host.InScopeAsync(async db =>
+        {
+            var d = new Booking.Domain.Certifications.CertificationDefinition($"Kiln {Guid.NewGuid():N}", null, null, [], host.Clock.GetUtcNow().UtcDateTime);
+            db.Certifications.Add(d);
+            await db.SaveChangesAsync();
+            return d.Id;
+        });
+        var anonymous = await host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync($"/admin/certifications/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/sign-in?ReturnUrl=", anonymous.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Users_AdminMakesPatronStaff_Audited_ThenPatronAgain()
     {
         var patron = await host.SignInNewAsync();
@@ -351,6 +507,52 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
         await admin.SubmitAsync(page, $"/admin/users?handler=SetRole&userId={patron.UserId}&email={Uri.EscapeDataString(patron.Email)}",
             new Dictionary<string, string> { ["role"] = Roles.Patron });
         Assert.Equal([Roles.Patron], await RolesOfAsync(patron.UserId));
+    }
+
+    [Fact]
+    public async Task Users_EveryAccountFiftyAPage_RoleFilter_OutOfRangePagesShowTheNearestWithANote()
+    {
+        var admin = await AdminAsync();
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var other = await host.SignInNewAsync(Roles.Admin, $"zz.{tag}@page.test");
+        await host.InScopeAsync(async db =>
+        {
+            for (var i = 0; i < 54; i++)
+            {
+                var email = $"{i:D2}.{tag}@page.test";
+                db.Users.Add(new UserAccount { Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = $"Reader {i}", CreatedAtUtc = host.Clock.GetUtcNow().UtcDateTime });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var list = $"/admin/users?email={tag}";
+
+        var first = await admin.GetAsync(list);
+        Assert.Equal(50, Regex.Matches(first, $"<th scope=\"row\">\\d\\d\\.{tag}@page.test</th>").Count);
+        Assert.Contains("Accounts 1–50 of 55", first);
+        Assert.Contains("Page 1 of 2", first);
+        Assert.Contains($"href=\"/admin/users?email={tag}&amp;filter=&amp;pageNumber=2\" rel=\"next\"", first);
+        Assert.DoesNotContain("rel=\"prev\"", first);
+
+        var second = await admin.GetAsync($"{list}&pageNumber=2");
+        Assert.Contains("Accounts 51–55 of 55", second);
+        Assert.Contains($"zz.{tag}@page.test", second);
+        Assert.Contains("rel=\"prev\"", second);
+
+        foreach (var (asked, shown) in new[] { ("99999999999999999999", 2), ("3", 2), ("-4", 1), ("abc", 1), ("0", 1) })
+        {
+            var html = await admin.GetAsync($"{list}&pageNumber={asked}");
+            Assert.Contains($"There is no page “{asked}”; showing page {shown} of 2.", WebUtility.HtmlDecode(html));
+        }
+
+        var admins = await admin.GetAsync($"{list}&filter=admin");
+        Assert.Contains("Accounts 1–1 of 1", admins);
+        Assert.Contains(other.Email, admins);
+        var patrons = await admin.GetAsync($"{list}&filter=patron&pageNumber=2");
+        Assert.Contains("Accounts 51–54 of 54", patrons);
+        Assert.DoesNotContain(other.Email, patrons);
+        Assert.Contains("No account matches", await admin.GetAsync($"{list}&filter=staff"));
+        Assert.Contains("of 55", await admin.GetAsync($"{list}&filter=%3Cscript%3E"));
     }
 
     [Fact]
@@ -380,8 +582,16 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
         await browser.SignInAsync(account.Email, MakerspaceHost.Password);
         var branch = await host.BranchAsync(Zone);
         var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var certificationName = $"Solder {Guid.NewGuid():N}";
+        var certificationId = await host.InScopeAsync(async db =>
+        {
+            var d = new Booking.Domain.Certifications.CertificationDefinition(certificationName, null, null, [], host.Clock.GetUtcNow().UtcDateTime);
+            db.Certifications.Add(d);
+            await db.SaveChangesAsync();
+            return d.Id;
+        });
 
-        foreach (var url in new[] { "/admin", "/admin/locations", $"/admin/locations/{branch.Id}", "/admin/resources", $"/admin/resources/{room.Id}", "/admin/kinds", "/admin/kinds/room", "/admin/certifications", "/admin/users?email=a" })
+        foreach (var url in new[] { "/admin", "/admin/locations", $"/admin/locations/{branch.Id}", "/admin/resources", $"/admin/resources/{room.Id}", "/admin/kinds", "/admin/kinds/room", "/admin/certifications", $"/admin/certifications/{certificationId}", "/admin/users?email=a", "/admin/users?pageNumber=2&filter=admin" })
         {
             var html = await browser.GetAsync(url, HttpStatusCode.Forbidden);
             Assert.Contains("<h1>Not for this account</h1>", html);
@@ -395,10 +605,13 @@ public sealed class AdminPagesTests(MakerspaceHost host) : IClassFixture<Makersp
         await browser.SubmitAsync("/admin/locations", "/admin/locations", new Dictionary<string, string> { ["Name"] = name, ["TimeZone"] = Zone }, forbidden);
         await browser.SubmitAsync($"/admin/resources/{room.Id}", $"/admin/resources/{room.Id}?handler=OutOfService", new Dictionary<string, string> { ["OutOfServiceReason"] = "No" }, forbidden);
         await browser.SubmitAsync("/admin/users", $"/admin/users?handler=SetRole&userId={account.UserId}", new Dictionary<string, string> { ["role"] = Roles.Admin }, forbidden);
+        await browser.SubmitAsync($"/admin/certifications/{certificationId}", $"/admin/certifications/{certificationId}", new Dictionary<string, string> { ["Name"] = "Renamed" }, forbidden);
+        await browser.SubmitAsync($"/admin/locations/{branch.Id}", $"/admin/locations/{branch.Id}?handler=CopyMonday", new Dictionary<string, string> { ["copyTo"] = "week" }, forbidden);
 
         Assert.False(await host.InScopeAsync(db => db.Locations.AnyAsync(l => l.Name == name)));
         Assert.False(await host.InScopeAsync(db => db.Resources.Where(r => r.Id == room.Id).Select(r => r.IsOutOfService).SingleAsync()));
         Assert.DoesNotContain(Roles.Admin, await RolesOfAsync(account.UserId));
+        Assert.Equal(certificationName, await host.InScopeAsync(db => db.Certifications.Where(c => c.Id == certificationId).Select(c => c.Name).SingleAsync()));
         Assert.DoesNotContain("href=\"/admin\"", await browser.GetAsync("/"));
     }
 

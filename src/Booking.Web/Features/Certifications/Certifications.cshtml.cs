@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Booking.Web.Features.Certifications;
 
 /// <summary>
-/// Certification definitions and a form to add one. The model has no way to change a definition once
-/// made (grants rely on it), so there is no edit; which resources require it is set on each resource.
+/// Certification definitions and a form to add one (each is edited on its own page); which resources
+/// require it is set on each resource.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
 public sealed class CertificationsModel(BookingDbContext db, TimeProvider clock) : PageModel

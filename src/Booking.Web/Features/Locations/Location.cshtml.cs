@@ -112,6 +112,45 @@ public sealed partial class LocationModel(BookingDbContext db, TimeProvider cloc
         return Done(id, $"Saved the opening hours of {Location.Name}.");
     }
 
+    /// <summary>
+    /// Copies the Monday periods as typed into Tuesday–Friday (or every other day when <paramref name="copyTo"/> is "week")
+    /// and shows the form again unsaved, so the copy is checked before "Save opening hours".
+    /// </summary>
+    public async Task<IActionResult> OnPostCopyMondayAsync(Guid id, string? copyTo, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var monday = Hours.Where(r => r.Day == DayOfWeek.Monday && (!string.IsNullOrWhiteSpace(r.Opens) || !string.IsNullOrWhiteSpace(r.Closes))).ToList();
+        var targets = copyTo == "week" ? Week.Skip(1).ToList() : [DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+        var rows = new List<HoursRow>();
+        foreach (var day in Week)
+        {
+            var periods = day == DayOfWeek.Monday || targets.Contains(day)
+                ? monday.Select(r => new HoursRow { Day = day, Opens = r.Opens, Closes = r.Closes }).ToList()
+                : Hours.Where(r => r.Day == day && (!string.IsNullOrWhiteSpace(r.Opens) || !string.IsNullOrWhiteSpace(r.Closes))).ToList();
+            rows.AddRange(periods);
+            for (var i = periods.Count; i < Math.Max(periods.Count + 1, 2); i++)
+            {
+                rows.Add(new HoursRow { Day = day });
+            }
+        }
+
+        // The posted values are replaced: the form must show the copied rows, not the model state of the post.
+        ModelState.Clear();
+        Hours = rows;
+        Redisplay("hours");
+        CopiedMessage = monday.Count == 0
+            ? "Monday has no periods, so the copied days are now empty. Nothing is saved yet: check the hours and choose Save opening hours."
+            : $"Copied Monday's hours to {(copyTo == "week" ? "every day" : "Tuesday to Friday")}. Nothing is saved yet: check the hours and choose Save opening hours.";
+        return Page();
+    }
+
+    /// <summary>Said above the hours after a copy, which is not yet saved.</summary>
+    public string? CopiedMessage { get; private set; }
+
     public async Task<IActionResult> OnPostAddClosureAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))

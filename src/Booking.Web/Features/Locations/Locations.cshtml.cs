@@ -11,7 +11,7 @@ namespace Booking.Web.Features.Locations;
 
 /// <summary>The branches, and a form to add one (hours and closures are set on the branch's own page).</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class LocationsModel(BookingDbContext db) : PageModel, ILocationFields
+public sealed class LocationsModel(BookingDbContext db, TimeProvider clock) : PageModel, ILocationFields
 {
     public IReadOnlyList<Location> Locations { get; private set; } = [];
 
@@ -24,7 +24,12 @@ public sealed class LocationsModel(BookingDbContext db) : PageModel, ILocationFi
     [BindProperty]
     public string? TimeZone { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A new branch is most often where the server is; a UTC or unknown server zone preselects nothing.
+        TimeZone = TimeZones.Suggested(clock.LocalTimeZone);
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -10,11 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Features.Patrons;
 
-/// <summary>Finds accounts by e-mail and makes them patron, staff or admin (audited; an admin cannot demote themself).</summary>
+/// <summary>Lists every account 50 a page (by role, or found by e-mail) and makes them patron, staff or admin (audited; an admin cannot demote themself).</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
 public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> users, TimeProvider clock) : PageModel
 {
-    public sealed record Account(Guid Id, string? Email, string? DisplayName, string Role);
+    public sealed record Account(Guid Id, string? Email, string? DisplayName, string Role, DateTime CreatedAtUtc);
+
+    public const int PageSize = 50;
 
     /// <summary>The roles an admin chooses between; every account stays a patron underneath.</summary>
     public static readonly IReadOnlyList<string> Choices = [Roles.Patron, Roles.Staff, Roles.Admin];
@@ -22,7 +24,28 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
 
+    /// <summary>patron, staff or admin; anything else lists every account. Not "role": the role form posts that field.</summary>
+    [BindProperty(SupportsGet = true, Name = "filter")]
+    public string? Role { get; set; }
+
+    /// <summary>Not "page", which Razor Pages routing uses. Read as text so "abc", "-3" or a huge number turn into the first or last page instead of a binding error.</summary>
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
+    public string? PageText { get; set; }
+
     public IReadOnlyList<Account> Found { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    public int Total { get; private set; }
+
+    /// <summary>Said when the page asked for did not exist and another is shown.</summary>
+    public string? PageNote { get; private set; }
+
+    /// <summary>The list's address for another page, keeping the search and the role filter.</summary>
+    public string PageUrl(int page) =>
+        $"/admin/users?email={Uri.EscapeDataString(Email ?? "")}&filter={Uri.EscapeDataString(Choices.Contains(Role ?? "") ? Role! : "")}&pageNumber={page}";
 
     public Guid? ProblemUserId { get; private set; }
 
@@ -41,7 +64,7 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
             return Page();
         }
 
-        return Redirect($"/admin/users?email={Uri.EscapeDataString(Email ?? "")}");
+        return Redirect(PageUrl(PageNumberAsked() ?? 1));
     }
 
     /// <summary>Null when done; otherwise why not, and nothing changed.</summary>
@@ -95,16 +118,40 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
 
     private async Task FindAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Email))
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Email))
         {
-            return;
+            var e = Email.Trim().ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(e));
         }
 
-        var e = Email.Trim().ToUpperInvariant();
-        var accounts = await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedEmail!.Contains(e))
-            .OrderBy(u => u.Email).Take(50)
-            .Select(u => new { u.Id, u.Email, u.DisplayName })
+        // "staff" and "Staff" alike; anything else lists everyone.
+        Role = Choices.FirstOrDefault(c => string.Equals(c, Role?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+        // The role shown is the highest held (admin, then staff, then patron), so the filter matches what the list says.
+        var adminIds = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur.UserId;
+        var staffIds = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Staff select ur.UserId;
+        query = Role switch
+        {
+            Roles.Admin => query.Where(u => adminIds.Contains(u.Id)),
+            Roles.Staff => query.Where(u => staffIds.Contains(u.Id) && !adminIds.Contains(u.Id)),
+            Roles.Patron => query.Where(u => !staffIds.Contains(u.Id) && !adminIds.Contains(u.Id)),
+            _ => query,
+        };
+
+        Total = await query.CountAsync(ct);
+        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        var asked = PageNumberAsked();
+        PageNumber = asked is null || asked < 1 ? 1 : Math.Min(asked.Value, PageCount);
+        if (!string.IsNullOrWhiteSpace(PageText) && asked != PageNumber)
+        {
+            PageNote = $"There is no page “{PageText}”; showing page {PageNumber} of {PageCount}.";
+        }
+
+        var accounts = await query
+            .OrderBy(u => u.Email).ThenBy(u => u.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.CreatedAtUtc })
             .ToListAsync(ct);
         var ids = accounts.Select(a => a.Id).ToList();
         var roles = await (from ur in db.UserRoles
@@ -112,8 +159,14 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
         Found = accounts.Select(a => new Account(a.Id, a.Email, a.DisplayName,
-            RoleOf(roles.Where(r => r.UserId == a.Id).Select(r => r.Name!).ToList()))).ToList();
+            RoleOf(roles.Where(r => r.UserId == a.Id).Select(r => r.Name!).ToList()), a.CreatedAtUtc)).ToList();
     }
+
+    /// <summary>The page number asked for; null when missing or not a number (a huge number counts as very large).</summary>
+    private int? PageNumberAsked() =>
+        int.TryParse(PageText?.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : PageText?.Trim() is { Length: > 0 } t && t.All(char.IsAsciiDigit) ? int.MaxValue
+        : null;
 
     private static string RoleOf(IList<string> roles) =>
         roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Staff) ? Roles.Staff : Roles.Patron;
