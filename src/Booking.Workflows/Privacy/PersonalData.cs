@@ -105,7 +105,8 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
         var total = 0;
         while (true)
         {
-            var batch = await rows.Take(BatchSize).ToListAsync(ct);
+            // Ordered by key: every batch is well defined (and EF Core does not warn of a Take without an order at every run).
+            var batch = await rows.OrderBy(r => EF.Property<Guid>(r, "Id")).Take(BatchSize).ToListAsync(ct);
             foreach (var row in batch)
             {
                 anonymise(row);
