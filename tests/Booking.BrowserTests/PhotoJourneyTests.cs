@@ -15,6 +15,14 @@ namespace Booking.BrowserTests;
 /// </summary>
 public sealed class PhotoJourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
+    /// <summary>An image's natural width once it has finished loading (0 when it failed).</summary>
+    private const string LoadedWidth = """
+        img => img.complete ? img.naturalWidth : new Promise(done => {
+            img.addEventListener('load', () => done(img.naturalWidth));
+            img.addEventListener('error', () => done(0));
+        })
+        """;
+
     private const string Zone = "America/New_York";
 
     [Theory]
@@ -53,7 +61,8 @@ public sealed class PhotoJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         await reader.GotoAsync($"/?kind={KnownKinds.Printer3D}&where={branch.Id}&date=2026-01-20&time=10:00&duration=60#find-results");
         var thumbnail = reader.Locator("#find-results").GetByAltText(alt);
         await Assertions.Expect(thumbnail).ToBeVisibleAsync();
-        Assert.True(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The thumbnail did not load.");
+        // Visible is not loaded: wait for the image's own load (or error) before reading its size.
+        Assert.True(await thumbnail.EvaluateAsync<int>(LoadedWidth) > 0, "The thumbnail did not load.");
         await reader.ShouldBeAccessibleAsync();
         await reader.SaveScreenshotAsync("photos/search-results" + suffix);
 
@@ -62,7 +71,7 @@ public sealed class PhotoJourneyTests(BrowserHost host) : IClassFixture<BrowserH
         var photo = reader.GetByAltText(alt);
         await Assertions.Expect(photo).ToBeVisibleAsync();
         // 1600 × 1200 with EXIF orientation 6 stands upright as 1200 × 1600, shown at most 1200 px: 900 × 1200.
-        Assert.Equal((900, 1200), (await photo.EvaluateAsync<int>("img => img.naturalWidth"), await photo.EvaluateAsync<int>("img => img.naturalHeight")));
+        Assert.Equal((900, 1200), (await photo.EvaluateAsync<int>(LoadedWidth), await photo.EvaluateAsync<int>("img => img.naturalHeight")));
         await Assertions.Expect(reader.Locator("main")).ToContainTextAsync("Booking rules");
         await reader.ShouldBeAccessibleAsync();
         await reader.SaveScreenshotAsync("photos/resource-page" + suffix);
