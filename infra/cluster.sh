@@ -24,11 +24,18 @@ dir=${MAKERSPACE_CLUSTER_DIR:-/tmp/makerspace-cluster-$(id -u)}
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 say() { echo "cluster.sh: $*" >&2; }
 
+# A port no socket on this machine uses in any state (listening, connected, closing), below Linux's usual
+# ephemeral range (32768-60999) so that the nodes' own outgoing connections do not take it between the
+# pick and the bind; it is not one this cluster has already handed out either.
 free_port() {
-  local port
+  local port hex
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && ! grep -qs "	$port	" "$dir/nodes.tsv"; then
+    port=$((20000 + RANDOM % 12000))
+    hex=$(printf '%04X' "$port")
+    if ! awk -v p="$hex" 'FNR > 1 { split($2, a, ":"); if (a[2] == p) found = 1 } END { exit !found }' \
+          /proc/net/tcp /proc/net/tcp6 2>/dev/null \
+       && ! grep -qs "	$port	\|	$port\$" "$dir/nodes.tsv" \
+       && ! grep -qs "^PROXY_PORT=$port\$" "$dir/cluster.env"; then
       echo "$port"; return
     fi
   done
@@ -219,15 +226,6 @@ cmd_start() {
    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$BINDIR/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qAt -c "CREATE DATABASE makerspace" >/dev/null
    else "$BINDIR/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qAt -c "CREATE DATABASE makerspace" >/dev/null; fi)
 
-  local proxy_port; proxy_port=$(free_port)
-  local admin_password; admin_password="Cluster-$(openssl rand -hex 12)"
-  {
-    echo "DB_URL='$db_url'"
-    echo "PUBLIC_URL='https://localhost:$proxy_port'"
-    echo "ADMIN_PASSWORD='$admin_password'"
-    echo "PROXY_PORT=$proxy_port"
-  } >"$dir/cluster.env"
-
   : >"$dir/nodes.tsv"
   local i ports=()
   for i in $(seq 1 "$web"); do
@@ -237,6 +235,25 @@ cmd_start() {
   done
   printf 'jobs\t-\tjobs\t%s\n' "$(free_port)" >>"$dir/nodes.tsv"
 
+  # nginx binds its port before any node starts, so the address the nodes are told (Site:PublicUrl) is
+  # already held; a port something took after the pick is simply replaced by another.
+  local proxy_port="" attempt
+  for attempt in 1 2 3 4 5; do
+    proxy_port=$(free_port)
+    write_nginx "$proxy_port" "${ports[@]}"
+    "$(nginx_bin)" -p "$dir/nginx" -e "$dir/nginx/error.log" -c "$dir/nginx/nginx.conf" 2>"$dir/nginx/start.log" && break
+    say "nginx could not take port $proxy_port (attempt $attempt): $(tail -n 1 "$dir/nginx/start.log")"
+    proxy_port=""
+  done
+  [ -n "$proxy_port" ] || die "nginx did not start (log: $dir/nginx/start.log)"
+  local admin_password; admin_password="Cluster-$(openssl rand -hex 12)"
+  {
+    echo "DB_URL='$db_url'"
+    echo "PUBLIC_URL='https://localhost:$proxy_port'"
+    echo "ADMIN_PASSWORD='$admin_password'"
+    echo "PROXY_PORT=$proxy_port"
+  } >"$dir/cluster.env"
+
   # The schema first (the migrate command, as an upgrade runs it), then every node at once.
   migrate_db
   for i in $(seq 1 "$web"); do start_node "web$i"; done
@@ -244,8 +261,6 @@ cmd_start() {
   for i in $(seq 1 "$web"); do wait_node "web$i"; done
   wait_node jobs
 
-  write_nginx "$proxy_port" "${ports[@]}"
-  "$(nginx_bin)" -p "$dir/nginx" -e "$dir/nginx/error.log" -c "$dir/nginx/nginx.conf"
   for _ in $(seq 1 40); do
     [ "$(curl -sk -o /dev/null -w '%{http_code}' "https://localhost:$proxy_port/health/ready")" = 200 ] && break
     sleep 0.25
