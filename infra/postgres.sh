@@ -38,8 +38,11 @@ as_owner() {
 free_port() {
   local port
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+    # Below Linux's usual ephemeral range (32768-60999), and unused by any socket in any state: an outgoing
+    # connection that took the port between the pick and the bind (or while the server is 'down') fails the bind.
+    port=$((20000 + RANDOM % 12000))
+    if ! awk -v p="$(printf '%04X' "$port")" 'FNR > 1 { split($2, a, ":"); if (a[2] == p) found = 1 } END { exit !found }' \
+         /proc/net/tcp /proc/net/tcp6 2>/dev/null; then echo "$port"; return; fi
   done
   echo "postgres.sh: no free port found" >&2; return 1
 }
