@@ -175,8 +175,8 @@ public static class MakerspaceApp
         app.UseMiddleware<NulCharacters>();
         app.UseStaticFiles();
         app.UseAuthentication();
-        app.UseRequestLocalization(); // after sign-in is known: a saved preference comes first
-        app.UseMiddleware<ClosedAccounts>();
+        app.UseMiddleware<ClosedAccounts>(); // before the language: it reads the account's saved preference
+        app.UseRequestLocalization(); // after sign-in is known: a saved preference is the fallback to the cookie
         app.UseMiddleware<SameOriginWrites>();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -92,7 +92,10 @@ public sealed class DeliverNotification(BookingDbContext db, IMailSender sender,
 
         var entry = facts?.ToCalendarEntry() ?? SessionEntry(notification, noticeFacts);
         var sequence = entry is null ? 0 : await SequenceAsync(notification, noticeFacts, ct);
-        var fallbackZone = await db.Locations.AsNoTracking().OrderBy(l => l.Name).Select(l => l.TimeZoneId).FirstOrDefaultAsync(ct) ?? "UTC";
+        // Only facts that name no zone (certification dates) need the library's first branch: most mails skip the read.
+        var fallbackZone = noticeFacts is { TimeZone: not null }
+            ? "UTC"
+            : await db.Locations.AsNoTracking().OrderBy(l => l.Name).Select(l => l.TimeZoneId).FirstOrDefaultAsync(ct) ?? "UTC";
         var message = composer.Compose(notification, new Recipient(recipient.Email, recipient.DisplayName, recipient.PreferredLanguage), entry, now, sequence, fallbackZone);
         await sender.SendAsync(message, ct);
         notification.MarkSent(clock.GetUtcNow().UtcDateTime);

@@ -1,14 +1,13 @@
 using System.Globalization;
-using Booking.Data;
 using Booking.Domain.Common;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Web.Infrastructure;
 
 /// <summary>
-/// Which language a request is answered in: the signed-in person's saved preference, then the language cookie
-/// (set by the switch in the footer), then <c>Accept-Language</c>, else English. Only <see cref="Languages.Supported"/>
+/// Which language a request is answered in: the language cookie (set by the switch in the footer, and at sign-in from
+/// the account's saved preference, so a shared computer follows whoever signed in last), then the signed-in person's
+/// saved preference (an API client without cookies), then <c>Accept-Language</c>, else English. Only <see cref="Languages.Supported"/>
 /// are ever used, whatever a header or cookie says.
 /// </summary>
 public static class RequestLanguages
@@ -24,8 +23,8 @@ public static class RequestLanguages
         options.ApplyCurrentCultureToResponseHeaders = true; // Content-Language
         options.RequestCultureProviders =
         [
-            new SavedPreference(),
             new CookieRequestCultureProvider(),
+            new SavedPreference(),
             new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 },
         ];
     }
@@ -41,26 +40,12 @@ public static class RequestLanguages
     public static CultureInfo UiCultureOf(HttpContext context) =>
         context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.GetCultureInfo(Languages.Default);
 
-    /// <summary>The signed-in person's saved preference (one read by primary key; none for visitors).</summary>
+    /// <summary>The signed-in person's saved preference, as <see cref="ClosedAccounts"/> read it (no query of its own).</summary>
     private sealed class SavedPreference : RequestCultureProvider
     {
-        public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
-        {
-            if (httpContext.User.Identity?.IsAuthenticated != true || httpContext.User.UserId() is var id && id == Guid.Empty)
-            {
-                return null;
-            }
-
-            try
-            {
-                var db = httpContext.RequestServices.GetRequiredService<BookingDbContext>();
-                var saved = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.PreferredLanguage).FirstOrDefaultAsync(httpContext.RequestAborted);
-                return Languages.Normalize(saved) is { } language ? new ProviderCultureResult(language) : null;
-            }
-            catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
-            {
-                return null; // the database is away: the cookie or the browser decides, and the request meets the outage where it always did
-            }
-        }
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            Task.FromResult(Languages.Normalize(httpContext.Features.Get<SignedInAccount>()?.PreferredLanguage) is { } language
+                ? new ProviderCultureResult(language)
+                : null);
     }
 }

@@ -78,7 +78,7 @@ public sealed class LanguageTests(MakerspaceHost host) : IClassFixture<Makerspac
     }
 
     [Fact]
-    public async Task SignedIn_SwitchSavesThePreference_WhichBeatsCookieAndAcceptLanguage()
+    public async Task SignedIn_SwitchSavesThePreference_WhichFollowsTheAccountToOtherDevices()
     {
         var patron = await host.SignInNewAsync();
         var page = new PageSession(host);
@@ -86,13 +86,35 @@ public sealed class LanguageTests(MakerspaceHost host) : IClassFixture<Makerspac
         await page.SubmitAsync("/sessions", "/language", new Dictionary<string, string> { ["lang"] = "es", ["returnUrl"] = "/" });
 
         Assert.Equal("es", await host.InScopeAsync(db => db.Users.Where(u => u.Id == patron.UserId).Select(u => u.PreferredLanguage).SingleAsync()));
+        Assert.Contains("<html lang=\"es\">", await page.GetAsync("/reservations/mine"), StringComparison.Ordinal);
 
-        // Another device: an English cookie and an English browser; the account's choice wins.
+        // An app without cookies and with an English browser: the account's choice wins over Accept-Language.
         using var request = new HttpRequestMessage(HttpMethod.Get, "/reservations/mine");
-        request.Headers.Add("Cookie", $"{CultureCookie}=c=en|uic=en");
         request.Headers.Add("Accept-Language", "en-US");
         var html = await (await patron.Http.SendAsync(request)).Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"es\">", html, StringComparison.Ordinal);
+
+        // A shared computer whose last user chose English: signing in brings the account's language with it.
+        var shared = new PageSession(host);
+        await shared.SubmitAsync("/sessions", "/language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" });
+        Assert.Contains("<html lang=\"en\">", await shared.GetAsync("/sessions"), StringComparison.Ordinal);
+        await shared.SignInAsync(patron.Email, MakerspaceHost.Password);
+        Assert.Contains("<html lang=\"es\">", await shared.GetAsync("/reservations/mine"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignedIn_TheSwitchOnThisBrowserWinsOverTheSavedPreference_AndSavesTheNewOne()
+    {
+        var patron = await host.SignInNewAsync();
+        await host.InScopeAsync(db => db.Users.Where(u => u.Id == patron.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, "es")));
+        var page = new PageSession(host);
+        await page.SignInAsync(patron.Email, MakerspaceHost.Password);
+        Assert.Contains("<html lang=\"es\">", await page.GetAsync("/reservations/mine"), StringComparison.Ordinal);
+
+        await page.SubmitAsync("/reservations/mine", "/language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" });
+
+        Assert.Contains("<html lang=\"en\">", await page.GetAsync("/reservations/mine"), StringComparison.Ordinal);
+        Assert.Equal("en", await host.InScopeAsync(db => db.Users.Where(u => u.Id == patron.UserId).Select(u => u.PreferredLanguage).SingleAsync()));
     }
 
     [Fact]

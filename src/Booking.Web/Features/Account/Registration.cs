@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net.Mail;
 using Booking.Data;
 using Booking.Data.Identity;
+using Booking.Domain.Common;
 using Booking.Jobs.Delivery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +31,8 @@ public sealed class Registration(UserManager<UserAccount> users, IAccountMailQue
         email = email?.Trim() ?? "";
         password ??= "";
         displayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
-        var candidate = new UserAccount { UserName = email, Email = email, DisplayName = displayName };
+        // The language the form was read in is the one the account's mail is written in until the person changes it.
+        var candidate = new UserAccount { UserName = email, Email = email, DisplayName = displayName, PreferredLanguage = Languages.Normalize(CultureInfo.CurrentUICulture.Name) };
 
         var errors = new Dictionary<string, string[]>();
         if (!IsAddress(email))

@@ -1,4 +1,6 @@
 using Booking.Data.Identity;
+using Booking.Domain.Common;
+using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Booking.Web.Features.Account;
 
 /// <summary>Signs a person in with a cookie, for the pages.</summary>
-public sealed class SignInModel(SignInManager<UserAccount> signIn) : PageModel
+public sealed class SignInModel(SignInManager<UserAccount> signIn, PublicAddress address) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -31,6 +33,12 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn) : PageModel
             Unconfirmed = result.IsNotAllowed && await AuthApi.AwaitsConfirmationAsync(signIn.UserManager, Email, Password);
             Failed = !Unconfirmed;
             return Page();
+        }
+
+        // The account's language follows it to this browser (a shared library computer keeps no one else's).
+        if (Languages.Normalize((await signIn.UserManager.FindByEmailAsync(Email))?.PreferredLanguage) is { } language)
+        {
+            RequestLanguages.WriteCookie(Response, language, address.IsHttps || Request.IsHttps);
         }
 
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

@@ -4,6 +4,7 @@ using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Booking.Web.Features.Language;
 
@@ -12,7 +13,7 @@ namespace Booking.Web.Features.Language;
 /// signed-in person, saves the choice on their account, so e-mail is written in it too. Only a supported language is
 /// accepted; the way back must be a local address.
 /// </summary>
-public sealed class LanguageModel(BookingDbContext db, PublicAddress address) : PageModel
+public sealed class LanguageModel(BookingDbContext db, PublicAddress address, IMemoryCache cache) : PageModel
 {
     public void OnGet()
     {
@@ -29,6 +30,7 @@ public sealed class LanguageModel(BookingDbContext db, PublicAddress address) : 
         if (User.Identity?.IsAuthenticated == true && User.UserId() is var id && id != Guid.Empty)
         {
             await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, language), ct);
+            ClosedAccounts.Changed(cache, id); // this node's next page is in the new language; others within ClosedAccounts.Remembered
         }
 
         return LocalRedirect(returnUrl is { Length: > 0 and <= 2000 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
