@@ -127,7 +127,11 @@ public static class MakerspaceApp
             {
                 o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Bookings)));
             }
-        });
+        })
+            // A page's words in another language live beside it: Features/Home/Index.es.resx for Features/Home/Index.cshtml
+            // (English is the key itself), so a third language is a set of resource files and nothing else.
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
 
         return builder.Build();
     }
