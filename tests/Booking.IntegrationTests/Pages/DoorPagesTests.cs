@@ -77,6 +77,37 @@ public sealed partial class DoorPagesTests(MakerspaceHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Display_OnTheDayClocksGoForward_SaysFreeUntilInTheBranchsLocalTime()
+    {
+        // The next second Sunday of March (US clocks go forward at 02:00): an hour that moved must not move "until".
+        const string newYork = "America/New_York";
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(newYork);
+        var year = TimeZoneInfo.ConvertTime(host.Clock.GetUtcNow(), zone).Year;
+        DateTimeOffset Morning(int y) => Local(newYork, $"{SecondSundayOfMarch(y):yyyy-MM-dd}T10:00:00");
+        var morning = Morning(year) > host.Clock.GetUtcNow() ? Morning(year) : Morning(year + 1);
+        Assert.True(zone.IsDaylightSavingTime(morning) && !zone.IsDaylightSavingTime(morning.AddDays(-1)));
+
+        var branch = await host.BranchAsync(newYork, opens: 9, closes: 20);
+        var booked = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var free = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        host.Clock.MoveTo(morning);
+        var patron = await host.SignInNewAsync();
+        await (await patron.Http.BookAsync(booked.Id, morning.AddHours(6), morning.AddHours(7))).JsonAsync(); // 16:00–17:00 EDT
+        host.Clock.MoveTo(morning.AddHours(4)); // 14:00 EDT, 18:00 UTC
+
+        var html = WebUtility.HtmlDecode(await new PageSession(host).GetAsync($"/display/{branch.Id}")).Replace("\n", " ");
+
+        Assert.Matches($"{booked.Name}.*?</span>\\s*<span class=\"door-now\"><span class=\"badge badge-free\">Free</span> until 16:00", html);
+        Assert.Matches($"{free.Name}.*?</span>\\s*<span class=\"door-now\"><span class=\"badge badge-free\">Free</span> until 20:00", html);
+    }
+
+    private static DateTime SecondSundayOfMarch(int year)
+    {
+        var first = new DateTime(year, 3, 1);
+        return first.AddDays((7 - (int)first.DayOfWeek) % 7 + 7);
+    }
+
+    [Fact]
     public async Task Display_UnknownBranch_404Page()
     {
         var html = await new PageSession(host).GetAsync($"/display/{Guid.NewGuid()}", HttpStatusCode.NotFound);
