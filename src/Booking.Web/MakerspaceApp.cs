@@ -162,9 +162,14 @@ public static class MakerspaceApp
         var publicAddress = app.Services.GetRequiredService<PublicAddress>();
         app.UseMiddleware<SecurityHeaders>(new PathString("/jobs"));
         app.UseForwardedHeaders();
-        // A person at a page gets an error page in the site's look; the API answers problem details, written by the
-        // inner handler before the outer one sees anything. (Not two UseWhen branches: a branch cannot re-route.)
-        app.UseExceptionHandler(Features.Errors.StatusModel.PathFor(StatusCodes.Status500InternalServerError));
+        // A person at a page gets an error page in the site's look, with the status the exception earns (503 while the
+        // database is away); the API answers problem details, written by the inner handler before the outer one sees
+        // anything. (Not two UseWhen branches: a branch cannot re-route.)
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = Features.Errors.StatusModel.PathFor(StatusCodes.Status500InternalServerError),
+            StatusCodeSelector = ExceptionProblems.StatusFor,
+        });
         app.UseWhen(IsApi, api => api.UseExceptionHandler());
         if (publicAddress.IsHttps)
         {

@@ -13,6 +13,12 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // A person at a page gets the error page in the site's look (with the status from StatusFor), not JSON.
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
         var (code, detail) = exception switch
         {
             DomainException d => (d.Code, d.Message),
@@ -54,6 +60,15 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
 
         return await problems.TryWriteAsync(context);
     }
+
+    /// <summary>The status an exception earns, for the error page as for the API: never a 500 for what is not a fault of ours.</summary>
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        DomainException d => ErrorStatuses.StatusFor(d.Code),
+        BadHttpRequestException b => b.StatusCode,
+        _ when DatabaseErrors.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     /// <summary>The body field a JSON error points at (<c>$.start</c> is <c>start</c>), so the answer names it like any other field error.</summary>
     private static string? FieldOf(Exception exception) =>

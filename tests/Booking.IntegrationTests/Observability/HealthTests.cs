@@ -79,6 +79,38 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task DatabaseUnreachable_APageAnswersTheErrorPageWith503_TheApiAProblem()
+    {
+        var host = new ConfiguredHost("Testing", new Dictionary<string, string?>());
+        try
+        {
+            await host.InitializeAsync();
+            var client = host.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sessions")).StatusCode);
+
+            await using (await DatabaseOutage.BeginAsync(host.Database))
+            {
+                var page = await client.GetAsync("/sessions");
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+                Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("Something went wrong on our side", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.Equal("5", page.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+                var api = await client.GetAsync("/api/v1/sessions");
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+                Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+                Assert.Equal("unavailable", System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+            }
+
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sessions")).StatusCode);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)host).DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task JobsNode_HealthUrls_ServesLiveReadyAndHealthOnLoopback_NothingElse()
     {
         var database = await TestDatabase.CreateAsync();
@@ -203,8 +235,12 @@ public sealed class HealthTests
             {
                 var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
                 File.Move(file, file + ".away");
+                Directory.CreateDirectory(file); // in its place something SQLite cannot open (nor create a new file over)
+                SqliteConnection.ClearAllPools(); // a pooled connection keeps the moved file open: the app must open anew
                 return new DatabaseOutage(() =>
                 {
+                    Directory.Delete(file);
+                    SqliteConnection.ClearAllPools();
                     File.Move(file + ".away", file);
                     return Task.CompletedTask;
                 });

@@ -42,6 +42,16 @@ public sealed class StatusModel : PageModel
         Status = reExecuted && RouteData.Values["code"] is string text && int.TryParse(text, out var code) && code is >= 400 and <= 599
             ? code
             : StatusCodes.Status404NotFound;
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null && Response.StatusCode is >= 400 and <= 599)
+        {
+            Status = Response.StatusCode; // what ExceptionProblems.StatusFor chose for the exception
+        }
+
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "5";
+        }
+
         Response.StatusCode = Status;
         NeededRole = HttpContext.Items[ApiAuthorizationResults.NeededRoleItem] as string;
         (Heading, Explanation) = Status switch
