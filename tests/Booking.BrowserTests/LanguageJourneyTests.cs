@@ -39,7 +39,7 @@ public sealed class LanguageJourneyTests(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Español" })).ToHaveAttributeAsync("aria-current", "true");
         Assert.Equal("es", await host.InScopeAsync(db => db.Users.Where(u => u.Id == patron.UserId).Select(u => u.PreferredLanguage).SingleAsync()));
-        var sessions = page.GetByRole(AriaRole.Heading, new() { Name = "My sessions" });
+        var sessions = page.GetByRole(AriaRole.Heading, new() { Name = "Mis sesiones" });
         await Assertions.Expect(sessions).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
         await page.ShouldBeAccessibleAsync();

@@ -6,12 +6,13 @@ using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Certifications;
 
 /// <summary>The patron's certifications with their expiry in words, and those they still need, with the next trainings that grant them.</summary>
 [Authorize]
-public sealed class MineModel(BookingDbContext db, TimeProvider clock) : PageModel
+public sealed class MineModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<MineModel> words) : PageModel
 {
     public sealed record Held(string Name, DateTime GrantedAtUtc, DateTime? ExpiresAtUtc, string Status, IReadOnlyList<string> Unlocks);
 
@@ -65,19 +66,21 @@ public sealed class MineModel(BookingDbContext db, TimeProvider clock) : PageMod
     }
 
     /// <summary>The state in words, never by colour alone; "expires soon" matches when the expiry e-mail goes out.</summary>
-    private static string StatusOf(Domain.Certifications.CertificationGrant grant, DateTime now)
+    private string StatusOf(Domain.Certifications.CertificationGrant grant, DateTime now)
     {
         if (grant.RevokedAtUtc is { } revoked)
         {
-            return $"Revoked on {revoked:d MMMM yyyy}" + (string.IsNullOrWhiteSpace(grant.RevocationReason) ? "." : $": {grant.RevocationReason}");
+            return string.IsNullOrWhiteSpace(grant.RevocationReason)
+                ? words["Revoked on {0}.", revoked.ToString("d MMMM yyyy")].Value
+                : words["Revoked on {0}: {1}", revoked.ToString("d MMMM yyyy"), grant.RevocationReason].Value;
         }
 
         return grant.ExpiresAtUtc switch
         {
-            null => "Valid, does not expire.",
-            { } e when e <= now => $"Expired on {e:d MMMM yyyy}. Take the training again to renew it.",
-            { } e when e - now <= CertificationExpirySweep.WarnBefore => $"Expires soon: valid until {e:d MMMM yyyy}.",
-            { } e => $"Valid until {e:d MMMM yyyy}.",
+            null => words["Valid, does not expire."].Value,
+            { } e when e <= now => words["Expired on {0}. Take the training again to renew it.", e.ToString("d MMMM yyyy")].Value,
+            { } e when e - now <= CertificationExpirySweep.WarnBefore => words["Expires soon: valid until {0}.", e.ToString("d MMMM yyyy")].Value,
+            { } e => words["Valid until {0}.", e.ToString("d MMMM yyyy")].Value,
         };
     }
 }

@@ -5,6 +5,7 @@ using Booking.Domain.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Display;
 
@@ -13,7 +14,7 @@ namespace Booking.Web.Features.Display;
 /// Anyone may read it (it hangs in a public place), so it shows nothing personal: no patron, no notes, no reasons;
 /// only resource names, times and session titles, which are public anyway.
 /// </summary>
-public sealed class DisplayModel(BookingDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class DisplayModel(BookingDbContext db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<DisplayModel> words) : PageModel
 {
     /// <summary>Resources on one screen; a bigger branch pages through them (the refresh moves to the next page).</summary>
     public const int PageSize = 12;
@@ -125,11 +126,11 @@ public sealed class DisplayModel(BookingDbContext db, TimeProvider clock, IConfi
         return Page();
     }
 
-    private static string KindName(SessionKind kind) => kind switch
+    private string KindName(SessionKind kind) => kind switch
     {
-        SessionKind.Training => "Training",
-        SessionKind.Networking => "Networking",
-        _ => "Workshop",
+        SessionKind.Training => words["Training"].Value,
+        SessionKind.Networking => words["Networking"].Value,
+        _ => words["Workshop"].Value,
     };
 
     private static bool ClosureCovers(Domain.Locations.Closure closure, UtcInterval period, TimeZoneInfo zone) =>

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Kiosk;
 
@@ -20,7 +21,7 @@ namespace Booking.Web.Features.Kiosk;
 /// resource and the time, never who; an unknown identifier gets the same sentence as "nothing to check in now".
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class KioskModel(BookingDbContext db, ReservationActions actions, TimeProvider clock, IDataProtectionProvider protection) : PageModel
+public sealed class KioskModel(BookingDbContext db, ReservationActions actions, TimeProvider clock, IDataProtectionProvider protection, IStringLocalizer<KioskModel> words) : PageModel
 {
     /// <summary>Longer than any e-mail address Identity accepts; longer input is not looked up.</summary>
     public const int MaxIdentifierLength = 256;
@@ -77,7 +78,7 @@ public sealed class KioskModel(BookingDbContext db, ReservationActions actions, 
         ModelState.Clear();
         if (!TryRead(token, out var patronId, out var reservationId))
         {
-            Problem = "This screen waited too long. Please start again.";
+            Problem = words["This screen waited too long. Please start again."].Value;
             return Page();
         }
 
@@ -85,7 +86,7 @@ public sealed class KioskModel(BookingDbContext db, ReservationActions actions, 
         {
             // As the patron, not as the signed-in staff account: the workflow's own rules for a patron hold (laptops at the desk).
             var reservation = await actions.CheckInAsync(new Actor(patronId, IsStaff: false), reservationId, ct);
-            Done = await DescribeAsync(reservation.Id, "You are checked in", ct);
+            Done = await DescribeAsync(reservation.Id, "You are checked in: {0}, {1}–{2}. Enjoy!", ct);
         }
         catch (DomainException e) when (e.Code == ErrorCodes.InvalidState)
         {
@@ -94,7 +95,7 @@ public sealed class KioskModel(BookingDbContext db, ReservationActions actions, 
             var status = await db.Reservations.AsNoTracking().Where(r => r.Id == reservationId).Select(r => r.Status).FirstAsync(ct);
             if (status is ReservationStatus.CheckedIn or ReservationStatus.Completed)
             {
-                Done = await DescribeAsync(reservationId, "You are already checked in", ct);
+                Done = await DescribeAsync(reservationId, "You are already checked in: {0}, {1}–{2}. Enjoy!", ct);
             }
             else
             {
@@ -156,11 +157,12 @@ public sealed class KioskModel(BookingDbContext db, ReservationActions actions, 
             .ToList();
     }
 
-    private async Task<string> DescribeAsync(Guid reservationId, string opening, CancellationToken ct)
+    /// <summary><paramref name="sentence"/>: English, the key of its translation, with the resource and the times as placeholders.</summary>
+    private async Task<string> DescribeAsync(Guid reservationId, string sentence, CancellationToken ct)
     {
         var row = await ReservationQueries.Rows(db).Where(r => r.Reservation.Id == reservationId).FirstAsync(ct);
         var view = ReservationQueries.ToView(row, clock.GetUtcNow().UtcDateTime);
-        return $"{opening}: {view.ResourceName}, {view.Start:HH:mm}–{view.End:HH:mm}. Enjoy!";
+        return words[sentence, view.ResourceName, view.Start.ToString("HH:mm"), view.End.ToString("HH:mm")].Value;
     }
 
     private IDataProtector Protector => protection.CreateProtector("Booking.Web.Kiosk.CheckIn.v1");

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Partners;
 
 /// <summary>Admins correct a partner organisation's details.</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class PartnerModel(BookingDbContext db) : PageModel
+public sealed class PartnerModel(BookingDbContext db, IStringLocalizer<PartnerModel> words) : PageModel
 {
     public PartnerOrganisation? Found { get; private set; }
 
@@ -44,7 +45,7 @@ public sealed class PartnerModel(BookingDbContext db) : PageModel
 
         Found.Revise(Partner.Name!, Partner.Description, Partner.Offers, Partner.Website);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Saved {Found.Name}.";
+        TempData["Message"] = words["Saved {0}.", Found.Name].Value;
         return RedirectToPage("/Partners/Partners");
     }
 }

@@ -9,12 +9,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Reservations;
 
 /// <summary>Today's board at a branch: who is due, checked in, late or overdue, with the desk's actions.</summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class BoardModel(BookingDbContext db, ReservationActions actions, TimeProvider clock) : PageModel
+public sealed class BoardModel(BookingDbContext db, ReservationActions actions, TimeProvider clock, IStringLocalizer<BoardModel> words, IStringLocalizer<StatusLabel> statusWords) : PageModel
 {
     public IReadOnlyList<Location> Locations { get; private set; } = [];
 
@@ -39,29 +40,29 @@ public sealed class BoardModel(BookingDbContext db, ReservationActions actions, 
     public async Task OnGetAsync(Guid? locationId, string? date, CancellationToken ct) => await LoadAsync(locationId, date, ct);
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, Guid? locationId, string? date, CancellationToken ct) =>
-        ActAsync(() => actions.ApproveAsync(Actor, id, ct), (_, _) => "Approved.", locationId, date, ct);
+        ActAsync(() => actions.ApproveAsync(Actor, id, ct), (_, _) => words["Approved."].Value, locationId, date, ct);
 
     /// <summary>Check-in; for a laptop, the hand-over (the message says when it is due back).</summary>
     public Task<IActionResult> OnPostCheckInAsync(Guid id, Guid? locationId, string? date, CancellationToken ct) =>
         ActAsync(() => actions.CheckInAsync(Actor, id, ct), (r, zone) => r.KindCode == KnownKinds.Laptop
-            ? $"Handed over. Due back by {ReservationQueries.Local(r.EndsAtUtc, zone):ddd d MMM 'at' HH:mm}."
-            : "Checked in.", locationId, date, ct);
+            ? words["Handed over. Due back by {0} at {1}.", ReservationQueries.Local(r.EndsAtUtc, zone).ToString("ddd d MMM"), ReservationQueries.Local(r.EndsAtUtc, zone).ToString("HH:mm")].Value
+            : words["Checked in."].Value, locationId, date, ct);
 
     /// <summary>Complete; for a laptop, its return.</summary>
     public Task<IActionResult> OnPostCompleteAsync(Guid id, Guid? locationId, string? date, CancellationToken ct) =>
-        ActAsync(() => actions.CompleteAsync(Actor, id, ct), (r, _) => r.KindCode == KnownKinds.Laptop ? "Returned. The laptop is back." : "Completed.", locationId, date, ct);
+        ActAsync(() => actions.CompleteAsync(Actor, id, ct), (r, _) => r.KindCode == KnownKinds.Laptop ? words["Returned. The laptop is back."].Value : words["Completed."].Value, locationId, date, ct);
 
     /// <summary>In words: due, late, checked in, overdue (never by colour alone).</summary>
     public StatusLabel StatusFor(ReservationView r) => r.Status switch
     {
-        "confirmed" when _now >= r.CheckInClosesAt => new("no-show", "no-show", "not yet released"),
-        "confirmed" when _now > r.Start => new("late", "late"),
-        "confirmed" => new("due", "due"),
-        "checked-in" when r.Overdue => new("overdue", "overdue"),
-        "checked-in" => new("checked in", "checked-in"),
-        "pending" when r.OfferExpiresAt is not null => new("offered", "offered", "from the waiting list"),
-        "pending" => new("awaiting approval", "pending"),
-        _ => StatusLabel.For(r),
+        "confirmed" when _now >= r.CheckInClosesAt => new(statusWords["no-show"].Value, "no-show", statusWords["not yet released"].Value),
+        "confirmed" when _now > r.Start => new(statusWords["late"].Value, "late"),
+        "confirmed" => new(statusWords["due"].Value, "due"),
+        "checked-in" when r.Overdue => new(statusWords["overdue"].Value, "overdue"),
+        "checked-in" => new(statusWords["checked in"].Value, "checked-in"),
+        "pending" when r.OfferExpiresAt is not null => new(statusWords["offered"].Value, "offered", statusWords["from the waiting list"].Value),
+        "pending" => new(statusWords["awaiting approval"].Value, "pending"),
+        _ => StatusLabel.For(r, statusWords),
     };
 
     private Actor Actor => User.Actor();
@@ -128,17 +129,17 @@ public sealed class BoardModel(BookingDbContext db, ReservationActions actions, 
     }
 
     /// <summary>Closed all day: no opening hours that weekday, or closures covering every opening period.</summary>
-    private static string? ClosedAllDay(Location branch, DateOnly day)
+    private string? ClosedAllDay(Location branch, DateOnly day)
     {
         var periods = branch.OpeningHours.Where(h => h.Day == day.DayOfWeek)
             .Select(h => (Opens: day.ToDateTime(h.Opens), Closes: h.Closes == TimeOnly.MinValue ? day.AddDays(1).ToDateTime(TimeOnly.MinValue) : day.ToDateTime(h.Closes)))
             .ToList();
         if (periods.Count == 0)
         {
-            return $"{branch.Name} does not open on {day:dddd}s.";
+            return words["{0} does not open on {1}s.", branch.Name, day.ToString("dddd")].Value;
         }
 
         var covering = periods.Select(p => branch.Closures.FirstOrDefault(c => c.StartsLocal <= p.Opens && c.EndsLocal >= p.Closes)).ToList();
-        return covering.All(c => c is not null) ? $"{branch.Name} is closed that day: {covering[0]!.Reason}." : null;
+        return covering.All(c => c is not null) ? words["{0} is closed that day: {1}.", branch.Name, covering[0]!.Reason].Value : null;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Reservations;
 
@@ -14,7 +15,7 @@ namespace Booking.Web.Features.Reservations;
 /// cancelled, POST cancels. Someone else's reservation (or an unknown id) is not found, as in the API.
 /// </summary>
 [Authorize]
-public sealed class CancelModel(BookingDbContext db, ReservationActions actions, TimeProvider clock) : PageModel
+public sealed class CancelModel(BookingDbContext db, ReservationActions actions, TimeProvider clock, IStringLocalizer<CancelModel> words) : PageModel
 {
     public ReservationView Reservation { get; private set; } = null!;
 
@@ -34,7 +35,7 @@ public sealed class CancelModel(BookingDbContext db, ReservationActions actions,
         try
         {
             await actions.CancelAsync(User.Actor(), id, null, ct);
-            TempData["Message"] = "Cancelled.";
+            TempData["Message"] = words["Cancelled."].Value;
             return Redirect("/reservations/mine");
         }
         catch (DomainException e)

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Reservations;
 
@@ -19,7 +20,7 @@ namespace Booking.Web.Features.Reservations;
 /// needed), an .ics per reservation and the private calendar feed's address.
 /// </summary>
 [Authorize]
-public sealed class MineModel(BookingDbContext db, ReservationActions actions, CalendarFeeds feeds, TimeProvider clock) : PageModel
+public sealed class MineModel(BookingDbContext db, ReservationActions actions, CalendarFeeds feeds, TimeProvider clock, IStringLocalizer<MineModel> words) : PageModel
 {
     public IReadOnlyList<ReservationView> Upcoming { get; private set; } = [];
 
@@ -71,22 +72,22 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
     public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
     {
         await feeds.CurrentAsync(User.UserId(), ct);
-        TempData["Message"] = "Your calendar address is ready: add it to your calendar app.";
+        TempData["Message"] = words["Your calendar address is ready: add it to your calendar app."].Value;
         return RedirectToPage(null, null, "calendar");
     }
 
     public async Task<IActionResult> OnPostRotateFeedAsync(CancellationToken ct)
     {
         await feeds.RotateAsync(User.UserId(), ct);
-        TempData["Message"] = "You have a new calendar address; the old one no longer works.";
+        TempData["Message"] = words["You have a new calendar address; the old one no longer works."].Value;
         return RedirectToPage(null, null, "calendar");
     }
 
     public Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => actions.CheckInAsync(User.Actor(), id, ct), "Checked in. Enjoy!", ct);
+        ActAsync(() => actions.CheckInAsync(User.Actor(), id, ct), words["Checked in. Enjoy!"].Value, ct);
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => actions.AcceptOfferAsync(User.Actor(), id, ct), "The offered time is yours.", ct);
+        ActAsync(() => actions.AcceptOfferAsync(User.Actor(), id, ct), words["The offered time is yours."].Value, ct);
 
     /// <summary>Leaves a waiting list (the same as <c>DELETE /api/v1/waitlist/{id}</c>).</summary>
     public async Task<IActionResult> OnPostLeaveAsync(Guid id, CancellationToken ct)
@@ -102,7 +103,7 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
         {
             entry.Withdraw();
             await db.SaveChangesAsync(ct);
-            TempData["Message"] = "You have left the waiting list.";
+            TempData["Message"] = words["You have left the waiting list."].Value;
             return RedirectToPage();
         }
         catch (DomainException e)

@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Reservations;
 
 /// <summary>The booking form: local date and times in, the same handler as the API, the refusal shown in words.</summary>
 [Authorize]
-public sealed class NewModel(BookingDbContext db, BookReservation booking) : PageModel
+public sealed class NewModel(BookingDbContext db, BookReservation booking, IStringLocalizer<NewModel> words) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid ResourceId { get; set; }
@@ -82,13 +83,13 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
 
         if (!ModelState.IsValid)
         {
-            Refusal = new BookingRefusal(ErrorCodes.Validation, "Give a date, a start time and an end time.");
+            Refusal = new BookingRefusal(ErrorCodes.Validation, words["Give a date, a start time and an end time."].Value);
             return Page();
         }
 
         if (!Instants.InWindow(Date))
         {
-            Refusal = new BookingRefusal(ErrorCodes.Validation, Instants.OutsideWindow);
+            Refusal = new BookingRefusal(ErrorCodes.Validation, words["Give a date between the years {0} and {1}.", Instants.EarliestYear, Instants.LatestYear].Value);
             return Page();
         }
 
@@ -99,7 +100,7 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
             patronId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
             if (patronId is null)
             {
-                Refusal = new BookingRefusal(ErrorCodes.Validation, $"No patron has the e-mail {PatronEmail}.");
+                Refusal = new BookingRefusal(ErrorCodes.Validation, words["No patron has the e-mail {0}.", PatronEmail].Value);
                 return Page();
             }
         }
@@ -116,8 +117,8 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
         }
 
         TempData["Message"] = outcome.Reservation!.Status == ReservationStatus.Pending
-            ? $"Requested {ResourceName} on {times.StartLocal:dddd d MMMM, HH:mm}–{times.EndLocal:HH:mm}. Staff will approve it."
-            : $"Reserved {ResourceName} on {times.StartLocal:dddd d MMMM, HH:mm}–{times.EndLocal:HH:mm}.";
+            ? words["Requested {0} on {1}–{2}. Staff will approve it.", ResourceName, times.StartLocal.ToString("dddd d MMMM, HH:mm"), times.EndLocal.ToString("HH:mm")].Value
+            : words["Reserved {0} on {1}–{2}.", ResourceName, times.StartLocal.ToString("dddd d MMMM, HH:mm"), times.EndLocal.ToString("HH:mm")].Value;
         return patronId is null ? Redirect("/reservations/mine") : Redirect("/desk");
     }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Reservations;
 
@@ -15,7 +16,7 @@ namespace Booking.Web.Features.Reservations;
 /// through the same rules as one booking; and the upcoming series as one line each.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class SeriesModel(BookingDbContext db, BookSeries booking, TimeProvider clock) : PageModel
+public sealed class SeriesModel(BookingDbContext db, BookSeries booking, TimeProvider clock, IStringLocalizer<SeriesModel> words) : PageModel
 {
     /// <summary>A resource to choose, with its branch.</summary>
     public sealed record ResourceChoice(Guid Id, string Name, string LocationName);
@@ -67,11 +68,11 @@ public sealed class SeriesModel(BookingDbContext db, BookSeries booking, TimePro
         {
             if (entry is { Errors.Count: > 0 })
             {
-                checks.Add(ToField(key), $"“{entry.AttemptedValue}” is not a valid value.");
+                checks.Add(ToField(key), words["“{0}” is not a valid value.", entry.AttemptedValue ?? ""].Value);
             }
         }
 
-        var resourceId = checks.Required(ResourceId, "resourceId", "Choose a resource.");
+        var resourceId = checks.Required(ResourceId, "resourceId", words["Choose a resource."].Value);
         Guid? patronId = null;
         if (!string.IsNullOrWhiteSpace(PatronEmail))
         {
@@ -79,7 +80,7 @@ public sealed class SeriesModel(BookingDbContext db, BookSeries booking, TimePro
             patronId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
             if (patronId is null)
             {
-                checks.Add("patronEmail", $"No patron has the e-mail {PatronEmail.Trim()}.");
+                checks.Add("patronEmail", words["No patron has the e-mail {0}.", PatronEmail.Trim()].Value);
             }
         }
 
@@ -98,8 +99,8 @@ public sealed class SeriesModel(BookingDbContext db, BookSeries booking, TimePro
         var booked = outcome.Dates.Count(d => d.Reservation is not null);
         var refused = outcome.Dates.Count - booked;
         TempData["Message"] = refused == 0
-            ? $"Booked all {booked} dates of the series."
-            : $"Booked {booked} of {outcome.Dates.Count} dates; {refused} could not be booked (the reasons are below).";
+            ? words["Booked all {0} dates of the series.", booked].Value
+            : words["Booked {0} of {1} dates; {2} could not be booked (the reasons are below).", booked, outcome.Dates.Count, refused].Value;
         return Redirect($"/reservations/series/{outcome.Series!.Id}");
     }
 

@@ -5,6 +5,7 @@ using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Reservations;
 
@@ -13,7 +14,7 @@ namespace Booking.Web.Features.Reservations;
 /// normal cancel) or "this and the rest". The patron sees their own, staff any; anyone else: not found.
 /// </summary>
 [Authorize]
-public sealed class SeriesDetailModel(BookingDbContext db, CancelSeries cancel, TimeProvider clock) : PageModel
+public sealed class SeriesDetailModel(BookingDbContext db, CancelSeries cancel, TimeProvider clock, IStringLocalizer<SeriesDetailModel> words) : PageModel
 {
     public SeriesView Series { get; private set; } = null!;
 
@@ -43,20 +44,20 @@ public sealed class SeriesDetailModel(BookingDbContext db, CancelSeries cancel, 
         var first = Series.Cancellable(Now).FirstOrDefault(d => d.Date == From);
         if (first is null)
         {
-            Problem = "Choose an upcoming date of the series to cancel from.";
+            Problem = words["Choose an upcoming date of the series to cancel from."].Value;
             return Page();
         }
 
         if (Reason is { Length: > 500 })
         {
-            Problem = "A reason is at most 500 characters.";
+            Problem = words["A reason is at most 500 characters."].Value;
             return Page();
         }
 
         try
         {
             var cancelled = await cancel.HandleAsync(User.Actor(), id, first.Start, Reason, ct);
-            TempData["Message"] = cancelled.Count == 1 ? "Cancelled 1 date of the series." : $"Cancelled {cancelled.Count} dates of the series.";
+            TempData["Message"] = cancelled.Count == 1 ? words["Cancelled 1 date of the series."].Value : words["Cancelled {0} dates of the series.", cancelled.Count].Value;
             return Redirect($"/reservations/series/{id}");
         }
         catch (DomainException e)

@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Sessions;
 
 /// <summary>Asks for a reason and a confirmation, then cancels: the room and desks are freed and registrants told why.</summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class CancelSessionModel(BookingDbContext db, SessionScheduling scheduling, TimeProvider clock) : PageModel
+public sealed class CancelSessionModel(BookingDbContext db, SessionScheduling scheduling, TimeProvider clock, IStringLocalizer<CancelSessionModel> words) : PageModel
 {
     public const int MaxReasonLength = 300;
 
@@ -37,11 +38,11 @@ public sealed class CancelSessionModel(BookingDbContext db, SessionScheduling sc
 
         if (string.IsNullOrWhiteSpace(Reason))
         {
-            ModelState.AddModelError(nameof(Reason), "Give a reason; registrants are told.");
+            ModelState.AddModelError(nameof(Reason), words["Give a reason; registrants are told."].Value);
         }
         else if (Reason.Trim().Length > MaxReasonLength)
         {
-            ModelState.AddModelError(nameof(Reason), $"The reason is at most {MaxReasonLength} characters.");
+            ModelState.AddModelError(nameof(Reason), words["The reason is at most {0} characters.", MaxReasonLength].Value);
         }
 
         if (!ModelState.IsValid)
@@ -52,7 +53,9 @@ public sealed class CancelSessionModel(BookingDbContext db, SessionScheduling sc
         try
         {
             await scheduling.CancelAsync(User.UserId(), id, Reason, ct);
-            TempData["Message"] = $"Cancelled {Session!.Title}. The room is free again; {ToTell} registrant{(ToTell == 1 ? " is" : "s are")} told by e-mail.";
+            TempData["Message"] = ToTell == 1
+                ? words["Cancelled {0}. The room is free again; 1 registrant is told by e-mail.", Session!.Title].Value
+                : words["Cancelled {0}. The room is free again; {1} registrants are told by e-mail.", Session!.Title, ToTell].Value;
             return RedirectToPage("/Sessions/Session", new { id });
         }
         catch (DomainException e)

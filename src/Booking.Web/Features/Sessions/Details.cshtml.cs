@@ -6,11 +6,12 @@ using Booking.Workflows.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Sessions;
 
 /// <summary>One session: register, join its waiting list or cancel, through the same handler the API uses; a refusal in words.</summary>
-public sealed class DetailsModel(BookingDbContext db, SessionRegistrations registrations, TimeProvider clock) : PageModel
+public sealed class DetailsModel(BookingDbContext db, SessionRegistrations registrations, TimeProvider clock, IStringLocalizer<DetailsModel> words) : PageModel
 {
     public SessionView Session { get; private set; } = null!;
 
@@ -18,6 +19,9 @@ public sealed class DetailsModel(BookingDbContext db, SessionRegistrations regis
 
     /// <summary>The signed-in patron's registration in words, or null when they hold none.</summary>
     public string? Mine { get; private set; }
+
+    /// <summary>Whether that registration is a place on the waiting list.</summary>
+    public bool MineWaiting { get; private set; }
 
     public bool Started { get; private set; }
 
@@ -31,14 +35,14 @@ public sealed class DetailsModel(BookingDbContext db, SessionRegistrations regis
     {
         var (session, registration) = await registrations.RegisterAsync(User.UserId(), id, ct);
         return registration.Status == RegistrationStatus.Waitlisted
-            ? $"{session.Title} is full: you are on the waiting list, number {session.PositionInLine(registration)} in line. We will e-mail you if a place frees up."
-            : $"You are registered for {session.Title}.";
+            ? words["{0} is full: you are on the waiting list, number {1} in line. We will e-mail you if a place frees up.", session.Title, session.PositionInLine(registration) ?? 0].Value
+            : words["You are registered for {0}.", session.Title].Value;
     }, ct);
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) => ActAsync(id, async () =>
     {
         var (session, _) = await registrations.CancelMineAsync(User.UserId(), id, ct);
-        return $"Your registration for {session.Title} is cancelled.";
+        return words["Your registration for {0} is cancelled.", session.Title].Value;
     }, ct);
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> action, CancellationToken ct)
@@ -76,7 +80,8 @@ public sealed class DetailsModel(BookingDbContext db, SessionRegistrations regis
             var session = await db.Sessions.AsNoTracking().Include(s => s.Registrations).FirstAsync(s => s.Id == id, ct);
             if (session.Registrations.FirstOrDefault(r => r.PatronId == me && r.IsActive) is { } registration)
             {
-                Mine = SessionWords.Mine(registration.Status.ToCode(), session.PositionInLine(registration)) ?? $"Your registration: {registration.Status.ToCode()}.";
+                Mine = SessionWords.Mine(registration.Status.ToCode(), session.PositionInLine(registration)) ?? words["Your registration: {0}.", registration.Status.ToCode()].Value;
+                MineWaiting = registration.Status == RegistrationStatus.Waitlisted;
                 CanCancel = !Started && !session.IsCancelled && registration.Status is RegistrationStatus.Registered or RegistrationStatus.Waitlisted;
             }
         }

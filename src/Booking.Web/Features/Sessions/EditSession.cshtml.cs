@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Sessions;
 
@@ -15,7 +16,7 @@ namespace Booking.Web.Features.Sessions;
 /// so those are changed by cancelling (registrants are told) and scheduling again.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class EditSessionModel(BookingDbContext db, SessionScheduling scheduling, TimeProvider clock) : PageModel
+public sealed class EditSessionModel(BookingDbContext db, SessionScheduling scheduling, TimeProvider clock, IStringLocalizer<EditSessionModel> words) : PageModel
 {
     public Session? Session { get; private set; }
 
@@ -52,21 +53,21 @@ public sealed class EditSessionModel(BookingDbContext db, SessionScheduling sche
 
         if (string.IsNullOrWhiteSpace(Title))
         {
-            ModelState.AddModelError(nameof(Title), "Give the session a title.");
+            ModelState.AddModelError(nameof(Title), words["Give the session a title."].Value);
         }
         else if (Title.Trim().Length > SessionsApi.TitleLength)
         {
-            ModelState.AddModelError(nameof(Title), $"The title is at most {SessionsApi.TitleLength} characters.");
+            ModelState.AddModelError(nameof(Title), words["The title is at most {0} characters.", SessionsApi.TitleLength].Value);
         }
 
         if (Description is { Length: > SessionsApi.DescriptionLength })
         {
-            ModelState.AddModelError(nameof(Description), $"The description is at most {SessionsApi.DescriptionLength} characters.");
+            ModelState.AddModelError(nameof(Description), words["The description is at most {0} characters.", SessionsApi.DescriptionLength].Value);
         }
 
         if (PartnerId is { } partner && Partners.All(p => p.Id != partner))
         {
-            ModelState.AddModelError(nameof(PartnerId), "Choose a partner organisation from the list, or none.");
+            ModelState.AddModelError(nameof(PartnerId), words["Choose a partner organisation from the list, or none."].Value);
         }
 
         if (!ModelState.IsValid)
@@ -77,7 +78,7 @@ public sealed class EditSessionModel(BookingDbContext db, SessionScheduling sche
         try
         {
             await scheduling.ReviseAsync(User.UserId(), id, Title!, Description, PartnerId, ct);
-            TempData["Message"] = "Saved the session's details.";
+            TempData["Message"] = words["Saved the session's details."].Value;
             return RedirectToPage("/Sessions/Session", new { id });
         }
         catch (DomainException e)

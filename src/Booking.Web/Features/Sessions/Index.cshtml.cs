@@ -21,6 +21,9 @@ public sealed class IndexModel(BookingDbContext db, TimeProvider clock) : PageMo
 
     public IReadOnlyDictionary<Guid, string> MyStatus { get; private set; } = new Dictionary<Guid, string>();
 
+    /// <summary>The sessions whose waiting list the patron is on (shown calmer than a place held).</summary>
+    public IReadOnlySet<Guid> Waiting { get; private set; } = new HashSet<Guid>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -46,6 +49,7 @@ public sealed class IndexModel(BookingDbContext db, TimeProvider clock) : PageMo
                 .Where(r => r.PatronId == me && ids.Contains(r.SessionId) && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted))
                 .Select(r => new { r.SessionId, r.Status }).ToListAsync(ct);
             MyStatus = mine.ToDictionary(r => r.SessionId, r => SessionWords.Mine(r.Status.ToCode(), null) ?? "");
+            Waiting = mine.Where(r => r.Status == RegistrationStatus.Waitlisted).Select(r => r.SessionId).ToHashSet();
         }
     }
 }

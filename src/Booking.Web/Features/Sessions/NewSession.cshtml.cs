@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Sessions;
 
@@ -16,7 +17,7 @@ namespace Booking.Web.Features.Sessions;
 /// (kind, title, certificationId, locationId) pre-fills the form, so the demand view can link to it.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class NewSessionModel(BookingDbContext db, SessionScheduling scheduling, TimeProvider clock) : PageModel
+public sealed class NewSessionModel(BookingDbContext db, SessionScheduling scheduling, TimeProvider clock, IStringLocalizer<NewSessionModel> words) : PageModel
 {
     /// <summary>A room with its branch, for the picker.</summary>
     public sealed record RoomOption(Guid Id, string Name, Guid LocationId, string LocationName, string TimeZoneId);
@@ -81,41 +82,41 @@ public sealed class NewSessionModel(BookingDbContext db, SessionScheduling sched
             if (ModelState[field] is { Errors.Count: > 0 } entry)
             {
                 entry.Errors.Clear();
-                ModelState.AddModelError(field, field is nameof(Start) or nameof(End) ? "Give a date and a time." : "Give a whole number.");
+                ModelState.AddModelError(field, field is nameof(Start) or nameof(End) ? words["Give a date and a time."].Value : words["Give a whole number."].Value);
             }
         }
 
         SessionKind kind = default;
         if (Kind is null || !SessionCodes.TryParseKind(Kind, out kind))
         {
-            ModelState.AddModelError(nameof(Kind), "Choose the kind of session.");
+            ModelState.AddModelError(nameof(Kind), words["Choose the kind of session."].Value);
         }
 
         if (string.IsNullOrWhiteSpace(Title))
         {
-            ModelState.AddModelError(nameof(Title), "Give the session a title.");
+            ModelState.AddModelError(nameof(Title), words["Give the session a title."].Value);
         }
         else if (Title.Trim().Length > SessionsApi.TitleLength)
         {
-            ModelState.AddModelError(nameof(Title), $"The title is at most {SessionsApi.TitleLength} characters.");
+            ModelState.AddModelError(nameof(Title), words["The title is at most {0} characters.", SessionsApi.TitleLength].Value);
         }
 
         if (Description is { Length: > SessionsApi.DescriptionLength })
         {
-            ModelState.AddModelError(nameof(Description), $"The description is at most {SessionsApi.DescriptionLength} characters.");
+            ModelState.AddModelError(nameof(Description), words["The description is at most {0} characters.", SessionsApi.DescriptionLength].Value);
         }
 
         var room = Rooms.FirstOrDefault(r => r.Id == RoomId);
         if (room is null)
         {
-            ModelState.AddModelError(nameof(RoomId), "Choose a room.");
+            ModelState.AddModelError(nameof(RoomId), words["Choose a room."].Value);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         UtcInterval? interval = null;
         if (Start is null && !HasError(nameof(Start)))
         {
-            ModelState.AddModelError(nameof(Start), "Give the start date and time.");
+            ModelState.AddModelError(nameof(Start), words["Give the start date and time."].Value);
         }
         else if (Start is { } s && !Instants.InWindow(s))
         {
@@ -124,7 +125,7 @@ public sealed class NewSessionModel(BookingDbContext db, SessionScheduling sched
 
         if (End is null && !HasError(nameof(End)))
         {
-            ModelState.AddModelError(nameof(End), "Give the end date and time.");
+            ModelState.AddModelError(nameof(End), words["Give the end date and time."].Value);
         }
         else if (End is { } e && !Instants.InWindow(e))
         {
@@ -137,49 +138,49 @@ public sealed class NewSessionModel(BookingDbContext db, SessionScheduling sched
             interval = new UtcInterval(LocalCalendar.ToUtc(start, zone), LocalCalendar.ToUtc(end, zone));
             if (end <= start)
             {
-                ModelState.AddModelError(nameof(End), "The end must be after the start.");
+                ModelState.AddModelError(nameof(End), words["The end must be after the start."].Value);
             }
             else if (interval.Value.Start <= now)
             {
-                ModelState.AddModelError(nameof(Start), "A session is scheduled in the future.");
+                ModelState.AddModelError(nameof(Start), words["A session is scheduled in the future."].Value);
             }
         }
 
         if (Capacity is null && !HasError(nameof(Capacity)))
         {
-            ModelState.AddModelError(nameof(Capacity), "Say how many people can attend.");
+            ModelState.AddModelError(nameof(Capacity), words["Say how many people can attend."].Value);
         }
         else if (Capacity is < 1 or > Session.MaxCapacity)
         {
-            ModelState.AddModelError(nameof(Capacity), $"Capacity is 1 to {Session.MaxCapacity} people.");
+            ModelState.AddModelError(nameof(Capacity), words["Capacity is 1 to {0} people.", Session.MaxCapacity].Value);
         }
 
         if (kind == SessionKind.Training && Kind is not null)
         {
             if (CertificationId is null || Certifications.All(c => c.Id != CertificationId))
             {
-                ModelState.AddModelError(nameof(CertificationId), "A training grants a certification: choose which.");
+                ModelState.AddModelError(nameof(CertificationId), words["A training grants a certification: choose which."].Value);
             }
         }
         else if (CertificationId is not null)
         {
-            ModelState.AddModelError(nameof(CertificationId), "Only a training grants a certification: leave it empty.");
+            ModelState.AddModelError(nameof(CertificationId), words["Only a training grants a certification: leave it empty."].Value);
         }
 
         if (PartnerId is { } partner && Partners.All(p => p.Id != partner))
         {
-            ModelState.AddModelError(nameof(PartnerId), "Choose a partner organisation from the list, or none.");
+            ModelState.AddModelError(nameof(PartnerId), words["Choose a partner organisation from the list, or none."].Value);
         }
 
         if (HoldDesks is { } desks && desks != 0)
         {
             if (kind != SessionKind.Networking)
             {
-                ModelState.AddModelError(nameof(HoldDesks), "Only a networking session holds coworking desks.");
+                ModelState.AddModelError(nameof(HoldDesks), words["Only a networking session holds coworking desks."].Value);
             }
             else if (desks is < 0 or > Session.MaxHeldDesks)
             {
-                ModelState.AddModelError(nameof(HoldDesks), $"A session holds 0 to {Session.MaxHeldDesks} desks.");
+                ModelState.AddModelError(nameof(HoldDesks), words["A session holds 0 to {0} desks.", Session.MaxHeldDesks].Value);
             }
         }
 
@@ -200,7 +201,7 @@ public sealed class NewSessionModel(BookingDbContext db, SessionScheduling sched
                 return Page();
             }
 
-            TempData["Message"] = $"Scheduled {Title.Trim()}. Patrons can register from the Sessions page.";
+            TempData["Message"] = words["Scheduled {0}. Patrons can register from the Sessions page.", Title.Trim()].Value;
             return RedirectToPage("/Sessions/Session", new { id = outcome.Session!.Id });
         }
         catch (DomainException e)

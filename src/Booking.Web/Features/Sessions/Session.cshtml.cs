@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Sessions;
 
 /// <summary>A session's registrations, with attended / did not attend; a pass at a training grants its certification.</summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class SessionModel(BookingDbContext db, SessionRegistrations registrations, TimeProvider clock) : PageModel
+public sealed class SessionModel(BookingDbContext db, SessionRegistrations registrations, TimeProvider clock, IStringLocalizer<SessionModel> words) : PageModel
 {
     /// <summary>A registration with the patron's name, in arrival order.</summary>
     public sealed record RegistrationRow(Guid PatronId, string PatronName, string? PatronEmail, RegistrationStatus Status, int? Position);
@@ -44,7 +45,7 @@ public sealed class SessionModel(BookingDbContext db, SessionRegistrations regis
     {
         if (outcome is not ("passed" or "attended" or "absent"))
         {
-            Problem = "Say whether the patron attended.";
+            Problem = words["Say whether the patron attended."].Value;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
@@ -54,10 +55,10 @@ public sealed class SessionModel(BookingDbContext db, SessionRegistrations regis
             var who = await db.Users.Where(u => u.Id == patronId).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync(ct);
             TempData["Message"] = outcome switch
             {
-                "passed" when result.GrantId is not null => $"{who} passed; the certification is granted (or renewed) and they are told by e-mail.",
-                "passed" => $"{who} passed.",
-                "attended" => $"{who} attended.",
-                _ => $"{who} did not attend.",
+                "passed" when result.GrantId is not null => words["{0} passed; the certification is granted (or renewed) and they are told by e-mail.", who ?? ""].Value,
+                "passed" => words["{0} passed.", who ?? ""].Value,
+                "attended" => words["{0} attended.", who ?? ""].Value,
+                _ => words["{0} did not attend.", who ?? ""].Value,
             };
             return RedirectToPage(new { id });
         }
@@ -70,14 +71,14 @@ public sealed class SessionModel(BookingDbContext db, SessionRegistrations regis
     }
 
     /// <summary>In words, never by colour alone.</summary>
-    public static string Describe(RegistrationRow r) => r.Status switch
+    public string Describe(RegistrationRow r) => r.Status switch
     {
-        RegistrationStatus.Registered => "registered",
-        RegistrationStatus.Waitlisted => $"waiting, number {r.Position} in line",
-        RegistrationStatus.Cancelled => "cancelled their place",
-        RegistrationStatus.Attended => "attended",
-        RegistrationStatus.Passed => "attended and passed",
-        RegistrationStatus.NoShow => "did not attend",
+        RegistrationStatus.Registered => words["registered"].Value,
+        RegistrationStatus.Waitlisted => words["waiting, number {0} in line", r.Position ?? 0].Value,
+        RegistrationStatus.Cancelled => words["cancelled their place"].Value,
+        RegistrationStatus.Attended => words["attended"].Value,
+        RegistrationStatus.Passed => words["attended and passed"].Value,
+        RegistrationStatus.NoShow => words["did not attend"].Value,
         _ => r.Status.ToString(),
     };
 

@@ -4,6 +4,7 @@ using Booking.Workflows.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Survey;
 
@@ -12,7 +13,7 @@ namespace Booking.Web.Features.Survey;
 /// answers anonymously (no account, no address and no cookie kept). Posts are rate limited per person or address.
 /// </summary>
 [AllowAnonymous]
-public sealed class AnswerModel(SurveyAnswers answers) : PageModel
+public sealed class AnswerModel(SurveyAnswers answers, IStringLocalizer<AnswerModel> words) : PageModel
 {
     public Domain.Surveys.Survey? Survey { get; private set; }
 
@@ -38,7 +39,7 @@ public sealed class AnswerModel(SurveyAnswers answers) : PageModel
         if (form is null)
         {
             await LoadAsync(ct);
-            Problems = [new SurveyProblem("survey", Domain.Common.ErrorCodes.Validation, "The form came back damaged. Please answer again.")];
+            Problems = [new SurveyProblem("survey", Domain.Common.ErrorCodes.Validation, words["The form came back damaged. Please answer again."].Value)];
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -7,6 +7,7 @@ using Booking.Workflows.Waitlist;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Waitlist;
 
@@ -15,7 +16,7 @@ namespace Booking.Web.Features.Waitlist;
 /// or straight from the booking form's slot-taken refusal (POST). The same rules as <c>POST /api/v1/waitlist</c>.
 /// </summary>
 [Authorize]
-public sealed class JoinModel(BookingDbContext db, WaitlistJoining joining) : PageModel
+public sealed class JoinModel(BookingDbContext db, WaitlistJoining joining, IStringLocalizer<JoinModel> words) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid ResourceId { get; set; }
@@ -70,13 +71,13 @@ public sealed class JoinModel(BookingDbContext db, WaitlistJoining joining) : Pa
 
         if (!ModelState.IsValid)
         {
-            Refusal = new BookingRefusal(Domain.Common.ErrorCodes.Validation, "Give a date, a start time and an end time.");
+            Refusal = new BookingRefusal(Domain.Common.ErrorCodes.Validation, words["Give a date, a start time and an end time."].Value);
             return Page();
         }
 
         if (!Instants.InWindow(Date))
         {
-            Refusal = new BookingRefusal(Domain.Common.ErrorCodes.Validation, Instants.OutsideWindow);
+            Refusal = new BookingRefusal(Domain.Common.ErrorCodes.Validation, words["Give a date between the years {0} and {1}.", Instants.EarliestYear, Instants.LatestYear].Value);
             return Page();
         }
 
@@ -89,8 +90,9 @@ public sealed class JoinModel(BookingDbContext db, WaitlistJoining joining) : Pa
         }
 
         var place = (await WaitlistApi.ViewsAsync(db, w => w.Id == outcome.Entry!.Id, ct)).Single();
-        TempData["Message"] = $"You are on the waiting list for {ResourceName} on {times.StartLocal:dddd d MMMM, HH:mm}–{times.EndLocal:HH:mm}, "
-            + $"number {place.Position} in line. If the time frees up, we hold it for you and e-mail you.";
+        TempData["Message"] = words[
+            "You are on the waiting list for {0} on {1}–{2}, number {3} in line. If the time frees up, we hold it for you and e-mail you.",
+            ResourceName, times.StartLocal.ToString("dddd d MMMM, HH:mm"), times.EndLocal.ToString("HH:mm"), place.Position].Value;
         return Redirect("/reservations/mine#waiting");
     }
 
