@@ -68,6 +68,45 @@ public sealed class SpanishJourneyTests(BrowserHost host) : IClassFixture<Browse
         await CheckAsync(page, "spanish/my-reservations");
     }
 
+    /// <summary>The other translated pages a patron meets, in Spanish: accessible, and fitting a phone.</summary>
+    [Fact]
+    [Trait(Layout.Trait, Layout.Only)]
+    public async Task SpanishPages_AccessibleAndFitAPhone()
+    {
+        var branch = await host.BranchAsync(Zone, opens: 9, closes: 17);
+        await host.ResourceAsync(branch.Id, KnownKinds.CoworkingDesk);
+        var patron = await host.SignInNewAsync();
+        var page = await host.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync("/language");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+        await page.ArriveAtAsync("/"); // the switch on /language goes home
+
+        foreach (var (path, name, heading) in new[]
+        {
+            ("/account/sign-in", "sign-in", "Iniciar sesión"),
+            ("/account/register", "register", "Crear una cuenta"),
+            ("/account/forgot-password", "forgot-password", "¿Olvidó su contraseña?"),
+            ($"/kinds/coworking-desk/day?date=2026-01-20&locationId={branch.Id}", "kind-day", "Coworking desk"),
+            ("/no-such-page", "not-found", "Página no encontrada"),
+        })
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);
+            await CheckAsync(page, $"spanish/{name}");
+        }
+
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Correo electrónico").FillAsync(patron.Email);
+        await page.GetByLabel("Contraseña").FillAsync(MakerspaceHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Iniciar sesión" }).ClickAsync();
+        await page.ArriveAtAsync("/");
+        await page.GotoAsync("/account/my-data");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sus datos");
+        await CheckAsync(page, "spanish/my-data");
+    }
+
     /// <summary>axe and a screenshot at 1280 px, then the same at 360 px with nothing wider than the screen; back to 1280 px.</summary>
     private static async Task CheckAsync(IPage page, string screenshot)
     {
