@@ -4,11 +4,12 @@ using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Account;
 
 /// <summary>Confirms a new account's address from the e-mailed link (<c>?userId=&amp;code=</c>), or sends a new link.</summary>
-public sealed class ConfirmEmailModel(UserManager<UserAccount> users, IAccountMailQueue mail, PublicAddress address) : PageModel
+public sealed class ConfirmEmailModel(UserManager<UserAccount> users, IAccountMailQueue mail, PublicAddress address, IStringLocalizer<ConfirmEmailModel> words) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? UserId { get; set; }
@@ -37,7 +38,7 @@ public sealed class ConfirmEmailModel(UserManager<UserAccount> users, IAccountMa
     {
         Email = Email.Trim();
         // Site:PublicUrl (required outside Development) keeps a forged Host header out of the link.
-        Problem = Registration.TryQueue(mail, AccountMailKind.ConfirmAddress, Email, address.Root(Request));
+        Problem = Registration.TryQueue(mail, AccountMailKind.ConfirmAddress, Email, address.Root(Request)) is { } problem ? words[problem].Value : null;
         Sent = Problem is null;
         return Page();
     }

@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Features.Account;
 
 /// <summary>A patron's privacy page: what is kept and for how long, their data as a download, and closing the account.</summary>
 [Authorize]
-public sealed class MyDataPageModel(MyData data, TimeProvider clock, JobsOptions jobs, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
+public sealed class MyDataPageModel(MyData data, TimeProvider clock, JobsOptions jobs, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    IStringLocalizer<MyDataPageModel> words) : PageModel
 {
     public int RetentionDays { get; private set; }
 
@@ -56,17 +58,17 @@ public sealed class MyDataPageModel(MyData data, TimeProvider clock, JobsOptions
 
         if (!Understood)
         {
-            Problem = "Tick the box to say you understand that closing cannot be undone.";
+            Problem = words["Tick the box to say you understand that closing cannot be undone."];
             return Page();
         }
 
         try
         {
-            Problem = await data.CloseAsync(User.UserId(), Password, ct);
+            Problem = await data.CloseAsync(User.UserId(), Password, ct) is { } refused ? words[refused].Value : null;
         }
         catch (DomainException e) when (e.Code is ErrorCodes.Forbidden or ErrorCodes.InvalidState)
         {
-            Problem = e.Message;
+            Problem = words[e.Message].Value; // the refusals MyData writes are keys here; any other message comes back as itself
         }
         catch (DomainException e) when (e.Code is ErrorCodes.NotFound)
         {

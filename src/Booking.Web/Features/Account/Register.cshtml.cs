@@ -3,6 +3,7 @@ using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Account;
 
@@ -10,7 +11,7 @@ namespace Booking.Web.Features.Account;
 /// Registration from the pages: a new patron, who confirms the address by e-mail before signing in (or, where
 /// confirmation is off, is signed in straight away). A taken address gets the same "check your e-mail" answer.
 /// </summary>
-public sealed class RegisterModel(Registration registration, SignInManager<UserAccount> signIn, PublicAddress address) : PageModel
+public sealed class RegisterModel(Registration registration, SignInManager<UserAccount> signIn, PublicAddress address, IStringLocalizer<RegisterModel> words) : PageModel
 {
     [BindProperty]
     public string DisplayName { get; set; } = "";
@@ -30,7 +31,8 @@ public sealed class RegisterModel(Registration registration, SignInManager<UserA
         var (errors, created) = await registration.RegisterAsync(Email, Password, DisplayName, address.Root(Request));
         if (errors.Count > 0)
         {
-            Errors.AddRange(errors.Values.SelectMany(e => e));
+            // Registration and Identity answer in English sentences (the API keeps them); each is a key of this page's resources.
+            Errors.AddRange(errors.Values.SelectMany(e => e).Select(e => words[e].Value));
             return Page();
         }
 

@@ -2,11 +2,12 @@ using Booking.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Account;
 
 /// <summary>Sets a new password from the e-mailed link (<c>?email=&amp;code=</c>, the token base64url-encoded).</summary>
-public sealed class ResetPasswordModel(UserManager<UserAccount> users) : PageModel
+public sealed class ResetPasswordModel(UserManager<UserAccount> users, IStringLocalizer<ResetPasswordModel> words) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Email { get; set; } = "";
@@ -26,7 +27,7 @@ public sealed class ResetPasswordModel(UserManager<UserAccount> users) : PageMod
         if (string.IsNullOrWhiteSpace(Code))
         {
             LinkInvalid = true;
-            Errors.Add("This page needs the link from the reset e-mail.");
+            Errors.Add(words["This page needs the link from the reset e-mail."]);
         }
     }
 
@@ -38,7 +39,7 @@ public sealed class ResetPasswordModel(UserManager<UserAccount> users) : PageMod
         {
             // An unknown address gets the same words as a bad code: the page reveals no accounts either.
             LinkInvalid = true;
-            Errors.Add(AccountWords.BadResetLink);
+            Errors.Add(words[AccountWords.BadResetLink]);
             return Page();
         }
 
@@ -46,11 +47,11 @@ public sealed class ResetPasswordModel(UserManager<UserAccount> users) : PageMod
         if (!result.Succeeded)
         {
             LinkInvalid = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken));
-            Errors.AddRange(result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? AccountWords.BadResetLink : e.Description));
+            Errors.AddRange(result.Errors.Select(e => words[e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? AccountWords.BadResetLink : e.Description].Value));
             return Page();
         }
 
-        TempData["Message"] = "Your password is changed. Sign in with the new one.";
+        TempData["Message"] = words["Your password is changed. Sign in with the new one."].Value;
         return Redirect("/account/sign-in");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Errors;
 
@@ -13,7 +14,7 @@ namespace Booking.Web.Features.Errors;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken] // a refused form post is re-executed here as a POST
-public sealed class StatusModel : PageModel
+public sealed class StatusModel(IStringLocalizer<StatusModel> words) : PageModel
 {
     public const string PathFormat = "/error/{0}";
 
@@ -54,7 +55,7 @@ public sealed class StatusModel : PageModel
 
         Response.StatusCode = Status;
         NeededRole = HttpContext.Items[ApiAuthorizationResults.NeededRoleItem] as string;
-        (Heading, Explanation) = Status switch
+        var (heading, explanation) = Status switch
         {
             StatusCodes.Status404NotFound => ("Page not found",
                 "There is no page at this address. The link may be mistyped, or what it showed may have been removed."),
@@ -69,6 +70,7 @@ public sealed class StatusModel : PageModel
                 "Nothing you did caused this, and nothing was changed. Try again in a moment; if it keeps happening, tell staff at the desk."),
             _ => ("This request could not be answered", "Go back and try again, or start from the home page."),
         };
+        (Heading, Explanation) = (words[heading].Value, words[explanation].Value);
         TraceId = Status >= 500 ? HttpContext.TraceIdentifier : null;
     }
 }

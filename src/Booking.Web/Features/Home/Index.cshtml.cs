@@ -6,11 +6,12 @@ using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Home;
 
 /// <summary>The front page: "find a free space" (a GET form, <see cref="SpaceSearch"/>), every resource grouped by kind, and the next few sessions.</summary>
-public sealed class IndexModel(BookingDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<SpaceSearch> words) : PageModel
 {
     public sealed record KindGroup(string Code, string Name, IReadOnlyList<ResourceView> Resources);
 
@@ -47,7 +48,7 @@ public sealed class IndexModel(BookingDbContext db, TimeProvider clock) : PageMo
         Kind = kind;
         Where = where;
         var chosen = AllKinds.FirstOrDefault(k => k.Code == kind);
-        Durations = SpaceSearch.DurationChoices(chosen?.DefaultPolicy);
+        Durations = SpaceSearch.DurationChoices(chosen?.DefaultPolicy, words);
 
         // Defaults: today at the next full hour in the first branch's zone.
         var utcNow = clock.GetUtcNow().UtcDateTime;
@@ -58,7 +59,7 @@ public sealed class IndexModel(BookingDbContext db, TimeProvider clock) : PageMo
         Duration = duration ?? Durations[0].Value;
         if (asked)
         {
-            Search = await SpaceSearch.RunAsync(db, User, utcNow, kind, where, date, time, duration, ct);
+            Search = await SpaceSearch.RunAsync(db, User, utcNow, kind, where, date, time, duration, words, ct);
         }
 
         var rows = await ResourceQueries.Views(db).OrderBy(r => r.Resource.Name).ToListAsync(ct);

@@ -9,12 +9,14 @@ using Booking.Web.Features.Availability;
 using Booking.Web.Features.Resources;
 using Booking.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Home;
 
 /// <summary>
 /// The home page's "find a free space": what, where and when as a query string, checked in words, then every
 /// resource of the kind with its answer from <see cref="KindAvailability"/> (the rules the API and booking use).
+/// Its words come from <c>SpaceSearch.{language}.resx</c> through the <paramref name="words"/> localizer callers pass.
 /// </summary>
 public sealed class SpaceSearch
 {
@@ -35,7 +37,7 @@ public sealed class SpaceSearch
     public IReadOnlyList<Found> NotFree { get; private set; } = [];
 
     /// <summary>A day, start and duration: the durations a kind's policy allows (slot steps from its minimum to its maximum) and "all day".</summary>
-    public static IReadOnlyList<(string Value, string Label)> DurationChoices(BookingPolicy? policy)
+    public static IReadOnlyList<(string Value, string Label)> DurationChoices(BookingPolicy? policy, IStringLocalizer<SpaceSearch> words)
     {
         var step = policy is null ? 30 : Math.Max(policy.SlotMinutes, 15);
         var min = policy?.MinDurationMinutes ?? 30;
@@ -43,39 +45,39 @@ public sealed class SpaceSearch
         var choices = new List<(string, string)>();
         for (var m = min; m <= max && choices.Count < 24; m += step)
         {
-            choices.Add((m.ToString(CultureInfo.InvariantCulture), Words(m)));
+            choices.Add((m.ToString(CultureInfo.InvariantCulture), Words(m, words)));
         }
 
-        choices.Add((AllDay, "All day (opening hours)"));
+        choices.Add((AllDay, words["All day (opening hours)"].Value));
         return choices;
     }
 
-    /// <summary>"30 min", "1 hour", "1 h 30 min", "4 hours".</summary>
-    public static string Words(int minutes) => (minutes / 60, minutes % 60) switch
+    /// <summary>"30 min", "1 hour", "1 h 30 min", "4 hours" (in the reader's language: a key per form).</summary>
+    public static string Words(int minutes, IStringLocalizer<SpaceSearch> words) => (minutes / 60, minutes % 60) switch
     {
-        (0, var m) => $"{m} min",
-        (1, 0) => "1 hour",
-        (var h, 0) => $"{h} hours",
-        (var h, var m) => $"{h} h {m} min",
+        (0, var m) => words["{0} min", m].Value,
+        (1, 0) => words["1 hour"].Value,
+        (var h, 0) => words["{0} hours", h].Value,
+        (var h, var m) => words["{0} h {1} min", h, m].Value,
     };
 
     /// <summary>Checks the asked values and, when they hold, answers them. Nothing is written.</summary>
     public static async Task<SpaceSearch> RunAsync(BookingDbContext db, ClaimsPrincipal user, DateTime nowUtc,
-        string? kind, string? where, string? date, string? time, string? duration, CancellationToken ct)
+        string? kind, string? where, string? date, string? time, string? duration, IStringLocalizer<SpaceSearch> words, CancellationToken ct)
     {
         var search = new SpaceSearch();
         var problems = new List<string>();
         ResourceKind? chosen = null;
         if (string.IsNullOrWhiteSpace(kind))
         {
-            problems.Add("Choose what you want to reserve.");
+            problems.Add(words["Choose what you want to reserve."]);
         }
         else
         {
             chosen = await db.ResourceKinds.AsNoTracking().FirstOrDefaultAsync(k => k.Code == kind, ct);
             if (chosen is null)
             {
-                problems.Add($"There is nothing of the kind “{Clip(kind)}” to reserve. Choose one from the list.");
+                problems.Add(words["There is nothing of the kind “{0}” to reserve. Choose one from the list.", Clip(kind)]);
             }
         }
 
@@ -88,31 +90,31 @@ public sealed class SpaceSearch
             }
             else
             {
-                problems.Add("That branch is not one of ours. Choose one from the list, or all branches.");
+                problems.Add(words["That branch is not one of ours. Choose one from the list, or all branches."]);
             }
         }
 
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || !Instants.InWindow(day))
         {
-            problems.Add("Give the date as a calendar date, for example 2026-12-01.");
+            problems.Add(words["Give the date as a calendar date, for example 2026-12-01."]);
         }
 
         var allDay = duration == AllDay;
         var minutes = 0;
         if (!allDay && !(int.TryParse(duration, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) && minutes is > 0 and <= 24 * 60))
         {
-            problems.Add("Choose how long you need it.");
+            problems.Add(words["Choose how long you need it."]);
         }
         else if (!allDay && chosen is not null && !Allowed(chosen.DefaultPolicy, minutes))
         {
             var p = chosen.DefaultPolicy;
-            problems.Add($"{chosen.Name}: a reservation lasts {Words(p.MinDurationMinutes)} to {Words(p.MaxDurationMinutes)}, in steps of {Words(p.SlotMinutes)}.");
+            problems.Add(words["{0}: a reservation lasts {1} to {2}, in steps of {3}.", chosen.Name, Words(p.MinDurationMinutes, words), Words(p.MaxDurationMinutes, words), Words(p.SlotMinutes, words)]);
         }
 
         var start = TimeOnly.MinValue;
         if (!allDay && !TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out start))
         {
-            problems.Add("Give a start time, for example 14:00.");
+            problems.Add(words["Give a start time, for example 14:00."]);
         }
 
         if (problems.Count > 0 || chosen is null)
@@ -129,7 +131,7 @@ public sealed class SpaceSearch
         var asked = answers.Where(a => a.Interval is not null).ToList();
         if (asked.Count > 0 && asked.All(a => a.Interval!.Value.End <= nowUtc))
         {
-            search.Problems = ["That time has passed. Choose a later date or time."];
+            search.Problems = [words["That time has passed. Choose a later date or time."].Value];
             return search;
         }
 
@@ -143,8 +145,8 @@ public sealed class SpaceSearch
             DateTime? endLocal = a.Interval is { } e ? LocalCalendar.ToLocal(e.End, zone) : null;
             var reason = a.Interval switch
             {
-                null => $"{a.Location.Name} is closed on {day.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}.",
-                { } i when i.Start < nowUtc => "That time has already passed here.",
+                null => words["{0} is closed on {1}.", a.Location.Name, day.ToString("dddd d MMMM", CultureInfo.CurrentCulture)].Value,
+                { } i when i.Start < nowUtc => words["That time has already passed here."].Value,
                 _ => a.Refusal is null ? null : Plain(a.Refusal),
             };
             var certifications = a.Row.Resource.RequiredCertificationIds.Where(needs.ContainsKey).Select(c => needs[c]).ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
@@ -8,12 +9,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Resources;
 
 /// <summary>Self check-in from the QR sign: the signed-in patron's reservation of this resource whose check-in window is open.</summary>
 [Authorize]
-public sealed class CheckInModel(BookingDbContext db, ReservationActions actions, TimeProvider clock) : PageModel
+public sealed class CheckInModel(BookingDbContext db, ReservationActions actions, TimeProvider clock, IStringLocalizer<CheckInModel> words) : PageModel
 {
     public string Name { get; private set; } = "";
 
@@ -31,7 +33,7 @@ public sealed class CheckInModel(BookingDbContext db, ReservationActions actions
         try
         {
             await actions.CheckInAsync(User.Actor(), reservationId, ct);
-            TempData["Message"] = "Checked in. Enjoy!";
+            TempData["Message"] = words["Checked in. Enjoy!"].Value;
             return Redirect("/reservations/mine");
         }
         catch (DomainException e)
@@ -64,8 +66,9 @@ public sealed class CheckInModel(BookingDbContext db, ReservationActions actions
         Due = views.FirstOrDefault(v => nowOffset >= v.CheckInOpensAt && nowOffset < v.CheckInClosesAt);
         var next = views.FirstOrDefault(v => nowOffset < v.CheckInOpensAt);
         Explanation = next is not null
-            ? $"Check-in for your reservation at {next.Start:HH:mm} opens on {next.CheckInOpensAt:ddd d MMM 'at' HH:mm}. Come back then."
-            : $"You have no reservation of {Name} to check in to right now. Book it first, or ask staff at the desk.";
+            ? words["Check-in for your reservation at {0} opens on {1} at {2}. Come back then.", next.Start.ToString("HH:mm", CultureInfo.CurrentCulture),
+                next.CheckInOpensAt.ToString("ddd d MMM", CultureInfo.CurrentCulture), next.CheckInOpensAt.ToString("HH:mm", CultureInfo.CurrentCulture)]
+            : words["You have no reservation of {0} to check in to right now. Book it first, or ask staff at the desk.", Name];
         return true;
     }
 }

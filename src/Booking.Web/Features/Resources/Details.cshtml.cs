@@ -2,19 +2,21 @@ using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Sessions;
+using Booking.Web.Features.Home;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Resources;
 
 /// <summary>A resource with its week (or one day's) grid in the branch's local time; free cells link to the booking form.</summary>
-public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<DetailsModel> words, IStringLocalizer<SpaceSearch> durations) : PageModel
 {
-    /// <summary>A slot; <paramref name="Offset"/> is set only in the hour the clocks go back, where the wall-clock time comes twice.</summary>
+    /// <summary>A slot (its <paramref name="Label"/> is the English key the page translates); <paramref name="Offset"/> is set only in the hour the clocks go back, where the wall-clock time comes twice.</summary>
     public sealed record Cell(string State, string Label, DateTime LocalStart, TimeSpan? Offset = null)
     {
         /// <summary>Rows this cell covers: a stretch of booked, closed or past time is one calm block; 0 for a slot an earlier cell covers.</summary>
@@ -28,7 +30,7 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
             ? new DateTimeOffset(LocalStart, offset).ToString("yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture).Replace("+", "%2B", StringComparison.Ordinal)
             : LocalStart.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
-        public string Describe => LocalStart.ToString("dddd d MMMM HH:mm", CultureInfo.InvariantCulture)
+        public string Describe => LocalStart.ToString("dddd d MMMM HH:mm", CultureInfo.CurrentCulture)
             + (Offset is { } offset ? new DateTimeOffset(LocalStart, offset).ToString(" '(UTC'zzz')'", CultureInfo.InvariantCulture) : "");
     }
 
@@ -90,13 +92,13 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
         var today = DateOnly.FromDateTime(LocalCalendar.ToLocal(now, zone));
         Week = today;
         Photo = await PhotoSummary.Query(db).FirstOrDefaultAsync(p => p.ResourceId == id, ct);
-        Rules = PolicyWords.Sentences(subject.Policy, Resource.KindName);
+        Rules = PolicyWords.Sentences(subject.Policy, Resource.KindName, words, durations);
         Needs = await NeedsAsync(subject, now, ct);
         foreach (var asked in new[] { week, day }.Where(a => !string.IsNullOrWhiteSpace(a)))
         {
             if (!Instants.TryParseDate(asked, out _))
             {
-                Refusal = Instants.NotADate(asked);
+                Refusal = NotADate(asked);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
             }
@@ -148,7 +150,7 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
         if (Day is null && Days.FirstOrDefault(d => Changes(d, zone) != 0) is var changeDay && changeDay != default)
         {
             // The week's rows are wall-clock times shared by seven days; the change day's own view shows its real hours.
-            ClockChange = $"The clocks change on {changeDay:dddd d MMMM}: open that day for its real hours.";
+            ClockChange = words["The clocks change on {0}: open that day for its real hours.", changeDay.ToString("dddd d MMMM", CultureInfo.CurrentCulture)];
         }
 
         return Page();
@@ -190,8 +192,8 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
         var hours = (length.End - length.Start).TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
         ClockChange = Changes(day, zone) switch
         {
-            < 0 => $"The clocks go forward this day ({hours} hours long): the skipped times have no row.",
-            > 0 => $"The clocks go back this day ({hours} hours long): the repeated times are shown twice, each with its UTC offset.",
+            < 0 => words["The clocks go forward this day ({0} hours long): the skipped times have no row.", hours].Value,
+            > 0 => words["The clocks go back this day ({0} hours long): the repeated times are shown twice, each with its UTC offset.", hours].Value,
             _ => null,
         };
         return slots.OrderBy(s => s.Utc).Select(s => new Row(
@@ -311,6 +313,11 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock) : Page
             return new Need(n.Name, held?.Contains(n.Id), next?.Id, next?.Title, start);
         }).ToList();
     }
+
+    /// <summary><see cref="Instants.NotADate"/> in the reader's language.</summary>
+    private string NotADate(string? text) => DateOnly.TryParseExact(text?.Trim(), Instants.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        ? words["Give a date between the years {0} and {1}.", Instants.EarliestYear, Instants.LatestYear]
+        : words["'{0}' is not a date; use {1}.", text ?? "", Instants.DateFormat];
 
     /// <summary>Negative when the day is short (clocks forward), positive when long (clocks back), zero otherwise.</summary>
     private static int Changes(DateOnly day, TimeZoneInfo zone)

@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Resources;
 
 /// <summary>Changes a kind's default policy, with the same checks as <c>PUT /api/v1/kinds/{code}/policy</c>.</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class KindModel(BookingDbContext db) : PageModel
+public sealed class KindModel(BookingDbContext db, IStringLocalizer<KindModel> words) : PageModel
 {
     public ResourceKind Kind { get; private set; } = null!;
 
@@ -57,7 +58,7 @@ public sealed class KindModel(BookingDbContext db) : PageModel
 
         Kind.ChangePolicy(policy);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Saved the default policy of {Kind.Name}.";
+        TempData["Message"] = words["Saved the default policy of {0}.", Kind.Name].Value;
         return Redirect("/admin/kinds");
     }
 

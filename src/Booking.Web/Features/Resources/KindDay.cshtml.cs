@@ -8,6 +8,7 @@ using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Resources;
 
@@ -15,7 +16,7 @@ namespace Booking.Web.Features.Resources;
 /// One day for every resource of a kind (<c>/kinds/{code}/day</c>): free time as blocks to choose, booked time as
 /// calm blocks. Public like the home page; shows no patron data (busy stretches carry only why).
 /// </summary>
-public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : PageModel
+public sealed class KindDayModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<KindDayModel> words) : PageModel
 {
     /// <summary>A stretch of a resource's day in local time: <c>free</c>, <c>reserved</c>, <c>maintenance</c>, <c>closed</c> or <c>unavailable</c>.</summary>
     public sealed record Block(DateTime Start, DateTime End, string State)
@@ -61,7 +62,7 @@ public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : Page
             }
             else
             {
-                Problem = "That branch is not one of ours; showing all branches.";
+                Problem = words["That branch is not one of ours; showing all branches."];
             }
         }
 
@@ -79,7 +80,7 @@ public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : Page
             }
             else
             {
-                Problem = Problem is null ? Instants.NotADate(date) : $"{Problem} {Instants.NotADate(date)}";
+                Problem = Problem is null ? NotADate(date) : $"{Problem} {NotADate(date)}";
             }
         }
 
@@ -188,6 +189,12 @@ public sealed class KindDayModel(BookingDbContext db, TimeProvider clock) : Page
     public string DayLink(DateOnly day) =>
         $"/kinds/{Uri.EscapeDataString(Kind.Code)}/day?date={day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{(LocationId is { } l ? $"&locationId={l}" : "")}";
 
+    /// <summary><see cref="Instants.NotADate"/> in the reader's language.</summary>
+    private string NotADate(string? text) => DateOnly.TryParseExact(text?.Trim(), Instants.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        ? words["Give a date between the years {0} and {1}.", Instants.EarliestYear, Instants.LatestYear]
+        : words["'{0}' is not a date; use {1}.", text ?? "", Instants.DateFormat];
+
+    /// <summary>The English word for a block's state: the key the page's resources translate.</summary>
     public static string Words(string state) => state switch
     {
         "free" => "Free",

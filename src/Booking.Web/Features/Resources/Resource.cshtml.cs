@@ -8,12 +8,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Resources;
 
 /// <summary>Adds a resource (<c>/admin/resources/new</c>) or changes one: details, required certifications, policy overrides, service status.</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class ResourceModel(BookingDbContext db) : PageModel
+public sealed class ResourceModel(BookingDbContext db, IStringLocalizer<ResourceModel> words) : PageModel
 {
     public Resource? Existing { get; private set; }
 
@@ -107,7 +108,7 @@ public sealed class ResourceModel(BookingDbContext db) : PageModel
         }
 
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = Existing is null ? $"Added {valid.Name}." : $"Saved {valid.Name}.";
+        TempData["Message"] = (Existing is null ? words["Added {0}.", valid.Name] : words["Saved {0}.", valid.Name]).Value;
         return Redirect($"/admin/resources/{resourceId}");
     }
 
@@ -129,7 +130,7 @@ public sealed class ResourceModel(BookingDbContext db) : PageModel
 
         Existing.TakeOutOfService(reason);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{Existing.Name} is out of service. Patrons see why and cannot book it.";
+        TempData["Message"] = words["{0} is out of service. Patrons see why and cannot book it.", Existing.Name].Value;
         return Redirect($"/admin/resources/{Existing.Id}");
     }
 
@@ -142,7 +143,7 @@ public sealed class ResourceModel(BookingDbContext db) : PageModel
 
         Existing.ReturnToService();
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{Existing.Name} is back in service.";
+        TempData["Message"] = words["{0} is back in service.", Existing.Name].Value;
         return Redirect($"/admin/resources/{Existing.Id}");
     }
 
