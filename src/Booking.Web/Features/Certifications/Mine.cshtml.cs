@@ -23,10 +23,14 @@ public sealed class MineModel(BookingDbContext db, TimeProvider clock) : PageMod
 
     public IReadOnlyList<Needed> Lacking { get; private set; } = [];
 
+    /// <summary>Grant and expiry dates in the library's zone, as the expiry e-mails give them; never UTC.</summary>
+    public LibraryTime Times { get; private set; } = new("UTC");
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = User.UserId();
         var now = clock.GetUtcNow().UtcDateTime;
+        var times = Times = await LibraryTime.ReadAsync(db, ct);
         var grants = await (
             from g in db.CertificationGrants.AsNoTracking()
             join c in db.Certifications.AsNoTracking() on g.CertificationId equals c.Id
@@ -43,7 +47,7 @@ public sealed class MineModel(BookingDbContext db, TimeProvider clock) : PageMod
             .GroupBy(g => g.Grant.CertificationId)
             .Select(g => g.OrderByDescending(x => x.Grant.IsValidAt(now)).ThenByDescending(x => x.Grant.GrantedAtUtc).First())
             .OrderBy(x => x.Name)
-            .Select(x => new Held(x.Name, x.Grant.GrantedAtUtc, x.Grant.ExpiresAtUtc, StatusOf(x.Grant, now), requiredBy.GetValueOrDefault(x.Grant.CertificationId) ?? []))
+            .Select(x => new Held(x.Name, x.Grant.GrantedAtUtc, x.Grant.ExpiresAtUtc, StatusOf(x.Grant, now, times), requiredBy.GetValueOrDefault(x.Grant.CertificationId) ?? []))
             .ToList();
 
         var valid = grants.Where(g => g.Grant.IsValidAt(now)).Select(g => g.Grant.CertificationId).ToHashSet();
@@ -65,19 +69,19 @@ public sealed class MineModel(BookingDbContext db, TimeProvider clock) : PageMod
     }
 
     /// <summary>The state in words, never by colour alone; "expires soon" matches when the expiry e-mail goes out.</summary>
-    private static string StatusOf(Domain.Certifications.CertificationGrant grant, DateTime now)
+    private static string StatusOf(Domain.Certifications.CertificationGrant grant, DateTime now, LibraryTime times)
     {
         if (grant.RevokedAtUtc is { } revoked)
         {
-            return $"Revoked on {revoked:d MMMM yyyy}" + (string.IsNullOrWhiteSpace(grant.RevocationReason) ? "." : $": {grant.RevocationReason}");
+            return $"Revoked on {times.Day(revoked)}" + (string.IsNullOrWhiteSpace(grant.RevocationReason) ? "." : $": {grant.RevocationReason}");
         }
 
         return grant.ExpiresAtUtc switch
         {
             null => "Valid, does not expire.",
-            { } e when e <= now => $"Expired on {e:d MMMM yyyy}. Take the training again to renew it.",
-            { } e when e - now <= CertificationExpirySweep.WarnBefore => $"Expires soon: valid until {e:d MMMM yyyy}.",
-            { } e => $"Valid until {e:d MMMM yyyy}.",
+            { } e when e <= now => $"Expired on {times.Day(e)}. Take the training again to renew it.",
+            { } e when e - now <= CertificationExpirySweep.WarnBefore => $"Expires soon: valid until {times.Day(e)}.",
+            { } e => $"Valid until {times.Day(e)}.",
         };
     }
 }

@@ -82,13 +82,13 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
 
         if (!ModelState.IsValid)
         {
-            Refusal = new BookingRefusal(ErrorCodes.Validation, "Give a date, a start time and an end time.");
+            Refusal = new BookingRefusal(ErrorCodes.Validation, RefusalReasons.GiveDateAndTimes);
             return Page();
         }
 
         if (!Instants.InWindow(Date))
         {
-            Refusal = new BookingRefusal(ErrorCodes.Validation, Instants.OutsideWindow);
+            Refusal = Instants.OutsideWindowRefusal;
             return Page();
         }
 
@@ -99,7 +99,7 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
             patronId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
             if (patronId is null)
             {
-                Refusal = new BookingRefusal(ErrorCodes.Validation, $"No patron has the e-mail {PatronEmail}.");
+                Refusal = BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.NoPatronWithEmail, ("email", PatronEmail ?? ""));
                 return Page();
             }
         }

@@ -70,13 +70,13 @@ public sealed class JoinModel(BookingDbContext db, WaitlistJoining joining) : Pa
 
         if (!ModelState.IsValid)
         {
-            Refusal = new BookingRefusal(Domain.Common.ErrorCodes.Validation, "Give a date, a start time and an end time.");
+            Refusal = new BookingRefusal(Domain.Common.ErrorCodes.Validation, RefusalReasons.GiveDateAndTimes);
             return Page();
         }
 
         if (!Instants.InWindow(Date))
         {
-            Refusal = new BookingRefusal(Domain.Common.ErrorCodes.Validation, Instants.OutsideWindow);
+            Refusal = Instants.OutsideWindowRefusal;
             return Page();
         }
 
