@@ -70,10 +70,13 @@ public static class LocalCalendar
     public static string Short(DateTime local, System.Globalization.CultureInfo culture)
     {
         var f = culture.DateTimeFormat;
-        return local.ToString($"ddd, {f.MonthDayPattern.Replace("MMMM", "MMM", StringComparison.Ordinal)}, {f.ShortTimePattern}", culture);
+        return Spaced(local.ToString($"ddd, {f.MonthDayPattern.Replace("MMMM", "MMM", StringComparison.Ordinal)}, {f.ShortTimePattern}", culture));
     }
 
     /// <summary>A clock time in the culture's short time pattern ("2:00 PM", "14:00").</summary>
     public static string Clock(TimeOnly time, System.Globalization.CultureInfo culture) =>
-        time.ToString(culture.DateTimeFormat.ShortTimePattern, culture);
+        Spaced(time.ToString(culture.DateTimeFormat.ShortTimePattern, culture));
+
+    // Newer ICU puts a narrow no-break space before AM/PM; the e-mails write a plain one, and pages say it the same way.
+    private static string Spaced(string text) => text.Replace('\u202F', ' ');
 }

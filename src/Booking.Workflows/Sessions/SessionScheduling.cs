@@ -80,8 +80,9 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         if (held.Count < details.HoldDesks)
         {
             db.ChangeTracker.Clear();
-            return new ScheduleOutcome(null, BookingRefusal.Of(ErrorCodes.SlotTaken, RefusalReasons.SessionDesks,
-                ("held", held.Count), ("asked", details.HoldDesks), ("location", room.Location.Name)) with { Cause = deskRefusal });
+            var tooFew = BookingRefusal.Of(ErrorCodes.SlotTaken, RefusalReasons.SessionDesks,
+                ("held", held.Count), ("asked", details.HoldDesks), ("location", room.Location.Name));
+            return new ScheduleOutcome(null, tooFew with { Cause = deskRefusal });
         }
 
         session.HoldWith(roomOutcome.Reservation!.Id, held);

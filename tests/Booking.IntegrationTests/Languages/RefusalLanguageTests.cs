@@ -104,7 +104,7 @@ public sealed class RefusalLanguageTests(MakerspaceHost host) : IClassFixture<Ma
             case "duration":
                 return (patron, http => http.BookAsync(resource.Id, start, start.AddMinutes(15)), reservations);
             case "lead-time":
-                var soon = host.Clock.GetUtcNow().AddMinutes(10);
+                var soon = host.Clock.GetUtcNow(); // 07:00 in New York, on a step: only the lead time is broken
                 return (patron, http => http.BookAsync(resource.Id, soon, soon.AddHours(1)), reservations);
             case "advance-window":
                 return (patron, http => http.BookAsync(resource.Id, Local(Zone, "2026-02-20T10:00"), Local(Zone, "2026-02-20T11:00")), reservations);

@@ -59,7 +59,7 @@ public sealed class WordsLanguageTests(MakerspaceHost host) : IClassFixture<Make
         first.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
         second.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
 
-        Assert.Contains("Está inscrito.", await first.Http.GetStringAsync($"/sessions/{id}"), StringComparison.Ordinal);
+        Assert.Contains("Está inscrito.", Plain(await first.Http.GetStringAsync($"/sessions/{id}")), StringComparison.Ordinal);
         var waiting = Plain(await second.Http.GetStringAsync($"/sessions/{id}"));
         Assert.Contains("Está en la lista de espera, con el número 1.", waiting, StringComparison.Ordinal);
         Assert.Contains("Completa: plazas ocupadas 1 de 1; en lista de espera: 1", waiting, StringComparison.Ordinal);
