@@ -55,7 +55,7 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         await new ReservePage(patronPage).ReserveUntilAsync("10:30");
         var refusal = patronPage.GetByRole(AriaRole.Alert);
         await Assertions.Expect(refusal).ToContainTextAsync("This time cannot be reserved");
-        await Assertions.Expect(refusal).ToContainTextAsync("Laser cutter safety is required: next training Tue 13 Jan 18:00.");
+        await Assertions.Expect(refusal).ToContainTextAsync("Laser cutter safety is required: next training Tue, Jan 13, 6:00 PM.");
         await patronPage.ShouldBeAccessibleAsync();
         Assert.Equal(0, await host.InScopeAsync(db => db.Reservations.CountAsync(r => r.ResourceId == cutter.Id)));
 

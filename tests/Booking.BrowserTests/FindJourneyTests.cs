@@ -41,7 +41,7 @@ public sealed class FindJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         await Assertions.Expect(results).ToContainTextAsync("1 free");
         await Assertions.Expect(results.Locator(".find-list")).ToContainTextAsync(free.Name);
         await Assertions.Expect(results.Locator(".find-list")).Not.ToContainTextAsync(taken.Name);
-        await Assertions.Expect(results.Locator(".find-taken")).ToContainTextAsync($"{taken.Name} ({branch.Name}): {taken.Name} is already booked from 10:00 to 11:15");
+        await Assertions.Expect(results.Locator(".find-taken")).ToContainTextAsync($"{taken.Name} ({branch.Name}): {taken.Name} is already booked from 10:00 AM to 11:15 AM");
         await page.ShouldBeAccessibleAsync();
         await page.SaveScreenshotAsync("find/search-results" + suffix);
         await FitsAPhoneAsync(page, "find/search-results-360px" + suffix);

@@ -62,4 +62,21 @@ public static class LocalCalendar
 
     public static string Clock(DateTime utc, TimeZoneInfo zone) =>
         ToLocal(utc, zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A local date and time as the reader's culture writes it, short: the abbreviated day, the culture's month-day
+    /// pattern with the abbreviated month, its short time ("Tue, Dec 1, 2:00 PM"; "mar, 1 de dic, 14:00").
+    /// </summary>
+    public static string Short(DateTime local, System.Globalization.CultureInfo culture)
+    {
+        var f = culture.DateTimeFormat;
+        return Spaced(local.ToString($"ddd, {f.MonthDayPattern.Replace("MMMM", "MMM", StringComparison.Ordinal)}, {f.ShortTimePattern}", culture));
+    }
+
+    /// <summary>A clock time in the culture's short time pattern ("2:00 PM", "14:00").</summary>
+    public static string Clock(TimeOnly time, System.Globalization.CultureInfo culture) =>
+        Spaced(time.ToString(culture.DateTimeFormat.ShortTimePattern, culture));
+
+    // Newer ICU puts a narrow no-break space before AM/PM; the e-mails write a plain one, and pages say it the same way.
+    private static string Spaced(string text) => text.Replace('\u202F', ' ');
 }

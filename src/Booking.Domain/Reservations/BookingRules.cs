@@ -1,4 +1,3 @@
-using System.Globalization;
 using Booking.Domain.Certifications;
 using Booking.Domain.Common;
 
@@ -54,15 +53,15 @@ public static class BookingRules
     public static BookingRefusal? PatronMustNotBeSuspended(BookingRequest request, BookingFacts facts) =>
         request.OnBehalfByStaff || facts.Suspension is not { } suspension
             ? null
-            : new BookingRefusal(ErrorCodes.Suspended,
-                $"You cannot book {facts.KindName} until {LocalCalendar.Describe(suspension.EndsAtUtc, facts.Location.TimeZone)} ({facts.Location.TimeZoneId}): {suspension.Reason} Staff at the desk can lift this.");
+            : BookingRefusal.Of(ErrorCodes.Suspended, RefusalReasons.Suspended,
+                ("kind", facts.KindName), ("until", Utc(suspension.EndsAtUtc)), ("reason", suspension.Reason), Zone(facts));
 
     public static BookingRefusal? EndMustFollowStart(BookingRequest request, BookingFacts facts) =>
-        request.Interval.IsEmpty ? new(ErrorCodes.Validation, "The end must be after the start.") : null;
+        request.Interval.IsEmpty ? new(ErrorCodes.Validation, RefusalReasons.EndAfterStart) : null;
 
     public static BookingRefusal? ResourceMustBeInService(BookingRequest request, BookingFacts facts) =>
         facts.Resource.IsOutOfService
-            ? new(ErrorCodes.OutOfService, $"{facts.Resource.Name} is out of service: {facts.Resource.OutOfServiceReason}")
+            ? BookingRefusal.Of(ErrorCodes.OutOfService, RefusalReasons.OutOfService, ("resource", facts.Resource.Name), ("reason", facts.Resource.OutOfServiceReason ?? ""))
             : null;
 
     /// <summary>Every certification the resource requires must be held, unrevoked, until at least the booking's end.</summary>
@@ -80,24 +79,10 @@ public static class BookingRules
             missing.Add(new MissingCertification(required, held.Max(h => h.ExpiresAtUtc)));
         }
 
-        if (missing.Count == 0)
-        {
-            return null;
-        }
-
-        var zone = facts.Location.TimeZone;
-        var sentences = missing.Select(m =>
-        {
-            var said = m.ExpiresAtUtc is { } expires
-                ? $"Your {m.Certification.Name} certification expires {Short(expires, zone)}, before this booking ends"
-                : $"{m.Certification.Name} is required";
-            var next = m.Certification.NextTrainings.FirstOrDefault(t => t.StartsAtUtc > facts.NowUtc);
-            var how = next is null
-                ? "no training is scheduled yet; ask staff at the makerspace desk"
-                : $"next training {Short(next.StartsAtUtc, zone)}";
-            return $"{said}: {how}.";
-        });
-        return new BookingRefusal(ErrorCodes.CertificationRequired, string.Join(" ", sentences)) { Certifications = missing };
+        // Each missing certification is its own sentence (expiring or missing, with its next training after now).
+        return missing.Count == 0
+            ? null
+            : BookingRefusal.Of(ErrorCodes.CertificationRequired, RefusalReasons.CertificationRequired, ("now", Utc(facts.NowUtc)), Zone(facts)) with { Certifications = missing };
     }
 
     public static BookingRefusal? DurationMustFitPolicy(BookingRequest request, BookingFacts facts)
@@ -106,16 +91,16 @@ public static class BookingRules
         var minutes = request.Interval.Duration.TotalMinutes;
         if (minutes < policy.MinDurationMinutes || minutes > policy.MaxDurationMinutes)
         {
-            return new(ErrorCodes.Duration,
-                $"{facts.Resource.Name} can be booked for {Minutes(policy.MinDurationMinutes)} to {Minutes(policy.MaxDurationMinutes)}; you asked for {Minutes(minutes)}.");
+            return BookingRefusal.Of(ErrorCodes.Duration, RefusalReasons.DurationRange, ("resource", facts.Resource.Name),
+                ("min", TimeSpan.FromMinutes(policy.MinDurationMinutes)), ("max", TimeSpan.FromMinutes(policy.MaxDurationMinutes)), ("asked", request.Interval.Duration));
         }
 
         var localStart = LocalCalendar.ToLocal(request.Interval.Start, facts.Location.TimeZone);
         var startMinute = localStart.TimeOfDay.TotalMinutes;
         if (startMinute % policy.SlotMinutes != 0 || minutes % policy.SlotMinutes != 0)
         {
-            return new(ErrorCodes.Duration,
-                $"{facts.Resource.Name} is booked in steps of {Minutes(policy.SlotMinutes)}: start on the hour or a multiple of {policy.SlotMinutes} minutes after it, and book whole steps.");
+            return BookingRefusal.Of(ErrorCodes.Duration, RefusalReasons.DurationSteps, ("resource", facts.Resource.Name),
+                ("step", TimeSpan.FromMinutes(policy.SlotMinutes)), ("stepMinutes", policy.SlotMinutes));
         }
 
         return null;
@@ -128,17 +113,17 @@ public static class BookingRules
         {
             // Staff may record a walk-in that has just started, but nothing further in the past.
             return start < facts.NowUtc.AddMinutes(-facts.Policy.SlotMinutes)
-                ? new(ErrorCodes.LeadTime, "That time is already over.")
+                ? new(ErrorCodes.LeadTime, RefusalReasons.LeadTimeOver)
                 : null;
         }
 
         if (start < facts.NowUtc)
         {
-            return new(ErrorCodes.LeadTime, "That time has already started; choose a later one.");
+            return new(ErrorCodes.LeadTime, RefusalReasons.LeadTimeStarted);
         }
 
         return start < facts.NowUtc.AddMinutes(facts.Policy.LeadTimeMinutes)
-            ? new(ErrorCodes.LeadTime, $"{facts.Resource.Name} must be booked at least {Minutes(facts.Policy.LeadTimeMinutes)} ahead.")
+            ? BookingRefusal.Of(ErrorCodes.LeadTime, RefusalReasons.LeadTimeAhead, ("resource", facts.Resource.Name), ("lead", TimeSpan.FromMinutes(facts.Policy.LeadTimeMinutes)))
             : null;
     }
 
@@ -151,7 +136,7 @@ public static class BookingRules
 
         var days = facts.Policy.AdvanceWindowDays;
         return request.Interval.Start > facts.NowUtc.AddDays(days)
-            ? new(ErrorCodes.AdvanceWindow, $"{facts.Resource.Name} can be booked at most {days} days ahead.")
+            ? BookingRefusal.Of(ErrorCodes.AdvanceWindow, RefusalReasons.AdvanceWindow, ("resource", facts.Resource.Name), ("ahead", TimeSpan.FromDays(days)))
             : null;
     }
 
@@ -179,10 +164,9 @@ public static class BookingRules
         }
 
         var hours = facts.Location.OpeningHours.Where(h => h.Day == localStart.DayOfWeek).ToList();
-        var said = hours.Count == 0
-            ? $"{facts.Location.Name} is closed on {localStart.DayOfWeek}s"
-            : $"{facts.Location.Name} is open on {localStart.DayOfWeek}s {string.Join(" and ", hours.Select(h => $"{h.Opens:HH\\:mm}–{h.Closes:HH\\:mm}"))}";
-        return new(ErrorCodes.OutsideOpeningHours, $"{said}; a booking must lie inside one opening period.");
+        return hours.Count == 0
+            ? BookingRefusal.Of(ErrorCodes.OutsideOpeningHours, RefusalReasons.ClosedThatDay, ("location", facts.Location.Name), ("day", localStart.DayOfWeek))
+            : BookingRefusal.Of(ErrorCodes.OutsideOpeningHours, RefusalReasons.OpenHours, ("location", facts.Location.Name), ("day", localStart.DayOfWeek), ("hours", hours));
     }
 
     public static BookingRefusal? MustAvoidClosures(BookingRequest request, BookingFacts facts)
@@ -193,8 +177,9 @@ public static class BookingRules
             var closed = new UtcInterval(LocalCalendar.ToUtc(closure.StartsLocal, zone), LocalCalendar.ToUtc(closure.EndsLocal, zone));
             if (closed.Overlaps(request.Interval))
             {
-                return new(ErrorCodes.Closed,
-                    $"{facts.Location.Name} is closed from {closure.StartsLocal.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)} to {closure.EndsLocal.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)}: {closure.Reason}.");
+                // The closure's own local times (unspecified kind): shown as they were entered.
+                return BookingRefusal.Of(ErrorCodes.Closed, RefusalReasons.Closed, ("location", facts.Location.Name),
+                    ("from", DateTime.SpecifyKind(closure.StartsLocal, DateTimeKind.Unspecified)), ("to", DateTime.SpecifyKind(closure.EndsLocal, DateTimeKind.Unspecified)), ("reason", closure.Reason));
             }
         }
 
@@ -203,12 +188,11 @@ public static class BookingRules
 
     public static BookingRefusal? MustAvoidMaintenance(BookingRequest request, BookingFacts facts)
     {
-        var zone = facts.Location.TimeZone;
         var block = facts.Maintenance.FirstOrDefault(m => m.Interval.Overlaps(request.Interval));
         return block is null
             ? null
-            : new(ErrorCodes.Maintenance,
-                $"{facts.Resource.Name} is blocked for maintenance from {LocalCalendar.Describe(block.Interval.Start, zone)} to {LocalCalendar.Describe(block.Interval.End, zone)}: {block.Reason}.");
+            : BookingRefusal.Of(ErrorCodes.Maintenance, RefusalReasons.Maintenance, ("resource", facts.Resource.Name),
+                ("from", Utc(block.Interval.Start)), ("to", Utc(block.Interval.End)), ("reason", block.Reason), Zone(facts));
     }
 
     public static BookingRefusal? SlotMustBeFree(BookingRequest request, BookingFacts facts)
@@ -221,9 +205,12 @@ public static class BookingRules
         }
 
         var zone = facts.Location.TimeZone;
-        var buffer = facts.Policy.BufferAfterMinutes > 0 ? $" (including {Minutes(facts.Policy.BufferAfterMinutes)} kept free after each booking)" : "";
-        return new(ErrorCodes.SlotTaken,
-            $"{facts.Resource.Name} is already booked from {LocalCalendar.Clock(clash.Start, zone)} to {LocalCalendar.Clock(clash.End, zone)}{buffer}. You can join the waiting list for this time.");
+        var from = TimeOnly.FromDateTime(LocalCalendar.ToLocal(clash.Start, zone));
+        var to = TimeOnly.FromDateTime(LocalCalendar.ToLocal(clash.End, zone));
+        return facts.Policy.BufferAfterMinutes > 0
+            ? BookingRefusal.Of(ErrorCodes.SlotTaken, RefusalReasons.SlotTakenWithBuffer, ("resource", facts.Resource.Name), ("from", from), ("to", to),
+                ("buffer", TimeSpan.FromMinutes(facts.Policy.BufferAfterMinutes)))
+            : BookingRefusal.Of(ErrorCodes.SlotTaken, RefusalReasons.SlotTaken, ("resource", facts.Resource.Name), ("from", from), ("to", to));
     }
 
     public static BookingRefusal? MustRespectActiveLimit(BookingRequest request, BookingFacts facts)
@@ -234,7 +221,8 @@ public static class BookingRules
         }
 
         return facts.PatronActiveOfKind >= max
-            ? new(ErrorCodes.Quota, $"You already hold {facts.PatronActiveOfKind} upcoming bookings of this kind; the limit is {max}. Cancel one or wait until one is over.")
+            ? BookingRefusal.Of(ErrorCodes.Quota, facts.PatronActiveOfKind == 1 ? RefusalReasons.ActiveLimitOne : RefusalReasons.ActiveLimit,
+                ("held", facts.PatronActiveOfKind), ("max", max))
             : null;
     }
 
@@ -247,21 +235,12 @@ public static class BookingRules
 
         var after = facts.PatronMinutesInWeek + request.Interval.Duration.TotalMinutes;
         return after > maxHours * 60
-            ? new(ErrorCodes.Quota, $"This would make {Minutes(after)} of this kind in one week (Monday to Sunday); the limit is {maxHours} hours. You have {Minutes(Math.Max(0, (maxHours * 60) - facts.PatronMinutesInWeek))} left that week.")
+            ? BookingRefusal.Of(ErrorCodes.Quota, RefusalReasons.WeeklyHours, ("total", TimeSpan.FromMinutes(after)), ("limit", TimeSpan.FromHours(maxHours)),
+                ("left", TimeSpan.FromMinutes(Math.Max(0, (maxHours * 60) - facts.PatronMinutesInWeek))))
             : null;
     }
 
-    private static string Short(DateTime utc, TimeZoneInfo zone) =>
-        LocalCalendar.ToLocal(utc, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+    private static (string, object) Zone(BookingFacts facts) => (BookingRefusal.ZoneFact, facts.Location.TimeZoneId);
 
-    private static string Minutes(double minutes)
-    {
-        if (minutes % 60 == 0)
-        {
-            var hours = (int)(minutes / 60);
-            return hours == 1 ? "1 hour" : $"{hours} hours";
-        }
-
-        return minutes < 60 ? $"{minutes:0} minutes" : $"{Math.Floor(minutes / 60):0} h {minutes % 60:0} min";
-    }
+    private static DateTime Utc(DateTime instant) => DateTime.SpecifyKind(instant, DateTimeKind.Utc);
 }

@@ -114,12 +114,12 @@ public sealed class Reservation
     {
         if (!IsAwaitingPatron)
         {
-            throw new DomainException(ErrorCodes.InvalidState, $"There is no open offer to accept: this reservation is {Status.ToCode()}.");
+            throw new DomainException(BookingRefusal.Of(ErrorCodes.InvalidState, RefusalReasons.NoOpenOffer, ("status", Status)));
         }
 
         if (nowUtc >= OfferExpiresAtUtc)
         {
-            throw new DomainException(ErrorCodes.InvalidState, "This offer has lapsed; the slot went to the next person waiting.");
+            throw new DomainException(new BookingRefusal(ErrorCodes.InvalidState, RefusalReasons.OfferLapsed));
         }
 
         OfferExpiresAtUtc = null;
@@ -133,7 +133,7 @@ public sealed class Reservation
     {
         if (Status != ReservationStatus.Pending || IsAwaitingPatron)
         {
-            throw Invalid("approve");
+            throw Invalid(RefusalReasons.CannotApprove);
         }
 
         Status = ReservationStatus.Confirmed;
@@ -145,7 +145,7 @@ public sealed class Reservation
     {
         if (Status != ReservationStatus.Pending || IsAwaitingPatron)
         {
-            throw Invalid("reject");
+            throw Invalid(RefusalReasons.CannotReject);
         }
 
         var why = Reason(reason, "Not approved by staff.");
@@ -160,7 +160,7 @@ public sealed class Reservation
     {
         if (Status is not (ReservationStatus.Pending or ReservationStatus.Confirmed))
         {
-            throw Invalid("cancel");
+            throw Invalid(RefusalReasons.CannotCancel);
         }
 
         var why = Reason(reason, byId == PatronId ? "Cancelled by the patron." : "Cancelled by staff.");
@@ -179,18 +179,18 @@ public sealed class Reservation
     {
         if (Status != ReservationStatus.Confirmed)
         {
-            throw Invalid("check in");
+            throw Invalid(RefusalReasons.CannotCheckIn);
         }
 
         var window = CheckInWindow(policy);
         if (nowUtc < window.Start)
         {
-            throw new DomainException(ErrorCodes.CheckInWindow, $"Check-in opens {policy.CheckInOpensMinutesBefore} minutes before the start.");
+            throw new DomainException(BookingRefusal.Of(ErrorCodes.CheckInWindow, RefusalReasons.CheckInNotYet, ("before", TimeSpan.FromMinutes(policy.CheckInOpensMinutesBefore))));
         }
 
         if (nowUtc >= window.End)
         {
-            throw new DomainException(ErrorCodes.CheckInWindow, "Check-in closed: the reservation was not claimed in time. Ask staff at the desk.");
+            throw new DomainException(new BookingRefusal(ErrorCodes.CheckInWindow, RefusalReasons.CheckInClosed));
         }
 
         Status = ReservationStatus.CheckedIn;
@@ -202,7 +202,7 @@ public sealed class Reservation
     {
         if (Status != ReservationStatus.CheckedIn)
         {
-            throw Invalid("complete");
+            throw Invalid(RefusalReasons.CannotComplete);
         }
 
         Status = ReservationStatus.Completed;
@@ -217,7 +217,7 @@ public sealed class Reservation
     {
         if (Status != ReservationStatus.Confirmed)
         {
-            throw Invalid("release as a no-show");
+            throw Invalid(RefusalReasons.CannotReleaseNoShow);
         }
 
         if (nowUtc < StartsAtUtc.AddMinutes(policy.NoShowGraceMinutes))
@@ -233,12 +233,12 @@ public sealed class Reservation
     /// <summary>Laptops not returned by their end are overdue.</summary>
     public bool IsOverdue(DateTime nowUtc) => Status == ReservationStatus.CheckedIn && nowUtc > EndsAtUtc;
 
-    private DomainException Invalid(string action) =>
-        new(ErrorCodes.InvalidState, $"You cannot {action} a reservation that is {Status.ToCode()}.");
+    private DomainException Invalid(string reason) =>
+        new(BookingRefusal.Of(ErrorCodes.InvalidState, reason, ("status", Status)));
 
     /// <summary>The stored reason (its column holds <see cref="MaxReasonLength"/>): a longer one is refused, not cut, before anything changes.</summary>
     private static string Reason(string? given, string fallback) =>
         string.IsNullOrWhiteSpace(given) ? fallback
-        : given.Trim().Length > MaxReasonLength ? throw new DomainException(ErrorCodes.Validation, $"Give the reason in at most {MaxReasonLength} characters.")
+        : given.Trim().Length > MaxReasonLength ? throw new DomainException(BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.ReasonTooLong, ("max", MaxReasonLength)))
         : given.Trim();
 }

@@ -80,7 +80,7 @@ public sealed class WaitlistEntry
     {
         if (Status != WaitlistStatus.Offered)
         {
-            throw new DomainException(ErrorCodes.InvalidState, "There is no open offer to accept.");
+            throw new DomainException(new BookingRefusal(ErrorCodes.InvalidState, RefusalReasons.NoWaitlistOffer));
         }
 
         Status = WaitlistStatus.Accepted;
@@ -98,7 +98,7 @@ public sealed class WaitlistEntry
     {
         if (Status is not (WaitlistStatus.Waiting or WaitlistStatus.Offered))
         {
-            throw new DomainException(ErrorCodes.InvalidState, "You are no longer on this waiting list.");
+            throw new DomainException(new BookingRefusal(ErrorCodes.InvalidState, RefusalReasons.NoLongerWaiting));
         }
 
         Status = WaitlistStatus.Withdrawn;

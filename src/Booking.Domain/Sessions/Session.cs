@@ -1,5 +1,6 @@
 using Booking.Domain.Certifications;
 using Booking.Domain.Common;
+using Booking.Domain.Reservations;
 
 namespace Booking.Domain.Sessions;
 
@@ -148,20 +149,19 @@ public sealed class Session
     {
         if (IsCancelled)
         {
-            throw new DomainException(ErrorCodes.RegistrationClosed, $"{Title} was cancelled: {CancellationReason}");
+            throw new DomainException(BookingRefusal.Of(ErrorCodes.RegistrationClosed, RefusalReasons.SessionCancelled, ("session", Title), ("reason", CancellationReason ?? "")));
         }
 
         if (nowUtc >= StartsAtUtc)
         {
-            throw new DomainException(ErrorCodes.RegistrationClosed, $"{Title} has already started; registration is closed.");
+            throw new DomainException(BookingRefusal.Of(ErrorCodes.RegistrationClosed, RefusalReasons.SessionStarted, ("session", Title)));
         }
 
         var existing = _registrations.FirstOrDefault(r => r.PatronId == patronId);
         if (existing is { IsActive: true })
         {
-            throw new DomainException(ErrorCodes.Conflict, existing.Status == RegistrationStatus.Waitlisted
-                ? $"You are already on the waitlist for {Title}."
-                : $"You are already registered for {Title}.");
+            throw new DomainException(BookingRefusal.Of(ErrorCodes.Conflict,
+                existing.Status == RegistrationStatus.Waitlisted ? RefusalReasons.AlreadyWaitlisted : RefusalReasons.AlreadyRegistered, ("session", Title)));
         }
 
         var status = PlacesTaken < Capacity ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted;
@@ -187,15 +187,15 @@ public sealed class Session
     public SessionRegistration? CancelRegistration(Guid patronId, DateTime nowUtc)
     {
         var registration = _registrations.FirstOrDefault(r => r.PatronId == patronId && r.IsActive)
-            ?? throw new DomainException(ErrorCodes.NotFound, $"You are not registered for {Title}.");
+            ?? throw new DomainException(BookingRefusal.Of(ErrorCodes.NotFound, RefusalReasons.NotRegistered, ("session", Title)));
         if (registration.Status is not (RegistrationStatus.Registered or RegistrationStatus.Waitlisted))
         {
-            throw new DomainException(ErrorCodes.InvalidState, "Attendance is already recorded; the registration cannot be cancelled.");
+            throw new DomainException(new BookingRefusal(ErrorCodes.InvalidState, RefusalReasons.AttendanceRecorded));
         }
 
         if (nowUtc >= StartsAtUtc)
         {
-            throw new DomainException(ErrorCodes.InvalidState, $"{Title} has already started; ask staff at the desk.");
+            throw new DomainException(BookingRefusal.Of(ErrorCodes.InvalidState, RefusalReasons.SessionUnderWay, ("session", Title)));
         }
 
         registration.Cancel(nowUtc);

@@ -10,13 +10,14 @@ using MimeKit;
 namespace Booking.Jobs.Calendar;
 
 /// <summary>A reservation as a calendar event; what an .ics needs to say about it.</summary>
-/// <remarks><paramref name="Uid"/> replaces the reservation's own UID where the id must not be shown (public feeds).</remarks>
-public sealed record CalendarEntry(Guid ReservationId, string Summary, string Location, DateTime StartsAtUtc, DateTime EndsAtUtc, ReservationStatus Status, string? Description, string? Uid = null);
+/// <remarks><paramref name="Uid"/> replaces the reservation's own UID where the id must not be shown (public feeds);
+/// <paramref name="Sequence"/> is the event's version by <see cref="CalendarSequence"/>'s one rule.</remarks>
+public sealed record CalendarEntry(Guid ReservationId, string Summary, string Location, DateTime StartsAtUtc, DateTime EndsAtUtc, ReservationStatus Status, string? Description, string? Uid = null, int Sequence = 0);
 
 /// <summary>
 /// Writes .ics text with Ical.Net. Every reservation has one stable UID (<c>{id}@makerspace</c>) so a
-/// calendar updates its entry instead of adding another; SEQUENCE grows as the reservation moves on
-/// through its life, and a cancellation says METHOD:CANCEL.
+/// calendar updates its entry instead of adding another; SEQUENCE (<see cref="CalendarSequence"/>) grows as the
+/// reservation moves on through its life, and a cancellation says METHOD:CANCEL.
 /// </summary>
 public static class CalendarFiles
 {
@@ -40,18 +41,10 @@ public static class CalendarFiles
         return $"busy-{Convert.ToHexStringLower(hash.AsSpan(0, 16))}@makerspace";
     }
 
-    /// <summary>Statuses only move forward (pending → confirmed → ended or cancelled), so the status orders the versions.</summary>
-    public static int Sequence(ReservationStatus status) => status switch
-    {
-        ReservationStatus.Pending => 0,
-        ReservationStatus.Confirmed or ReservationStatus.CheckedIn or ReservationStatus.Completed => 1,
-        _ => 2,
-    };
-
     /// <summary>
     /// One event, for an e-mail attachment (RFC 5546): REQUEST (add or update) or CANCEL, from the library (ORGANIZER,
-    /// <c>Smtp:From</c>) to the patron (ATTENDEE). <paramref name="sequence"/> is derived from the notifications sent
-    /// before (see <c>DeliverNotification</c>), so each mail about the same UID supersedes the one before it.
+    /// <c>Smtp:From</c>) to the patron (ATTENDEE). <paramref name="sequence"/> is derived from the notifications made
+    /// before (see <see cref="CalendarSequence"/>), so each mail about the same UID supersedes the one before it.
     /// </summary>
     public static string ForMail(CalendarEntry entry, bool cancel, DateTime nowUtc, int sequence, MailboxAddress organizer, MailboxAddress attendee)
     {
@@ -92,7 +85,7 @@ public static class CalendarFiles
     private static CalendarEvent Event(CalendarEntry entry, DateTime nowUtc, bool cancel) => new()
     {
         Uid = entry.Uid ?? Uid(entry.ReservationId),
-        Sequence = Sequence(entry.Status),
+        Sequence = entry.Sequence,
         Summary = entry.Summary,
         Location = entry.Location,
         Description = entry.Description,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Booking.Data;
+using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Domain.Sessions;
@@ -90,8 +91,8 @@ public sealed class DeliverNotification(BookingDbContext db, IMailSender sender,
             return "discarded";
         }
 
-        var entry = facts?.ToCalendarEntry() ?? SessionEntry(notification, noticeFacts);
-        var sequence = entry is null ? 0 : await SequenceAsync(notification, noticeFacts, ct);
+        var entry = facts?.ToCalendarEntry(Languages.CultureFor(recipient.PreferredLanguage)) ?? SessionEntry(notification, noticeFacts);
+        var sequence = entry is null ? 0 : await CalendarSequence.ForNoticeAsync(db, notification, noticeFacts, ct);
         // Only facts that name no zone (certification dates) need the library's first branch: most mails skip the read.
         var fallbackZone = noticeFacts is { TimeZone: not null }
             ? "UTC"
@@ -160,29 +161,6 @@ public sealed class DeliverNotification(BookingDbContext db, IMailSender sender,
                 notification.Kind == NotificationKinds.SessionCancelled ? ReservationStatus.Cancelled : ReservationStatus.Confirmed, null,
                 CalendarFiles.SessionUid(sessionId, notification.RecipientId))
             : null;
-
-    /// <summary>
-    /// The calendar SEQUENCE of this mail, derived rather than stored: how many calendar-bearing notifications about the
-    /// same event (the reservation, or the session for this patron) come before it, ordered by when they were made
-    /// (a cancellation made in the same instant counts as later). A resend of the same row gets the same number.
-    /// </summary>
-    private async Task<int> SequenceAsync(Notification notification, NoticeFacts? facts, CancellationToken ct)
-    {
-        var rows = notification.ReservationId is { } reservationId
-            ? await db.Notifications.AsNoTracking().Where(n => n.ReservationId == reservationId)
-                .Select(n => new { n.Id, n.Kind, n.CreatedAtUtc, n.Facts }).ToListAsync(ct)
-            : await db.Notifications.AsNoTracking()
-                .Where(n => n.RecipientId == notification.RecipientId && n.ReservationId == null
-                    && (n.Kind == NotificationKinds.SessionRegistered || n.Kind == NotificationKinds.SessionPromoted || n.Kind == NotificationKinds.SessionCancelled))
-                .Select(n => new { n.Id, n.Kind, n.CreatedAtUtc, n.Facts }).ToListAsync(ct);
-        var sessionId = facts?.SessionId;
-        var ordered = rows
-            .Where(n => NotificationKinds.CancelsCalendarEntry(n.Kind) || NotificationKinds.UpdatesCalendarEntry(n.Kind))
-            .Where(n => notification.ReservationId is not null || NoticeFacts.FromJson(n.Facts)?.SessionId == sessionId)
-            .OrderBy(n => n.CreatedAtUtc).ThenBy(n => NotificationKinds.CancelsCalendarEntry(n.Kind)).ThenBy(n => n.Id)
-            .Select(n => n.Id).ToList();
-        return Math.Max(0, ordered.IndexOf(notification.Id));
-    }
 
     private async Task DiscardAsync(Notification notification, string why, DateTime now, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Booking.Domain.Common;
 using Booking.Domain.Notifications;
 using Booking.Jobs.Configuration;
 using Booking.Workflows.Notifications;
@@ -70,12 +71,7 @@ public static class NoticeWriter
     }
 
     /// <summary>A length of time in words ("24 hours", "30 minutes", "3 days"): days only beyond two days, as the reminders say it.</summary>
-    public static string Duration(TimeSpan span, CultureInfo culture)
-    {
-        var minutes = span.TotalMinutes;
-        var maxUnit = minutes % 1440 == 0 && minutes > 2880 ? TimeUnit.Day : minutes % 60 == 0 ? TimeUnit.Hour : TimeUnit.Minute;
-        return span.Humanize(culture: culture, maxUnit: maxUnit, minUnit: TimeUnit.Minute);
-    }
+    public static string Duration(TimeSpan span, CultureInfo culture) => Durations.InWords(span, culture);
 
     /// <summary>An instant as the reader reads a date and time in the branch's zone ("Tue, Dec 1, 2026, 2:00 PM").</summary>
     public static string When(DateTime utc, string zoneId, CultureInfo c) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Locations;
@@ -15,8 +16,11 @@ public sealed record ReservationFacts(Reservation Reservation, Resource Resource
     /// <summary>The reservation's resource with its kind, branch and policy, as the notices take it.</summary>
     public BookingSubject Subject => new(Resource, Kind, Location, Policy);
 
-    public CalendarEntry ToCalendarEntry() =>
-        new(Reservation.Id, Resource.Name, $"{Resource.Name}, {Location.Name}", Reservation.StartsAtUtc, Reservation.EndsAtUtc, Reservation.Status, Reservation.Notes);
+    /// <param name="culture">The reader's language: the request's for a download, the recipient's for a mail.</param>
+    /// <param name="sequence">The event's SEQUENCE by <see cref="CalendarSequence"/> (a mail sets its own).</param>
+    public CalendarEntry ToCalendarEntry(CultureInfo culture, int sequence = 0) =>
+        new(Reservation.Id, CalendarWords.Summary(Resource.Name, culture), $"{Resource.Name}, {Location.Name}", Reservation.StartsAtUtc, Reservation.EndsAtUtc,
+            Reservation.Status, CalendarWords.Description(Resource.Name, Location.Name, Reservation.Notes, culture), null, sequence);
 
     /// <summary>Loads the reservation tracked (so a sweep can change it) with its context; null when it is gone.</summary>
     public static async Task<ReservationFacts?> LoadAsync(BookingDbContext db, Guid reservationId, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Booking.Data;
 using Booking.Domain.Common;
+using Booking.Domain.Reservations;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Booking.Web.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
 
         var (code, detail) = exception switch
         {
-            DomainException d => (d.Code, d.Message),
+            DomainException d => (d.Code, d.Refusal is { } refusal ? RefusalWords.Say(refusal, RequestLanguages.UiCultureOf(httpContext)) : d.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ErrorCodes.TooLarge, RequestBodyLimits.TooLarge(RequestBodyLimits.LimitFor(httpContext.Request))),
             BadHttpRequestException b => (ErrorCodes.Validation, ReadableBodyMessage(b)),
             _ when DatabaseErrors.IsUnavailable(exception) => (ErrorCodes.Unavailable, "The makerspace cannot reach its database just now. Nothing was changed; please try again in a moment."),
@@ -53,6 +54,11 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
                 Extensions = { ["code"] = code },
             },
         };
+        if (exception is DomainException { Refusal: not null })
+        {
+            context.ProblemDetails.Extensions[ProblemWords.Worded] = true;
+        }
+
         if (FieldOf(exception) is { } field)
         {
             context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail!] };

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Booking.Domain.Common;
+using Booking.Domain.Reservations;
 
 namespace Booking.Web.Infrastructure;
 
@@ -24,6 +26,10 @@ public static partial class Instants
 
     /// <summary>Why a time or date outside the window is refused, in words.</summary>
     public static readonly string OutsideWindow = $"Give a date between the years {EarliestYear} and {LatestYear}.";
+
+    /// <summary><see cref="OutsideWindow"/> as a refusal, said in the reader's language.</summary>
+    public static BookingRefusal OutsideWindowRefusal =>
+        BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.YearOutsideWindow, ("earliest", EarliestYear), ("latest", LatestYear));
 
     public static bool InWindow(DateTimeOffset value) => value.UtcDateTime.Year is >= EarliestYear and <= LatestYear;
 

@@ -1,4 +1,5 @@
 using Booking.Domain.Common;
+using Booking.Domain.Reservations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Infrastructure;
@@ -10,6 +11,13 @@ public static class Problems
     {
         var extensions = new Dictionary<string, object?>(extra ?? new Dictionary<string, object?>()) { ["code"] = code };
         return TypedResults.Problem(detail: detail, statusCode: ErrorStatuses.StatusFor(code), title: ErrorStatuses.TitleFor(code), extensions: extensions);
+    }
+
+    /// <summary>A refusal, its detail in the request's language (the current UI culture), with the certifications it lacks if any.</summary>
+    public static ProblemHttpResult Refused(BookingRefusal refusal, IDictionary<string, object?>? extra = null)
+    {
+        var extensions = new Dictionary<string, object?>(extra ?? new Dictionary<string, object?>()) { [ProblemWords.Worded] = true };
+        return Of(refusal.Code, refusal.Message, extensions);
     }
 
     public static ProblemHttpResult NotFound(string what) => Of(ErrorCodes.NotFound, $"No {what} with that id (or it is not yours).");

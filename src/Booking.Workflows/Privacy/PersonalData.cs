@@ -56,7 +56,7 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
         // A laptop not yet returned, or a visit under way: the desk must see them through first.
         if (await db.Reservations.AnyAsync(r => r.PatronId == patronId && r.Status == ReservationStatus.CheckedIn && (r.KindCode == KnownKinds.Laptop || r.EndsAtUtc > now), ct))
         {
-            throw new DomainException(ErrorCodes.InvalidState, "You have something checked out or a visit in progress: return it at the desk, then close your account.");
+            throw new DomainException(new BookingRefusal(ErrorCodes.InvalidState, RefusalReasons.ReturnFirst));
         }
 
         var actor = new Actor(patronId, IsStaff: false);

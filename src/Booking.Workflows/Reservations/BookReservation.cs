@@ -31,7 +31,9 @@ public sealed record BookingOutcome(Reservation? Reservation, BookingRefusal? Re
 
     public string? PatronEmail { get; init; }
 
-    public static BookingOutcome Refused(string code, string message) => new(null, new BookingRefusal(code, message));
+    public static BookingOutcome Refused(BookingRefusal refusal) => new(null, refusal);
+
+    public static BookingOutcome Refused(string code, string reason) => new(null, new BookingRefusal(code, reason));
 }
 
 /// <summary>Books a resource: checks every rule and writes the reservation in one write transaction.</summary>
@@ -59,12 +61,12 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
         var onBehalf = patronId != actorId;
         if (onBehalf && !actorIsStaff)
         {
-            return BookingOutcome.Refused(ErrorCodes.Forbidden, "Only staff can book on someone else's behalf.");
+            return BookingOutcome.Refused(ErrorCodes.Forbidden, RefusalReasons.OnlyStaffOnBehalf);
         }
 
         if (input.End <= input.Start)
         {
-            return BookingOutcome.Refused(ErrorCodes.Validation, "The end must be after the start.");
+            return BookingOutcome.Refused(ErrorCodes.Validation, RefusalReasons.EndAfterStart);
         }
 
         if (NotesTooLong(input.Notes) is { } tooLong)
@@ -75,7 +77,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
         var subject = await BookingSubject.LoadAsync(db, input.ResourceId, ct);
         if (subject is null)
         {
-            return BookingOutcome.Refused(ErrorCodes.NotFound, "No resource with that id.");
+            return BookingOutcome.Refused(ErrorCodes.NotFound, RefusalReasons.NoResource);
         }
 
         var request = new BookingRequest(patronId, new UtcInterval(input.Start.UtcDateTime, input.End.UtcDateTime), onBehalf);
@@ -140,7 +142,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
             var wouldRefuse = BookingRules.Check(request with { OnBehalfByStaff = false }, outcome.Facts!);
             var details = wouldRefuse is null
                 ? "Booked on behalf of the patron."
-                : $"Booked on behalf of the patron, overriding {wouldRefuse.Code}: {wouldRefuse.Message}";
+                : $"Booked on behalf of the patron, overriding {wouldRefuse.Code}: {wouldRefuse}";
             db.AuditLog.Add(new AuditEntry(actorId, wouldRefuse is null ? "reservation.on-behalf" : "reservation.override", $"reservation:{reservation.Id}", details, now));
         }
 
@@ -152,7 +154,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
         catch (DbUpdateException e) when (WriteTransaction.IsOverlapViolation(e))
         {
             db.ChangeTracker.Clear();
-            return BookingOutcome.Refused(ErrorCodes.SlotTaken, $"{subject.Resource.Name} was just booked by someone else for that time.") with { Subject = subject };
+            return BookingOutcome.Refused(BookingRefusal.Of(ErrorCodes.SlotTaken, RefusalReasons.JustBooked, ("resource", subject.Resource.Name))) with { Subject = subject };
         }
 
         return outcome;
@@ -163,7 +165,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
     {
         if (read.Patron is null)
         {
-            return BookingOutcome.Refused(ErrorCodes.NotFound, "No patron with that id.") with { Subject = subject };
+            return BookingOutcome.Refused(ErrorCodes.NotFound, RefusalReasons.NoPatron) with { Subject = subject };
         }
 
         if (BookingRules.Check(request, read.Facts) is { } refusal)
@@ -192,7 +194,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
     }
 
     private static BookingOutcome? NotesTooLong(string? notes) => notes is { Length: > Reservation.MaxNotesLength }
-        ? BookingOutcome.Refused(ErrorCodes.Validation, $"Notes are at most {Reservation.MaxNotesLength} characters.")
+        ? BookingOutcome.Refused(BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.NotesTooLong, ("max", Reservation.MaxNotesLength)))
         : null;
 
     private BookingOutcome AddIfAllowed(BookingSubject subject, BookingRequest request, BookingFacts facts, Guid actorId, string? notes, DateTime now, BookingPolicy? policy)

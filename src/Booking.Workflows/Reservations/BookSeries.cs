@@ -14,7 +14,9 @@ public sealed record SeriesDateOutcome(SeriesOccurrence Occurrence, Reservation?
 /// <summary>The series with each date's outcome, or why nothing was written (<see cref="Refusal"/>).</summary>
 public sealed record SeriesOutcome(ReservationSeries? Series, IReadOnlyList<SeriesDateOutcome> Dates, BookingRefusal? Refusal, BookingSubject? Subject)
 {
-    public static SeriesOutcome Refused(string code, string message) => new(null, [], new BookingRefusal(code, message), null);
+    public static SeriesOutcome Refused(BookingRefusal refusal) => new(null, [], refusal, null);
+
+    public static SeriesOutcome Refused(string code, string reason) => Refused(new BookingRefusal(code, reason));
 }
 
 /// <summary>
@@ -28,29 +30,29 @@ public sealed class BookSeries(BookingDbContext db, BookReservation booking, Tim
     {
         if (!actor.IsStaff)
         {
-            return SeriesOutcome.Refused(ErrorCodes.Forbidden, "Only staff can book a series.");
+            return SeriesOutcome.Refused(ErrorCodes.Forbidden, RefusalReasons.OnlyStaffSeries);
         }
 
         if (input.Plan.Problems() is [var (_, message), ..])
         {
-            return SeriesOutcome.Refused(ErrorCodes.Validation, message);
+            return SeriesOutcome.Refused(BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.SeriesPlan, ("problem", message)));
         }
 
         if (input.Notes is { Length: > Reservation.MaxNotesLength })
         {
-            return SeriesOutcome.Refused(ErrorCodes.Validation, $"Notes are at most {Reservation.MaxNotesLength} characters.");
+            return SeriesOutcome.Refused(BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.NotesTooLong, ("max", Reservation.MaxNotesLength)));
         }
 
         var subject = await BookingSubject.LoadAsync(db, input.ResourceId, ct);
         if (subject is null)
         {
-            return SeriesOutcome.Refused(ErrorCodes.NotFound, "No resource with that id.");
+            return SeriesOutcome.Refused(ErrorCodes.NotFound, RefusalReasons.NoResource);
         }
 
         var patronId = input.PatronId ?? actor.Id;
         if (!await db.Users.AnyAsync(u => u.Id == patronId, ct))
         {
-            return SeriesOutcome.Refused(ErrorCodes.NotFound, "No patron with that id.");
+            return SeriesOutcome.Refused(ErrorCodes.NotFound, RefusalReasons.NoPatron);
         }
 
         // Each date is its own transaction, after the series row is committed: one refused or raced date never undoes
@@ -66,8 +68,8 @@ public sealed class BookSeries(BookingDbContext db, BookReservation booking, Tim
         {
             if (occurrence.Interval is not { } interval)
             {
-                outcomes.Add(new SeriesDateOutcome(occurrence, null, new BookingRefusal(
-                    ErrorCodes.Validation, $"{occurrence.StartLocal:HH:mm}–{occurrence.EndLocal:HH:mm} does not exist that day: the clocks go forward.")));
+                outcomes.Add(new SeriesDateOutcome(occurrence, null, BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.ClocksGoForward,
+                    ("start", TimeOnly.FromDateTime(occurrence.StartLocal)), ("end", TimeOnly.FromDateTime(occurrence.EndLocal)))));
                 continue;
             }
 
@@ -78,7 +80,7 @@ public sealed class BookSeries(BookingDbContext db, BookReservation booking, Tim
 
         db.ChangeTracker.Clear();
         db.ReservationSeries.Attach(series);
-        series.Finish(outcomes.Where(o => o.Refusal is not null).Select(o => new SeriesRefusal(o.Occurrence.Date, o.Refusal!.Code, o.Refusal.Message)), clock.GetUtcNow().UtcDateTime);
+        series.Finish(outcomes.Where(o => o.Refusal is not null).Select(o => new SeriesRefusal(o.Occurrence.Date, o.Refusal!.Code, o.Refusal.ToString())), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return new SeriesOutcome(series, outcomes, null, subject);
     }

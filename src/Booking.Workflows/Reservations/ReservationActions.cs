@@ -116,7 +116,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
         {
             if (reservation.PatronId != actor.Id)
             {
-                throw new DomainException(ErrorCodes.Forbidden, "Only the patron it was offered to can accept an offer.");
+                throw new DomainException(new BookingRefusal(ErrorCodes.Forbidden, RefusalReasons.OfferNotYours));
             }
 
             reservation.AcceptOffer(subject.Policy, Now);
@@ -146,7 +146,7 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
     {
         if (!actor.IsStaff && subject.Kind.Code == KnownKinds.Laptop)
         {
-            throw new DomainException(ErrorCodes.Forbidden, "Laptops are handed over and taken back at the desk: ask staff.");
+            throw new DomainException(new BookingRefusal(ErrorCodes.Forbidden, RefusalReasons.LaptopAtDesk));
         }
     }
 
@@ -155,9 +155,9 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
     {
         var resourceId = await db.Reservations.Where(r => r.Id == id && (actor.IsStaff || r.PatronId == actor.Id))
             .Select(r => (Guid?)r.ResourceId).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException(ErrorCodes.NotFound, "No reservation with that id (or it is not yours).");
+            ?? throw new DomainException(new BookingRefusal(ErrorCodes.NotFound, RefusalReasons.NoReservation));
         var subject = await BookingSubject.LoadAsync(db, resourceId, ct)
-            ?? throw new DomainException(ErrorCodes.NotFound, "No reservation with that id (or it is not yours).");
+            ?? throw new DomainException(new BookingRefusal(ErrorCodes.NotFound, RefusalReasons.NoReservation));
 
         var transaction = await WriteTransaction.BeginAsync(db, ct);
         try

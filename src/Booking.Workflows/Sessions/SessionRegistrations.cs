@@ -1,5 +1,6 @@
 using Booking.Data;
 using Booking.Domain.Common;
+using Booking.Domain.Reservations;
 using Booking.Domain.Sessions;
 using Booking.Workflows.Certifications;
 using Booking.Workflows.Notifications;
@@ -97,7 +98,7 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            throw new DomainException(ErrorCodes.Conflict, "You are already registered for this session.");
+            throw new DomainException(new BookingRefusal(ErrorCodes.Conflict, RefusalReasons.AlreadyRegisteredHere));
         }
     }
 
@@ -108,7 +109,7 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
         {
             await transaction.LockSessionAsync(sessionId, ct);
             var session = await db.Sessions.Include(s => s.Registrations).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-                ?? throw new DomainException(ErrorCodes.NotFound, "No session with that id.");
+                ?? throw new DomainException(new BookingRefusal(ErrorCodes.NotFound, RefusalReasons.NoSession));
             return (session, transaction);
         }
         catch

@@ -54,7 +54,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         var roomOutcome = await booking.AddIfAllowedAsync(room, request, staffId, note, now, NoApproval(room), ct);
         if (roomOutcome.Refusal is { } refusal)
         {
-            return new ScheduleOutcome(null, refusal with { Message = $"The session cannot be scheduled in {room.Resource.Name}: {refusal.Message}" });
+            return new ScheduleOutcome(null, BookingRefusal.Of(refusal.Code, RefusalReasons.SessionRoom, ("room", room.Resource.Name)) with { Cause = refusal, Certifications = refusal.Certifications });
         }
 
         var held = new List<Guid>();
@@ -80,9 +80,9 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         if (held.Count < details.HoldDesks)
         {
             db.ChangeTracker.Clear();
-            var why = deskRefusal is null ? "" : $" ({deskRefusal.Message})";
-            return new ScheduleOutcome(null, new BookingRefusal(ErrorCodes.SlotTaken,
-                $"Only {held.Count} of the {details.HoldDesks} coworking desks asked for are free at {room.Location.Name} for the whole session{why}."));
+            var tooFew = BookingRefusal.Of(ErrorCodes.SlotTaken, RefusalReasons.SessionDesks,
+                ("held", held.Count), ("asked", details.HoldDesks), ("location", room.Location.Name));
+            return new ScheduleOutcome(null, tooFew with { Cause = deskRefusal });
         }
 
         session.HoldWith(roomOutcome.Reservation!.Id, held);
@@ -97,7 +97,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         catch (DbUpdateException e) when (WriteTransaction.IsOverlapViolation(e))
         {
             db.ChangeTracker.Clear();
-            return new ScheduleOutcome(null, new BookingRefusal(ErrorCodes.SlotTaken, $"{room.Resource.Name} (or a desk) was just booked by someone else for that time."));
+            return new ScheduleOutcome(null, BookingRefusal.Of(ErrorCodes.SlotTaken, RefusalReasons.SessionJustBooked, ("room", room.Resource.Name)));
         }
 
         return new ScheduleOutcome(session, null);

@@ -24,7 +24,7 @@ public sealed class WaitlistJoining(BookingDbContext db, TimeProvider clock)
         var refusal = BookingRules.Check(request, await BookingFactsReader.ReadAsync(db, subject, request, now, ct));
         if (refusal is null)
         {
-            return Refused(ErrorCodes.Conflict, "That time is free: book it instead of waiting.");
+            return Refused(ErrorCodes.Conflict, RefusalReasons.TimeIsFree);
         }
 
         if (refusal.Code != ErrorCodes.SlotTaken)
@@ -37,7 +37,7 @@ public sealed class WaitlistJoining(BookingDbContext db, TimeProvider clock)
             && w.StartsAtUtc < interval.End && w.EndsAtUtc > interval.Start, ct);
         if (already)
         {
-            return Refused(ErrorCodes.Conflict, "You are already waiting for this resource at that time.");
+            return Refused(ErrorCodes.Conflict, RefusalReasons.AlreadyWaiting);
         }
 
         var entry = new WaitlistEntry(resourceId, patronId, interval, now);
@@ -51,5 +51,5 @@ public sealed class WaitlistJoining(BookingDbContext db, TimeProvider clock)
         return new WaitlistJoinOutcome(entry, null);
     }
 
-    private static WaitlistJoinOutcome Refused(string code, string message) => new(null, new BookingRefusal(code, message));
+    private static WaitlistJoinOutcome Refused(string code, string reason) => new(null, new BookingRefusal(code, reason));
 }

@@ -22,4 +22,11 @@ public sealed class DurationsTests
     [Fact]
     public void InWords_SecondsOverWholeMinutes_Dropped() =>
         Assert.Equal("90 minutes", Durations.InWords(TimeSpan.FromSeconds(90 * 60 + 30)));
+
+    [Theory]
+    [InlineData(1440, "24 horas")]
+    [InlineData(30, "30 minutos")]
+    [InlineData(4320, "3 días")]
+    public void InWords_InSpanish_FromHumanizer(int minutes, string expected) =>
+        Assert.Equal(expected, Durations.InWords(TimeSpan.FromMinutes(minutes), System.Globalization.CultureInfo.GetCultureInfo("es")));
 }

@@ -49,8 +49,9 @@ public sealed class BookingRulesTests
     {
         var facts = Facts() with { KindName = "Laser cutters", Suspension = new SuspensionInForce(Tue(10).AddDays(14), "3 reservations of Laser cutters not claimed in the last 60 days.") };
         var refusal = BookingRules.PatronMustNotBeSuspended(Request(Tue(10), 60), facts).ShouldFailWith(ErrorCodes.Suspended);
-        Assert.StartsWith("You cannot book Laser cutters until ", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains("Staff at the desk can lift this.", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("Laser cutters", refusal.Facts["kind"]);
+        Assert.StartsWith("You cannot book Laser cutters until ", refusal.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Staff at the desk can lift this.", refusal.ToString(), StringComparison.Ordinal);
         BookingRules.Check(Request(Tue(10), 60), facts).ShouldFailWith(ErrorCodes.Suspended);
     }
 
@@ -165,7 +166,7 @@ public sealed class BookingRulesTests
         var facts = Facts();
         facts.Resource.TakeOutOfService("Laser tube replaced");
         var refusal = BookingRules.Check(Request(Tue(10), 60), facts).ShouldFailWith(ErrorCodes.OutOfService);
-        Assert.Contains("Laser tube replaced", refusal.Message);
+        Assert.Equal("Laser tube replaced", refusal.Facts["reason"]);
     }
 
     [Fact]
@@ -322,7 +323,7 @@ public sealed class BookingRulesTests
         var location = Branch();
         location.AddClosure(new DateTime(2026, 6, 2), new DateTime(2026, 6, 3), "Whit holiday");
         var refusal = BookingRules.Check(Request(Tue(10), 60), Facts(location)).ShouldFailWith(ErrorCodes.Closed);
-        Assert.Contains("Whit holiday", refusal.Message);
+        Assert.Equal("Whit holiday", refusal.Facts["reason"]);
     }
 
     [Fact]
@@ -366,7 +367,7 @@ public sealed class BookingRulesTests
     public void Check_OverlapsMaintenance_FailsMaintenance()
     {
         var refusal = BookingRules.Check(Request(Tue(13, 30), 60), WithMaintenance(14, 16)).ShouldFailWith(ErrorCodes.Maintenance);
-        Assert.Contains("Mirror alignment", refusal.Message);
+        Assert.Contains("Mirror alignment", refusal.ToString());
     }
 
     [Theory]

@@ -15,10 +15,10 @@ internal static class RefusalAssertions
 
         if (refusal.Code != code)
         {
-            Assert.Fail($"Expected a '{code}' refusal, but got '{refusal.Code}': {refusal.Message}");
+            Assert.Fail($"Expected a '{code}' refusal, but got '{refusal.Code}': {refusal}");
         }
 
-        Assert.False(string.IsNullOrWhiteSpace(refusal.Message), "A refusal must say why in words.");
+        Assert.False(string.IsNullOrWhiteSpace(refusal.ToString()), "A refusal must say why in words.");
         return refusal;
     }
 
@@ -26,7 +26,7 @@ internal static class RefusalAssertions
     {
         if (refusal is not null)
         {
-            Assert.Fail($"Expected the request to pass, but it was refused '{refusal.Code}': {refusal.Message}");
+            Assert.Fail($"Expected the request to pass, but it was refused '{refusal.Code}': {refusal}");
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class CertificationGateTests(MakerspaceHost host) : IClassFixture<
 
         // Uncertified: refused, told what is missing and when the next training is.
         var refused = await (await patron.Http.BookAsync(cutter.Id, start, start.AddHours(1))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "certification-required");
-        Assert.Contains("is required: next training Tue 13 Jan 18:00", refused.GetProperty("detail").GetString());
+        Assert.Contains("is required: next training Tue, Jan 13, 6:00 PM", refused.GetProperty("detail").GetString());
         var missing = Assert.Single(refused.GetProperty("certifications").EnumerateArray());
         Assert.Equal(safety, missing.GetProperty("id").GetGuid());
         Assert.StartsWith("Laser cutter safety", missing.GetProperty("name").GetString());

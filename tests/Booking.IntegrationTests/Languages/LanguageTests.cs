@@ -150,7 +150,7 @@ public sealed class LanguageTests(MakerspaceHost host) : IClassFixture<Makerspac
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("slot-taken", problem.GetProperty("code").GetString());
         Assert.Equal("Ese horario ya está ocupado", problem.GetProperty("title").GetString());
-        Assert.StartsWith("El recurso ya está reservado", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{room.Name} ya está reservado de ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal); // the facts, in Spanish
         Assert.Equal(1, await host.InScopeAsync(db => db.Reservations.CountAsync(r => r.ResourceId == room.Id)));
     }
 

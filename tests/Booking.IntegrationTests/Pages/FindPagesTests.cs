@@ -38,7 +38,7 @@ public sealed class FindPagesTests(MakerspaceHost host) : IClassFixture<Makerspa
         Assert.Contains("Tue 20 Jan, 10:30–11:30", freePart);
         Assert.DoesNotContain(taken.Name, freePart);
         Assert.Contains(taken.Name, notFreePart);
-        Assert.Contains("is already booked from 10:00 to 11:15", notFreePart);
+        Assert.Contains("is already booked from 10:00 AM to 11:15 AM", notFreePart);
         Assert.DoesNotContain(other.Email, html);
         Assert.Contains($"action=\"/reservations/new?resourceId={free.Id}\"", freePart);
 

@@ -100,7 +100,7 @@ public sealed class PatronPagesTests(MakerspaceHost host) : IClassFixture<Makers
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("This time cannot be reserved", html);
-        Assert.Contains("already booked from 10:00 to 11:15", html);
+        Assert.Contains("already booked from 10:00 AM to 11:15 AM", html);
         Assert.Equal(0, await host.InScopeAsync(db => db.Reservations.CountAsync(r => r.PatronId == patron.UserId)));
     }
 

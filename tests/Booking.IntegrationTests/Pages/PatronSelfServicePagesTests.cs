@@ -105,10 +105,10 @@ public sealed partial class PatronSelfServicePagesTests(MakerspaceHost host) : I
 
         var names = await host.InScopeAsync(db => db.Certifications.Where(c => c.Id == laser || c.Id == printing || c.Id == soldering).ToDictionaryAsync(c => c.Id, c => c.Name));
         Assert.Contains(names[printing], held);
-        Assert.Contains($"Valid until {host.Clock.GetUtcNow().UtcDateTime.AddMonths(24):d MMMM yyyy}", held);
+        Assert.Contains($"Valid until {LibraryDay(host.Clock.GetUtcNow().UtcDateTime.AddMonths(24))}", held); // in the library's zone, the culture's long date
         Assert.Contains($"Lets you reserve: {printer.Name}", held);
         Assert.Contains(names[soldering], held);
-        Assert.Contains($"Expires soon: valid until {host.Clock.GetUtcNow().UtcDateTime.AddDays(10):d MMMM yyyy}", held);
+        Assert.Contains($"Expires soon: valid until {LibraryDay(host.Clock.GetUtcNow().UtcDateTime.AddDays(10))}", held);
         Assert.DoesNotContain(names[laser], held);
 
         Assert.Contains(names[laser], lacking);
@@ -134,7 +134,7 @@ public sealed partial class PatronSelfServicePagesTests(MakerspaceHost host) : I
 
         var list = WebUtility.HtmlDecode(await new PageSession(host).GetAsync("/sessions?kind=workshop"));
         var item = list[list.IndexOf(title, StringComparison.Ordinal)..];
-        Assert.Contains($"{start:dddd d MMMM, HH:mm}–{start.AddHours(2):HH:mm}", item);
+        Assert.Contains($"{start.ToString("ddd, MMM d, h:mm tt", English)}–{start.AddHours(2).ToString("h:mm tt", English)}", item); // "Sat, Jan 17, 6:00 PM–8:00 PM"
         Assert.Contains("1 place left of 1", item);
         Assert.Contains($"Hosted by our partner {partner}", item);
         Assert.DoesNotContain(title, WebUtility.HtmlDecode(await new PageSession(host).GetAsync("/sessions?kind=training")));
@@ -185,4 +185,10 @@ public sealed partial class PatronSelfServicePagesTests(MakerspaceHost host) : I
 
     [GeneratedRegex(@"/calendar/patrons/[0-9a-f]+\.ics")]
     private static partial Regex FeedPath();
+
+    private static readonly System.Globalization.CultureInfo English = System.Globalization.CultureInfo.GetCultureInfo("en");
+
+    /// <summary>A certification date as My certifications shows it: the day in the library's (New York) zone, the long date.</summary>
+    private static string LibraryDay(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(Zone)).ToString("D", English);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Booking.Data;
 using Booking.Domain.Calendar;
@@ -63,10 +64,13 @@ public static class CalendarApi
             where r.PatronId == feed.PatronId && r.EndsAtUtc > since
             orderby r.StartsAtUtc
             select new { r.Id, Resource = res.Name, Location = l.Name, r.StartsAtUtc, r.EndsAtUtc, r.Status, r.Notes }).Take(1000).ToListAsync(ct);
-        var entries = rows
-            .Where(r => r.Status is not ReservationStatus.Rejected)
-            .Select(r => new CalendarEntry(r.Id, r.Resource, $"{r.Resource}, {r.Location}", r.StartsAtUtc, r.EndsAtUtc, r.Status, r.Notes));
-        return TypedResults.Text(CalendarFiles.Feed("My makerspace reservations", entries, now), ContentType);
+        var shown = rows.Where(r => r.Status is not ReservationStatus.Rejected).ToList();
+        var sequences = await CalendarSequence.ForReservationsAsync(db, shown.Select(r => (r.Id, r.Status)).ToList(), ct);
+        // A calendar app fetches the feed without the patron's cookie: it speaks the patron's saved language.
+        var culture = Languages.CultureFor(await db.Users.AsNoTracking().Where(u => u.Id == feed.PatronId).Select(u => u.PreferredLanguage).FirstOrDefaultAsync(ct));
+        var entries = shown.Select(r => new CalendarEntry(r.Id, CalendarWords.Summary(r.Resource, culture), $"{r.Resource}, {r.Location}", r.StartsAtUtc, r.EndsAtUtc, r.Status,
+            CalendarWords.Description(r.Resource, r.Location, r.Notes, culture), null, sequences[r.Id]));
+        return TypedResults.Text(CalendarFiles.Feed(CalendarWords.MyReservations(culture), entries, now), ContentType);
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ResourceFeedAsync(string file, BookingDbContext db, TimeProvider clock, CancellationToken ct)
@@ -90,9 +94,11 @@ public static class CalendarApi
             .OrderBy(r => r.StartsAtUtc)
             .Select(r => new { r.Id, r.StartsAtUtc, r.EndsAtUtc, r.Status })
             .Take(2000).ToListAsync(ct);
-        // Busy times only: the summary says "Booked", no name, no notes.
-        var entries = busy.Select(r => new CalendarEntry(r.Id, "Booked", resource.Name, r.StartsAtUtc, r.EndsAtUtc, r.Status, null, CalendarFiles.BusyUid(r.Id)));
-        return TypedResults.Text(CalendarFiles.Feed($"{resource.Name}: busy times", entries, now), ContentType);
+        // Busy times only: the summary says "Booked", no name, no notes. These UIDs are not the mails' (no patron imports
+        // both), and their SEQUENCE stays 0: the feed must not tell the public how many notices a booking had.
+        var culture = CultureInfo.CurrentUICulture;
+        var entries = busy.Select(r => new CalendarEntry(r.Id, CalendarWords.Booked(culture), resource.Name, r.StartsAtUtc, r.EndsAtUtc, r.Status, null, CalendarFiles.BusyUid(r.Id)));
+        return TypedResults.Text(CalendarFiles.Feed(CalendarWords.BusyTimes(resource.Name, culture), entries, now), ContentType);
     }
 
     private static FeedUrlView View(CalendarFeed feed, CalendarFeeds feeds, HttpRequest request) =>

@@ -24,10 +24,14 @@ public sealed class MineModel(BookingDbContext db, TimeProvider clock, IStringLo
 
     public IReadOnlyList<Needed> Lacking { get; private set; } = [];
 
+    /// <summary>Grant and expiry dates in the library's zone, as the expiry e-mails give them; never UTC.</summary>
+    public LibraryTime Times { get; private set; } = new("UTC");
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = User.UserId();
         var now = clock.GetUtcNow().UtcDateTime;
+        var times = Times = await LibraryTime.ReadAsync(db, ct);
         var grants = await (
             from g in db.CertificationGrants.AsNoTracking()
             join c in db.Certifications.AsNoTracking() on g.CertificationId equals c.Id
@@ -44,7 +48,7 @@ public sealed class MineModel(BookingDbContext db, TimeProvider clock, IStringLo
             .GroupBy(g => g.Grant.CertificationId)
             .Select(g => g.OrderByDescending(x => x.Grant.IsValidAt(now)).ThenByDescending(x => x.Grant.GrantedAtUtc).First())
             .OrderBy(x => x.Name)
-            .Select(x => new Held(x.Name, x.Grant.GrantedAtUtc, x.Grant.ExpiresAtUtc, StatusOf(x.Grant, now), requiredBy.GetValueOrDefault(x.Grant.CertificationId) ?? []))
+            .Select(x => new Held(x.Name, x.Grant.GrantedAtUtc, x.Grant.ExpiresAtUtc, StatusOf(x.Grant, now, times), requiredBy.GetValueOrDefault(x.Grant.CertificationId) ?? []))
             .ToList();
 
         var valid = grants.Where(g => g.Grant.IsValidAt(now)).Select(g => g.Grant.CertificationId).ToHashSet();
@@ -66,21 +70,21 @@ public sealed class MineModel(BookingDbContext db, TimeProvider clock, IStringLo
     }
 
     /// <summary>The state in words, never by colour alone; "expires soon" matches when the expiry e-mail goes out.</summary>
-    private string StatusOf(Domain.Certifications.CertificationGrant grant, DateTime now)
+    private string StatusOf(Domain.Certifications.CertificationGrant grant, DateTime now, LibraryTime times)
     {
         if (grant.RevokedAtUtc is { } revoked)
         {
             return string.IsNullOrWhiteSpace(grant.RevocationReason)
-                ? words["Revoked on {0}.", revoked.ToString("d MMMM yyyy")].Value
-                : words["Revoked on {0}: {1}", revoked.ToString("d MMMM yyyy"), grant.RevocationReason].Value;
+                ? words["Revoked on {0}.", times.Day(revoked)].Value
+                : words["Revoked on {0}: {1}", times.Day(revoked), grant.RevocationReason].Value;
         }
 
         return grant.ExpiresAtUtc switch
         {
             null => words["Valid, does not expire."].Value,
-            { } e when e <= now => words["Expired on {0}. Take the training again to renew it.", e.ToString("d MMMM yyyy")].Value,
-            { } e when e - now <= CertificationExpirySweep.WarnBefore => words["Expires soon: valid until {0}.", e.ToString("d MMMM yyyy")].Value,
-            { } e => words["Valid until {0}.", e.ToString("d MMMM yyyy")].Value,
+            { } e when e <= now => words["Expired on {0}. Take the training again to renew it.", times.Day(e)].Value,
+            { } e when e - now <= CertificationExpirySweep.WarnBefore => words["Expires soon: valid until {0}.", times.Day(e)].Value,
+            { } e => words["Valid until {0}.", times.Day(e)].Value,
         };
     }
 }

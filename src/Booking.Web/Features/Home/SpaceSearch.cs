@@ -171,8 +171,7 @@ public sealed class SpaceSearch
     }
 
     /// <summary>The refusal's words, without the booking page's offer of the waiting list (it has its own link there).</summary>
-    private static string Plain(BookingRefusal refusal) =>
-        refusal.Code == ErrorCodes.SlotTaken ? refusal.Message.Replace(" You can join the waiting list for this time.", "", StringComparison.Ordinal) : refusal.Message;
+    private static string Plain(BookingRefusal refusal) => RefusalWords.Say(refusal, CultureInfo.CurrentUICulture, offerWaitlist: false);
 
     private static async Task<Dictionary<Guid, Needed>> NeedsAsync(BookingDbContext db, ClaimsPrincipal user, List<Guid> ids, DateTime nowUtc, CancellationToken ct)
     {

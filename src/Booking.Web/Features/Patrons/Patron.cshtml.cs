@@ -51,6 +51,9 @@ public sealed class PatronModel(
 
     public IReadOnlyList<BookingSuspension> Suspensions { get; private set; } = [];
 
+    /// <summary>Grant dates and suspension ends in the library's zone (they belong to no branch), never UTC.</summary>
+    public LibraryTime Times { get; private set; } = new("UTC");
+
     public IReadOnlyList<ReservationView> Upcoming { get; private set; } = [];
 
     public IReadOnlyList<ResourceChoice> Resources { get; private set; } = [];
@@ -270,6 +273,7 @@ public sealed class PatronModel(
                 string.Join(", ", requiring.Where(r => r.RequiredCertificationIds.Contains(g.CertificationId)).Select(r => r.Name))))
             .ToList();
 
+        Times = await LibraryTime.ReadAsync(db, ct);
         Suspensions = (await db.BookingSuspensions.AsNoTracking()
             .Where(s => s.PatronId == id && s.LiftedAtUtc == null && s.EndsAtUtc > now).OrderBy(s => s.EndsAtUtc).ToListAsync(ct))
             .Where(s => s.IsInForce(now)).ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Sessions;
@@ -65,7 +66,8 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
             return NotFound();
         }
 
-        var ics = CalendarFiles.Feed(facts.Resource.Name, [facts.ToCalendarEntry()], clock.GetUtcNow().UtcDateTime);
+        var sequences = await CalendarSequence.ForReservationsAsync(db, [(facts.Reservation.Id, facts.Reservation.Status)], ct);
+        var ics = CalendarFiles.Feed(facts.Resource.Name, [facts.ToCalendarEntry(CultureInfo.CurrentUICulture, sequences[facts.Reservation.Id])], clock.GetUtcNow().UtcDateTime);
         return File(System.Text.Encoding.UTF8.GetBytes(ics), CalendarApi.ContentType, $"reservation-{id:N}.ics");
     }
 

@@ -83,13 +83,13 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking, IStri
 
         if (!ModelState.IsValid)
         {
-            Refusal = new BookingRefusal(ErrorCodes.Validation, words["Give a date, a start time and an end time."].Value);
+            Refusal = new BookingRefusal(ErrorCodes.Validation, RefusalReasons.GiveDateAndTimes);
             return Page();
         }
 
         if (!Instants.InWindow(Date))
         {
-            Refusal = new BookingRefusal(ErrorCodes.Validation, words["Give a date between the years {0} and {1}.", Instants.EarliestYear, Instants.LatestYear].Value);
+            Refusal = Instants.OutsideWindowRefusal;
             return Page();
         }
 
@@ -100,7 +100,7 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking, IStri
             patronId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
             if (patronId is null)
             {
-                Refusal = new BookingRefusal(ErrorCodes.Validation, words["No patron has the e-mail {0}.", PatronEmail].Value);
+                Refusal = BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.NoPatronWithEmail, ("email", PatronEmail ?? ""));
                 return Page();
             }
         }

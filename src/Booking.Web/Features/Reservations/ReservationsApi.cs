@@ -69,7 +69,7 @@ public static class ReservationsApi
         var outcome = await booking.HandleAsync(user.UserId(), user.IsStaff(), new BookReservationInput(resourceId, start, end, body!.Notes, body.PatronId), ct);
         if (outcome.Refusal is { } refusal)
         {
-            return Problems.Of(refusal.Code, refusal.Message, CertificationProblem.Extensions(refusal, outcome.Zone));
+            return Problems.Refused(refusal, CertificationProblem.Extensions(refusal, outcome.Zone));
         }
 
         var subject = outcome.Subject!;

@@ -93,7 +93,7 @@ public static class SeriesApi
         var outcome = await series.HandleAsync(user.Actor(), new BookSeriesInput(resourceId, plan, body!.Notes, body.PatronId), ct);
         if (outcome.Refusal is { } refusal)
         {
-            return Problems.Of(refusal.Code, refusal.Message);
+            return Problems.Refused(refusal);
         }
 
         var view = await SeriesQueries.LoadAsync(db, outcome.Series!.Id, null, ct);

@@ -153,7 +153,7 @@ public static class SessionsApi
         var outcome = await scheduling.ScheduleAsync(user.UserId(), details, ct);
         if (outcome.Refusal is { } refusal)
         {
-            return Problems.Of(refusal.Code, refusal.Message, CertificationProblem.Extensions(refusal, null));
+            return Problems.Refused(refusal, CertificationProblem.Extensions(refusal, null));
         }
 
         var view = (await ViewsAsync(db, [outcome.Session!.Id], ct)).Single();

@@ -71,13 +71,13 @@ public sealed class JoinModel(BookingDbContext db, WaitlistJoining joining, IStr
 
         if (!ModelState.IsValid)
         {
-            Refusal = new BookingRefusal(Domain.Common.ErrorCodes.Validation, words["Give a date, a start time and an end time."].Value);
+            Refusal = new BookingRefusal(Domain.Common.ErrorCodes.Validation, RefusalReasons.GiveDateAndTimes);
             return Page();
         }
 
         if (!Instants.InWindow(Date))
         {
-            Refusal = new BookingRefusal(Domain.Common.ErrorCodes.Validation, words["Give a date between the years {0} and {1}.", Instants.EarliestYear, Instants.LatestYear].Value);
+            Refusal = Instants.OutsideWindowRefusal;
             return Page();
         }
 

@@ -54,7 +54,7 @@ public static class WaitlistApi
         var outcome = await joining.JoinAsync(user.UserId(), subject, new UtcInterval(start.UtcDateTime, end.UtcDateTime), ct);
         if (outcome.Refusal is { } refusal)
         {
-            return Problems.Of(refusal.Code, refusal.Message);
+            return Problems.Refused(refusal);
         }
 
         var entry = outcome.Entry!;
