@@ -51,6 +51,8 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
 
     public DbSet<SessionRegistration> SessionRegistrations => Set<SessionRegistration>();
 
+    public DbSet<SessionDesk> SessionDesks => Set<SessionDesk>();
+
     public DbSet<PartnerOrganisation> Partners => Set<PartnerOrganisation>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

@@ -151,7 +151,7 @@ public static class DemoData
         var roomHold = Hold(room, $"{details.Kind.ToCode()} session: {details.Title}");
         var deskHolds = desks.Select(d => Hold(d, $"Held for attendees of {details.Title}")).ToList();
         db.Reservations.AddRange([roomHold, .. deskHolds]);
-        session.HoldWith(roomHold.Id, deskHolds.Select(d => d.Id));
+        session.HoldWith(roomHold.Id, deskHolds.Select(d => (d.ResourceId, d.Id)));
         db.Sessions.Add(session);
     }
 

@@ -28,6 +28,7 @@ public static class WorkflowsRegistration
         services.TryAddScoped<CertificationGranting>();
         services.TryAddScoped<SessionScheduling>();
         services.TryAddScoped<SessionRegistrations>();
+        services.TryAddScoped<DeskHolds>();
         services.TryAddScoped<SuspensionLifting>();
         services.TryAddScoped<Surveys.SurveyAnswers>();
         return services;

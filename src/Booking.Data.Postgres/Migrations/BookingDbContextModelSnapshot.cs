@@ -950,6 +950,45 @@ namespace Booking.Data.Postgres.Migrations
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Sessions.SessionDesk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReservationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.HasIndex("ReservationId")
+                        .IsUnique();
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("SessionId", "ResourceId")
+                        .IsUnique();
+
+                    b.ToTable("SessionDesks");
+                });
+
             modelBuilder.Entity("Booking.Domain.Sessions.SessionRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1488,6 +1527,26 @@ namespace Booking.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Booking.Domain.Sessions.SessionDesk", b =>
+                {
+                    b.HasOne("Booking.Domain.Sessions.SessionRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Booking.Domain.Resources.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Domain.Sessions.Session", null)
+                        .WithMany("Desks")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Booking.Domain.Sessions.SessionRegistration", b =>
                 {
                     b.HasOne("Booking.Data.Identity.UserAccount", null)
@@ -1614,6 +1673,8 @@ namespace Booking.Data.Postgres.Migrations
 
             modelBuilder.Entity("Booking.Domain.Sessions.Session", b =>
                 {
+                    b.Navigation("Desks");
+
                     b.Navigation("Registrations");
                 });
 

@@ -944,6 +944,45 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Sessions.SessionDesk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReservationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.HasIndex("ReservationId")
+                        .IsUnique();
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("SessionId", "ResourceId")
+                        .IsUnique();
+
+                    b.ToTable("SessionDesks");
+                });
+
             modelBuilder.Entity("Booking.Domain.Sessions.SessionRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1474,6 +1513,26 @@ namespace Booking.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Booking.Domain.Sessions.SessionDesk", b =>
+                {
+                    b.HasOne("Booking.Domain.Sessions.SessionRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Booking.Domain.Resources.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Domain.Sessions.Session", null)
+                        .WithMany("Desks")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Booking.Domain.Sessions.SessionRegistration", b =>
                 {
                     b.HasOne("Booking.Data.Identity.UserAccount", null)
@@ -1600,6 +1659,8 @@ namespace Booking.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Booking.Domain.Sessions.Session", b =>
                 {
+                    b.Navigation("Desks");
+
                     b.Navigation("Registrations");
                 });
 

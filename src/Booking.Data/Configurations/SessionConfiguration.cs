@@ -28,6 +28,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(s => s.PartnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Registrations).WithOne().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Registrations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(s => s.Desks).WithOne().HasForeignKey(d => d.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Desks).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(s => s.FreeDesks);
         builder.HasIndex(s => s.StartsAtUtc);
         // "Next trainings for this certification" in the booking gate's refusal.
         builder.HasIndex(s => new { s.CertificationId, s.StartsAtUtc });
@@ -50,6 +53,23 @@ internal sealed class SessionRegistrationConfiguration : IEntityTypeConfiguratio
         // One registration per patron and session, even when two requests race past the check.
         builder.HasIndex(r => new { r.SessionId, r.PatronId }).IsUnique();
         builder.HasIndex(r => r.PatronId);
+    }
+}
+
+internal sealed class SessionDeskConfiguration : IEntityTypeConfiguration<SessionDesk>
+{
+    public void Configure(EntityTypeBuilder<SessionDesk> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Ignore(d => d.IsFree);
+        builder.HasOne<Resource>().WithMany().HasForeignKey(d => d.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SessionRegistration>().WithMany().HasForeignKey(d => d.RegistrationId).OnDelete(DeleteBehavior.SetNull);
+        // A desk is held once per session, and an attendee holds at most one desk, even when registrations race.
+        builder.HasIndex(d => new { d.SessionId, d.ResourceId }).IsUnique();
+        builder.HasIndex(d => d.RegistrationId).IsUnique();
+        // The no-show sweep asks "is this reservation a session's hold?".
+        builder.HasIndex(d => d.ReservationId).IsUnique();
     }
 }
 

@@ -19,6 +19,7 @@ public sealed class Session
     public const int MaxHeldDesks = 50;
 
     private readonly List<SessionRegistration> _registrations = [];
+    private readonly List<SessionDesk> _desks = [];
 
     private Session()
     {
@@ -116,7 +117,7 @@ public sealed class Session
     /// <summary>The reservation that holds the room.</summary>
     public Guid RoomReservationId { get; private set; }
 
-    /// <summary>The reservations that hold coworking desks for the session's duration.</summary>
+    /// <summary>The reservations that hold the session's desks now (its holds and the attendees' own), released ones left out.</summary>
     public Guid[] DeskReservationIds { get; private set; } = [];
 
     public Guid CreatedById { get; private set; }
@@ -133,16 +134,141 @@ public sealed class Session
 
     public IReadOnlyList<SessionRegistration> Registrations => _registrations;
 
+    /// <summary>The coworking desks the session holds for its attendees (networking only).</summary>
+    public IReadOnlyList<SessionDesk> Desks => _desks;
+
     public int PlacesTaken => _registrations.Count(r => r.HoldsPlace);
 
     public int Waiting => _registrations.Count(r => r.Status == RegistrationStatus.Waitlisted);
 
-    /// <summary>Records what the booking engine reserved for the session.</summary>
-    public void HoldWith(Guid roomReservationId, IEnumerable<Guid> deskReservationIds)
+    /// <summary>Records what the booking engine reserved for the session: the room, and each desk (in order) with its hold.</summary>
+    public void HoldWith(Guid roomReservationId, IEnumerable<(Guid DeskId, Guid ReservationId)> deskHolds)
     {
         RoomReservationId = roomReservationId;
-        DeskReservationIds = deskReservationIds.ToArray();
+        _desks.Clear();
+        foreach (var (deskId, reservationId) in deskHolds)
+        {
+            _desks.Add(new SessionDesk(Id, deskId, _desks.Count + 1, reservationId));
+        }
+
+        SyncDeskReservations();
     }
+
+    /// <summary>The desk the registration's attendee holds, if any.</summary>
+    public SessionDesk? DeskOf(SessionRegistration registration) => _desks.FirstOrDefault(d => d.RegistrationId == registration.Id);
+
+    /// <summary>Desks still in the pool, first free first.</summary>
+    public IEnumerable<SessionDesk> FreeDesks => _desks.Where(d => d.IsFree).OrderBy(d => d.Position);
+
+    /// <summary>
+    /// Which desk the attendee gets: the one they chose (it must be one of the session's, and free), or the first free
+    /// one; null when the attendee holds no place (waiting list) or no desk is free. One desk per attendee.
+    /// Checked before anything is written, so a refused choice changes nothing.
+    /// </summary>
+    public SessionDesk? ChooseDesk(SessionRegistration registration, Guid? deskId)
+    {
+        SessionDesk? chosen = null;
+        if (deskId is { } wanted)
+        {
+            if (_desks.Count == 0)
+            {
+                throw Invalid($"{Title} holds no desks to choose from: register without one.");
+            }
+
+            chosen = _desks.FirstOrDefault(d => d.ResourceId == wanted)
+                ?? throw Invalid("That desk is not one this session holds: choose one of its desks.");
+            if (chosen.ReleasedAtUtc is not null)
+            {
+                throw new DomainException(ErrorCodes.SlotTaken, "That desk is no longer held for the session: it went back to public booking. Choose another or register without one.");
+            }
+
+            if (chosen.RegistrationId is not null && chosen.RegistrationId != registration.Id)
+            {
+                throw new DomainException(ErrorCodes.SlotTaken, "Another attendee has just taken that desk: choose another.");
+            }
+        }
+
+        if (!registration.HoldsPlace || registration.Status != RegistrationStatus.Registered)
+        {
+            return null;
+        }
+
+        if (DeskOf(registration) is not null)
+        {
+            throw new DomainException(ErrorCodes.Conflict, "You already have a desk for this session: one desk per attendee.");
+        }
+
+        return chosen ?? FreeDesks.FirstOrDefault();
+    }
+
+    /// <summary>The desk becomes the attendee's, held by their own reservation.</summary>
+    public void Claim(SessionDesk desk, SessionRegistration registration, Guid reservationId)
+    {
+        if (!desk.IsFree)
+        {
+            throw new DomainException(ErrorCodes.SlotTaken, "Another attendee has just taken that desk: choose another.");
+        }
+
+        if (DeskOf(registration) is not null)
+        {
+            throw new DomainException(ErrorCodes.Conflict, "You already have a desk for this session: one desk per attendee.");
+        }
+
+        desk.ClaimFor(registration.Id, reservationId);
+        SyncDeskReservations();
+    }
+
+    /// <summary>
+    /// Takes back the desk an attendee held (cancelled registration, no-show, cancelled desk): it returns to the pool
+    /// once <see cref="HoldAgain"/> gives it a hold. Null when they held none.
+    /// </summary>
+    public SessionDesk? TakeBackDesk(SessionRegistration registration)
+    {
+        var desk = DeskOf(registration);
+        return desk is null ? null : TakeBack(desk);
+    }
+
+    /// <summary>Takes back the desk whose attendee's reservation is <paramref name="reservationId"/>; null when none is.</summary>
+    public SessionDesk? TakeBackDeskHeldBy(Guid reservationId)
+    {
+        var desk = _desks.FirstOrDefault(d => d.ReservationId == reservationId && d.RegistrationId is not null);
+        return desk is null ? null : TakeBack(desk);
+    }
+
+    /// <summary>The desk is the session's again, held by <paramref name="holdReservationId"/> (not public).</summary>
+    public void HoldAgain(SessionDesk desk, Guid holdReservationId)
+    {
+        desk.HoldAgain(holdReservationId);
+        SyncDeskReservations();
+    }
+
+    /// <summary>
+    /// The desks to give back to public booking at <paramref name="nowUtc"/>: those still in the pool from
+    /// <paramref name="before"/> ahead of the start until the start (a desk returned once the session runs stays with it).
+    /// </summary>
+    public IReadOnlyList<SessionDesk> DesksToRelease(TimeSpan before, DateTime nowUtc) =>
+        IsCancelled || nowUtc >= StartsAtUtc || nowUtc < StartsAtUtc - before ? [] : FreeDesks.ToList();
+
+    /// <summary>Marks a pool desk as back in public booking (its hold is cancelled by the caller).</summary>
+    public void Release(SessionDesk desk, DateTime nowUtc)
+    {
+        if (!desk.IsFree)
+        {
+            throw new DomainException(ErrorCodes.InvalidState, "Only a desk still in the session's pool goes back to public booking.");
+        }
+
+        desk.Release(nowUtc);
+        SyncDeskReservations();
+    }
+
+    private SessionDesk TakeBack(SessionDesk desk)
+    {
+        desk.HoldAgain(desk.ReservationId);
+        return desk;
+    }
+
+    private void SyncDeskReservations() =>
+        DeskReservationIds = _desks.Where(d => d.ReleasedAtUtc is null).OrderBy(d => d.Position).Select(d => d.ReservationId).ToArray();
 
     /// <summary>Registers the patron: a place if one is free, else the end of the waitlist.</summary>
     public SessionRegistration Register(Guid patronId, DateTime nowUtc)

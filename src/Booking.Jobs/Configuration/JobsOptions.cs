@@ -36,6 +36,9 @@ public sealed record JobsOptions
     /// <summary>Personal data in what ended this many days ago is anonymised (<c>Privacy:RetentionDays</c>).</summary>
     public int RetentionDays { get; init; } = 90;
 
+    /// <summary>How long before a networking session its unclaimed desks go back to public booking (<c>Sessions:ReleaseUnclaimedDesksBefore</c>).</summary>
+    public TimeSpan ReleaseUnclaimedDesksBefore { get; init; } = TimeSpan.FromHours(2);
+
     /// <summary>The no-show strike rule, read from <c>Booking:NoShowStrikes:*</c>.</summary>
     public NoShowStrikes NoShowStrikes { get; init; } = new();
 
@@ -52,6 +55,7 @@ public sealed record JobsOptions
             WorkerPollInterval = SettingValues.Duration(configuration, "Jobs:Workers:PollInterval", TimeSpan.FromSeconds(2)),
             SweepBatchSize = SettingValues.Count(configuration, "Jobs:Sweeps:BatchSize", 2000),
             RetentionDays = SettingValues.Count(configuration, "Privacy:RetentionDays", 90),
+            ReleaseUnclaimedDesksBefore = SettingValues.Duration(configuration, "Sessions:ReleaseUnclaimedDesksBefore", TimeSpan.FromHours(2)),
             NoShowStrikes = new NoShowStrikes(
                 SettingValues.Count(configuration, "Booking:NoShowStrikes:Count", 3),
                 SettingValues.Count(configuration, "Booking:NoShowStrikes:WindowDays", 60),

@@ -53,6 +53,7 @@ public static class JobsRegistration
         services.AddScoped<DeliverySweep>();
         services.AddScoped<CertificationExpirySweep>();
         services.AddScoped<PrivacySweep>();
+        services.AddScoped<UnclaimedDeskSweep>();
 
         services.AddHangfire((sp, c) => c
             .UseLogProvider(new HangfireLogging(sp.GetRequiredService<ILoggerFactory>()))
@@ -139,6 +140,7 @@ public static class JobsRegistration
             Add<WaitlistLapseJob>(q, "waitlist-lapses", seconds, interval);
             Add<DeliveryJob>(q, "mail-delivery", seconds, interval);
             Add<CertificationExpiryJob>(q, "certification-expiry", seconds, interval);
+            Add<UnclaimedDeskJob>(q, "unclaimed-desks", seconds, interval);
             // Retention is counted in days: once an hour is soon enough, and spares the database a scan every minute.
             var hourly = TimeSpan.FromHours(1);
             Add<PrivacyJob>(q, "privacy-retention", (int)hourly.TotalSeconds, hourly);

@@ -57,3 +57,6 @@ public sealed class PrivacyJob(IServiceScopeFactory scopes) : SweepJob<PrivacySw
 
 [DisallowConcurrentExecution]
 public sealed class CertificationExpiryJob(IServiceScopeFactory scopes) : SweepJob<CertificationExpirySweep>(scopes);
+
+[DisallowConcurrentExecution]
+public sealed class UnclaimedDeskJob(IServiceScopeFactory scopes) : SweepJob<UnclaimedDeskSweep>(scopes);

@@ -43,6 +43,7 @@ public static class NoticeWriter
             ["reason"] = f.Reason,
             ["cert"] = f.Certification,
             ["session"] = f.Session,
+            ["desk"] = f.Desk,
             ["kind"] = f.KindName,
             ["patron"] = f.Patron,
             ["location"] = f.Location,
@@ -117,6 +118,11 @@ public static class NoticeWriter
         if (f.Location is { } where && (f.Resource ?? f.Session) is not null)
         {
             lines.Add(new MailLine(Text("Label.Where", c), f.Address is { } address ? $"{where}, {address}" : where));
+        }
+
+        if (f.Desk is { } desk)
+        {
+            lines.Add(new MailLine(Text("Label.Desk", c), desk));
         }
 
         if (f.HeldUntil is { } held)

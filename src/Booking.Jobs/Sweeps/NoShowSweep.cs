@@ -5,6 +5,7 @@ using Booking.Domain.Reservations;
 using Booking.Jobs.Configuration;
 using Booking.Workflows.Notifications;
 using Booking.Workflows.Reservations;
+using Booking.Workflows.Sessions;
 using Booking.Workflows.Telemetry;
 using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace Booking.Jobs.Sweeps;
 /// confirmed there, so a check-in or cancellation that won the race is left alone and no reservation is released
 /// twice. Too many no-shows of one kind suspend the patron's new bookings of that kind for a while.
 /// </summary>
-public sealed class NoShowSweep(BookingDbContext db, WaitlistOffers waitlist, JobsOptions options, TimeProvider clock, MakerspaceMetrics metrics, ILogger<NoShowSweep> logger) : ISweep
+public sealed class NoShowSweep(BookingDbContext db, WaitlistOffers waitlist, DeskHolds desks, JobsOptions options, TimeProvider clock, MakerspaceMetrics metrics, ILogger<NoShowSweep> logger) : ISweep
 {
     /// <summary>No grace is longer than this; older confirmed reservations are still swept (a long outage).</summary>
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(14);
@@ -45,7 +46,9 @@ public sealed class NoShowSweep(BookingDbContext db, WaitlistOffers waitlist, Jo
             var resourceIds = group.Select(r => r.Resource.Id).ToList();
             var dueBefore = now.AddMinutes(-group.Key);
             var due = db.Reservations.AsNoTracking()
-                .Where(r => r.Status == ReservationStatus.Confirmed && r.StartsAtUtc <= dueBefore && r.StartsAtUtc > oldest);
+                .Where(r => r.Status == ReservationStatus.Confirmed && r.StartsAtUtc <= dueBefore && r.StartsAtUtc > oldest)
+                // A networking session's desk in its pool is the session's, not a person's: nobody checks in to it.
+                .Where(r => !db.SessionDesks.Any(d => d.ReservationId == r.Id && d.RegistrationId == null));
             if (groups.Count > 1)
             {
                 // Only when graces differ: matching each row against hundreds of ids is not free.
@@ -94,7 +97,9 @@ public sealed class NoShowSweep(BookingDbContext db, WaitlistOffers waitlist, Jo
 
         var notifications = releasing.Select(c => Notices.NoShowReleased(c.PatronId, c.Id, resources[c.ResourceId], c.Interval, now)).ToList();
         await NotificationBatch.InsertAsync(db, notifications, [], now, ct);
-        await OfferToWaitingAsync(releasing, now, ct);
+        // An attendee's desk at a networking session goes back to the session's pool instead of the waiting list.
+        var pooled = await desks.ReturnToPoolAsync(transaction, releasing.Select(c => c.Id).ToList(), now, ct);
+        await OfferToWaitingAsync(releasing.Where(c => !pooled.Contains(c.Id)).ToList(), now, ct);
         await SuspendIfTooManyAsync(releasing, resources, now, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();

@@ -47,6 +47,9 @@ public sealed record NoticeFacts
 
     public string? Session { get; init; }
 
+    /// <summary>The coworking desk an attendee of a networking session has.</summary>
+    public string? Desk { get; init; }
+
     public string? KindName { get; init; }
 
     public string? Patron { get; init; }

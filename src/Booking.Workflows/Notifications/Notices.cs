@@ -182,11 +182,11 @@ public static class Notices
     // Sessions (trainings and workshops).
 
     /// <summary>A place freed up and the first patron in the session's line has it.</summary>
-    public static Notification SessionPromoted(Guid patronId, string sessionTitle, DateTime startsAtUtc, TimeZoneInfo zone, DateTime nowUtc, SessionPlace? place = null) =>
+    public static Notification SessionPromoted(Guid patronId, string sessionTitle, DateTime startsAtUtc, TimeZoneInfo zone, DateTime nowUtc, SessionPlace? place = null, string? desk = null) =>
         new(patronId, NotificationKinds.SessionPromoted,
             $"You have a place at {sessionTitle}",
-            $"A place freed up: you are now registered for {sessionTitle}, {LocalCalendar.Describe(startsAtUtc, zone)}. If you cannot come, cancel so the next person in line gets it.",
-            null, nowUtc, SessionFacts(sessionTitle, startsAtUtc, zone, place).ToJson());
+            $"A place freed up: you are now registered for {sessionTitle}, {LocalCalendar.Describe(startsAtUtc, zone)}.{DeskSentence(desk)} If you cannot come, cancel so the next person in line gets it.",
+            null, nowUtc, WithDesk(SessionFacts(sessionTitle, startsAtUtc, zone, place), desk).ToJson());
 
     /// <summary>Staff cancelled a session the patron was registered (or waiting) for, giving <paramref name="reason"/>.</summary>
     public static Notification SessionCancelled(
@@ -197,11 +197,16 @@ public static class Notices
             null, nowUtc, (SessionFacts(sessionTitle, startsAtUtc, zone, place) with { Reason = reason }).ToJson());
 
     /// <summary>A patron registered for a session and has a place (the e-mail carries its calendar entry).</summary>
-    public static Notification SessionRegistered(Guid patronId, string sessionTitle, DateTime startsAtUtc, TimeZoneInfo zone, DateTime nowUtc, SessionPlace place) =>
+    public static Notification SessionRegistered(Guid patronId, string sessionTitle, DateTime startsAtUtc, TimeZoneInfo zone, DateTime nowUtc, SessionPlace place, string? desk = null) =>
         new(patronId, NotificationKinds.SessionRegistered,
             $"You are registered: {sessionTitle}",
-            $"You have a place at {sessionTitle}, {LocalCalendar.Describe(startsAtUtc, zone)}. If you cannot come, cancel so the next person in line gets it.",
-            null, nowUtc, SessionFacts(sessionTitle, startsAtUtc, zone, place).ToJson());
+            $"You have a place at {sessionTitle}, {LocalCalendar.Describe(startsAtUtc, zone)}.{DeskSentence(desk)} If you cannot come, cancel so the next person in line gets it.",
+            null, nowUtc, WithDesk(SessionFacts(sessionTitle, startsAtUtc, zone, place), desk).ToJson());
+
+    /// <summary>A networking session's desk, said in the session's notices (the mail's "desk" variant).</summary>
+    private static string DeskSentence(string? desk) => desk is null ? "" : $" Your desk: {desk}.";
+
+    private static NoticeFacts WithDesk(NoticeFacts facts, string? desk) => desk is null ? facts : facts with { Desk = desk, Variant = "desk" };
 
     private static NoticeFacts Slot(Guid reservationId, BookingSubject subject, UtcInterval interval) => new()
     {

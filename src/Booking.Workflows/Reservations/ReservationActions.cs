@@ -4,6 +4,7 @@ using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Workflows.Notifications;
+using Booking.Workflows.Sessions;
 using Booking.Workflows.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed record Actor(Guid Id, bool IsStaff);
 /// The state changes of a reservation after it is made: cancel, approve, reject, check in, complete,
 /// accept a waiting-list offer. Each refuses with a clear reason rather than doing nothing.
 /// </summary>
-public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, WaitlistOffers waitlist)
+public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, WaitlistOffers waitlist, DeskHolds desks)
 {
     public async Task<Reservation> CancelAsync(Actor actor, Guid id, string? reason, CancellationToken ct)
     {
@@ -41,7 +42,12 @@ public sealed class ReservationActions(BookingDbContext db, TimeProvider clock, 
             var entry = await db.WaitlistEntries.FirstOrDefaultAsync(w => w.OfferedReservationId == reservation.Id && w.Status == WaitlistStatus.Offered, ct);
             entry?.Withdraw();
             await db.SaveChangesAsync(ct);
-            await waitlist.OfferFreedAsync(subject, reservation.Interval, ct);
+            // An attendee's desk at a networking session goes back to the session's pool, not to the waiting list.
+            if ((await desks.ReturnToPoolAsync(transaction, [reservation.Id], now, ct)).Count == 0)
+            {
+                await waitlist.OfferFreedAsync(subject, reservation.Interval, ct);
+            }
+
             await transaction.CommitAsync(ct);
             return reservation;
         }

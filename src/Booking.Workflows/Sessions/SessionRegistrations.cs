@@ -13,24 +13,40 @@ public sealed record AttendanceOutcome(Session Session, SessionRegistration Regi
 
 /// <summary>
 /// Registration, the waitlist and attendance. Every change runs under the session's lock, so racing
-/// registrations cannot overfill a session and racing cancellations promote each patron exactly once.
+/// registrations cannot overfill a session, never share a desk, and racing cancellations promote each patron exactly once.
 /// </summary>
-public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock, CertificationGranting granting)
+public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock, CertificationGranting granting, DeskHolds desks)
 {
-    public async Task<(Session Session, SessionRegistration Registration)> RegisterAsync(Guid patronId, Guid sessionId, CancellationToken ct)
+    public Task<(Session Session, SessionRegistration Registration)> RegisterAsync(Guid patronId, Guid sessionId, CancellationToken ct) =>
+        RegisterAsync(patronId, sessionId, null, ct);
+
+    /// <summary>
+    /// Registers the patron; at a session that holds desks, an attendee with a place also gets one: the desk they chose
+    /// (<paramref name="deskId"/>, refused when it is not the session's or is taken) or the first free one.
+    /// </summary>
+    public async Task<(Session Session, SessionRegistration Registration)> RegisterAsync(Guid patronId, Guid sessionId, Guid? deskId, CancellationToken ct)
     {
         var (session, transaction) = await OpenAsync(sessionId, ct);
         await using (transaction)
         {
             var now = Now;
             var registration = session.Register(patronId, now);
+            var desk = session.ChooseDesk(registration, deskId);
+            await SaveAsync(ct);
+            string? deskName = null;
+            if (desk is not null)
+            {
+                await desks.ClaimAsync(session, desk, registration, now, ct);
+                deskName = await desks.NameAsync(desk, ct);
+            }
+
             if (registration.HoldsPlace)
             {
                 var (zone, place) = await PlaceAsync(session, ct);
-                db.Notifications.Add(Notices.SessionRegistered(patronId, session.Title, session.StartsAtUtc, zone, now, place));
+                db.Notifications.Add(Notices.SessionRegistered(patronId, session.Title, session.StartsAtUtc, zone, now, place, deskName));
             }
 
-            await SaveAsync(ct);
+            await SaveDesksAsync(ct);
             await transaction.CommitAsync(ct);
             return (session, registration);
         }
@@ -44,13 +60,33 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
         {
             var now = Now;
             var promoted = session.CancelRegistration(patronId, now);
+            var leaving = session.Registrations.First(r => r.PatronId == patronId);
+            var freed = session.TakeBackDesk(leaving);
+            if (freed is not null)
+            {
+                await desks.EndAsync(freed, patronId, $"Your registration for {session.Title} was cancelled.", now, ct);
+            }
+
+            // The promoted attendee gets the freed desk, or the first free one; a freed desk nobody takes goes back to the pool.
+            var given = promoted is null ? null : freed ?? session.ChooseDesk(promoted, null);
+            if (given is not null)
+            {
+                await desks.ClaimAsync(session, given, promoted!, now, ct);
+            }
+
+            if (freed is not null && given != freed)
+            {
+                await desks.HoldAgainAsync(session, freed, now, ct);
+            }
+
             if (promoted is not null)
             {
                 var (zone, place) = await PlaceAsync(session, ct);
-                db.Notifications.Add(Notices.SessionPromoted(promoted.PatronId, session.Title, session.StartsAtUtc, zone, now, place));
+                var deskName = given is null ? null : await desks.NameAsync(given, ct);
+                db.Notifications.Add(Notices.SessionPromoted(promoted.PatronId, session.Title, session.StartsAtUtc, zone, now, place, deskName));
             }
 
-            await db.SaveChangesAsync(ct);
+            await SaveDesksAsync(ct);
             await transaction.CommitAsync(ct);
             return (session, promoted);
         }
@@ -102,13 +138,37 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
         }
     }
 
+    /// <summary>
+    /// The session's lock makes desk claims take turns; the unique indexes and PostgreSQL's exclusion constraint are
+    /// the last word if anything slipped past it: a desk that was just taken is "taken", never a server error.
+    /// </summary>
+    private async Task SaveDesksAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (WriteTransaction.IsOverlapViolation(e) || DatabaseErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            throw new DomainException(ErrorCodes.SlotTaken, "Another attendee has just taken that desk: choose another.");
+        }
+    }
+
     private async Task<(Session Session, WriteTransaction Transaction)> OpenAsync(Guid sessionId, CancellationToken ct)
     {
+        // Desks first, then the session: the order every writer of a session's desks takes (booking, cancelling, the sweeps).
+        var deskIds = await db.SessionDesks.AsNoTracking().Where(d => d.SessionId == sessionId).Select(d => d.ResourceId).ToListAsync(ct);
         var transaction = await WriteTransaction.BeginAsync(db, ct);
         try
         {
+            if (deskIds.Count > 0)
+            {
+                await transaction.LockResourcesAsync(deskIds, ct);
+            }
+
             await transaction.LockSessionAsync(sessionId, ct);
-            var session = await db.Sessions.Include(s => s.Registrations).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
+            var session = await db.Sessions.Include(s => s.Registrations).Include(s => s.Desks).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
                 ?? throw new DomainException(new BookingRefusal(ErrorCodes.NotFound, RefusalReasons.NoSession));
             return (session, transaction);
         }

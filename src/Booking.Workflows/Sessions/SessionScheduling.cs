@@ -57,7 +57,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
             return new ScheduleOutcome(null, BookingRefusal.Of(refusal.Code, RefusalReasons.SessionRoom, ("room", room.Resource.Name)) with { Cause = refusal, Certifications = refusal.Certifications });
         }
 
-        var held = new List<Guid>();
+        var held = new List<(Guid DeskId, Guid ReservationId)>();
         BookingRefusal? deskRefusal = null;
         foreach (var found in desks)
         {
@@ -71,7 +71,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
             var deskOutcome = await booking.AddIfAllowedAsync(desk, request, staffId, $"Held for attendees of {note}", now, NoApproval(desk), ct);
             if (deskOutcome.Reservation is { } reservation)
             {
-                held.Add(reservation.Id);
+                held.Add((desk.Resource.Id, reservation.Id));
             }
 
             deskRefusal ??= deskOutcome.Refusal;
@@ -141,6 +141,8 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         var session = await db.Sessions.Include(s => s.Registrations).FirstAsync(s => s.Id == sessionId, ct);
         var toTell = session.Cancel(reason, now);
 
+        // Read again under the lock: an attendee may have claimed a desk since (same desks, so the same resource locks).
+        holds = session.DeskReservationIds.Append(session.RoomReservationId).ToList();
         var freed = await db.Reservations.Where(r => holds.Contains(r.Id)).ToListAsync(ct);
         foreach (var reservation in freed.Where(r => r.Status is ReservationStatus.Pending or ReservationStatus.Confirmed))
         {

@@ -36,7 +36,7 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
     public IReadOnlyList<WaitingPlace> Waiting { get; private set; } = [];
 
     /// <summary>A session still ahead the patron has a place at (or waits for), in its branch's local time.</summary>
-    public sealed record MySession(Guid SessionId, string Title, DateTimeOffset Start, DateTimeOffset End, bool Waiting);
+    public sealed record MySession(Guid SessionId, string Title, DateTimeOffset Start, DateTimeOffset End, bool Waiting, string? Desk = null);
 
     public IReadOnlyList<MySession> Sessions { get; private set; } = [];
 
@@ -163,12 +163,24 @@ public sealed class MineModel(BookingDbContext db, ReservationActions actions, C
                               where r.PatronId == me && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted)
                                   && s.CancelledAtUtc == null && s.EndsAtUtc > now
                               orderby s.StartsAtUtc
-                              select new { s.Id, s.Title, s.StartsAtUtc, s.EndsAtUtc, l.TimeZoneId, r.Status }).Take(100).ToListAsync(ct);
+                              select new
+                              {
+                                  s.Id,
+                                  s.Title,
+                                  s.StartsAtUtc,
+                                  s.EndsAtUtc,
+                                  l.TimeZoneId,
+                                  r.Status,
+                                  Desk = (from d in db.SessionDesks
+                                          join desk in db.Resources on d.ResourceId equals desk.Id
+                                          where d.RegistrationId == r.Id
+                                          select desk.Name).FirstOrDefault(),
+                              }).Take(100).ToListAsync(ct);
         Sessions = sessions.Select(s =>
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(s.TimeZoneId);
             DateTimeOffset Local(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
-            return new MySession(s.Id, s.Title, Local(s.StartsAtUtc), Local(s.EndsAtUtc), s.Status == RegistrationStatus.Waitlisted);
+            return new MySession(s.Id, s.Title, Local(s.StartsAtUtc), Local(s.EndsAtUtc), s.Status == RegistrationStatus.Waitlisted, s.Desk);
         }).ToList();
     }
 }

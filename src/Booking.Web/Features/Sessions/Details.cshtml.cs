@@ -29,11 +29,20 @@ public sealed class DetailsModel(BookingDbContext db, SessionRegistrations regis
 
     public string? Problem { get; private set; }
 
+    /// <summary>The patron's desk, or the desks to choose from (networking sessions that hold desks).</summary>
+    public DeskChoice Desks { get; private set; } = DeskChoice.None;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken ct) => ActAsync(id, async () =>
+    public Task<IActionResult> OnPostRegisterAsync(Guid id, Guid? deskId, CancellationToken ct) => ActAsync(id, async () =>
     {
-        var (session, registration) = await registrations.RegisterAsync(User.UserId(), id, ct);
+        if (!ModelState.IsValid)
+        {
+            // A deskId that is not an id at all: refused like an unknown desk, before anything is written.
+            throw new DomainException(ErrorCodes.Validation, "That desk is not one this session holds: choose one of its desks.");
+        }
+
+        var (session, registration) = await registrations.RegisterAsync(User.UserId(), id, deskId, ct);
         return registration.Status == RegistrationStatus.Waitlisted
             ? words["{0} is full: you are on the waiting list, number {1} in line. We will e-mail you if a place frees up.", session.Title, session.PositionInLine(registration) ?? 0].Value
             : words["You are registered for {0}.", session.Title].Value;
@@ -85,6 +94,9 @@ public sealed class DetailsModel(BookingDbContext db, SessionRegistrations regis
                 CanCancel = !Started && !session.IsCancelled && registration.Status is RegistrationStatus.Registered or RegistrationStatus.Waitlisted;
             }
         }
+
+        var canRegister = User.Identity?.IsAuthenticated == true && Mine is null && !Started && view.Status != "cancelled" && view.PlacesLeft > 0;
+        Desks = await DeskChoice.LoadAsync(db, view, User.Identity?.IsAuthenticated == true ? User.UserId() : null, canRegister, ct);
 
         return true;
     }

@@ -16,7 +16,7 @@ namespace Booking.Web.Features.Sessions;
 public sealed class SessionModel(BookingDbContext db, SessionRegistrations registrations, TimeProvider clock, IStringLocalizer<SessionModel> words) : PageModel
 {
     /// <summary>A registration with the patron's name, in arrival order.</summary>
-    public sealed record RegistrationRow(Guid PatronId, string PatronName, string? PatronEmail, RegistrationStatus Status, int? Position);
+    public sealed record RegistrationRow(Guid PatronId, string PatronName, string? PatronEmail, RegistrationStatus Status, int? Position, string? Desk = null);
 
     public Session? Session { get; private set; }
 
@@ -84,11 +84,14 @@ public sealed class SessionModel(BookingDbContext db, SessionRegistrations regis
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var session = await db.Sessions.AsNoTracking().Include(s => s.Registrations).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Registrations).Include(s => s.Desks).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (session is null)
         {
             return false;
         }
+
+        var deskIds = session.Desks.Select(d => d.ResourceId).ToList();
+        var deskNames = await db.Resources.AsNoTracking().Where(r => deskIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
 
         var row = await (
             from r in db.Resources.AsNoTracking()
@@ -111,7 +114,8 @@ public sealed class SessionModel(BookingDbContext db, SessionRegistrations regis
         {
             var person = people.GetValueOrDefault(r.PatronId);
             var name = string.IsNullOrWhiteSpace(person?.DisplayName) ? person?.Email ?? "?" : person.DisplayName;
-            return new RegistrationRow(r.PatronId, name, person?.Email, r.Status, session.PositionInLine(r));
+            var desk = session.DeskOf(r) is { } d ? deskNames.GetValueOrDefault(d.ResourceId) : null;
+            return new RegistrationRow(r.PatronId, name, person?.Email, r.Status, session.PositionInLine(r), desk);
         }).ToList();
         return true;
     }

@@ -16,6 +16,12 @@ public sealed record SessionInput(
     string? Kind, string? Title, string? Description, Guid? RoomId, DateTimeOffset? Start, DateTimeOffset? End, int? Capacity,
     Guid? CertificationId, Guid? PartnerId, int? HoldDesks);
 
+/// <summary>The optional body of <c>POST /api/v1/sessions/{id}/registrations</c>: the desk chosen at a networking session (a desk's resource id).</summary>
+public sealed record RegistrationInput(Guid? DeskId);
+
+/// <summary>A desk a networking session holds, and whether it is still free to choose (never who has it).</summary>
+public sealed record SessionDeskView(Guid Id, string Name, bool Free);
+
 /// <summary>The body of <c>POST /api/v1/sessions/{id}/attendance</c>.</summary>
 public sealed record AttendanceInput(Guid? PatronId, bool? Attended, bool? Passed);
 
@@ -25,9 +31,15 @@ public sealed record HostView(string Type, Guid Id, string Name);
 public sealed record SessionView(
     Guid Id, string Kind, string Title, string Description, string Status, string? CancellationReason,
     Guid RoomId, string RoomName, Guid LocationId, DateTimeOffset Start, DateTimeOffset End,
-    int Capacity, int PlacesTaken, int PlacesLeft, int Waiting, NamedRef? Certification, HostView Host, int HeldDesks);
+    int Capacity, int PlacesTaken, int PlacesLeft, int Waiting, NamedRef? Certification, HostView Host, int HeldDesks,
+    IReadOnlyList<SessionDeskView> Desks);
 
-public sealed record RegistrationView(Guid Id, Guid SessionId, Guid PatronId, string? PatronEmail, string Status, int? Position, DateTimeOffset RegisteredAt);
+/// <summary>A registration; <c>Desk</c> is the attendee's own desk at a networking session (their reservation), if any.</summary>
+public sealed record RegistrationView(
+    Guid Id, Guid SessionId, Guid PatronId, string? PatronEmail, string Status, int? Position, DateTimeOffset RegisteredAt, RegistrationDeskView? Desk);
+
+/// <summary>The attendee's desk: the desk (a resource) and the reservation that holds it for them.</summary>
+public sealed record RegistrationDeskView(Guid Id, string Name, Guid ReservationId);
 
 public sealed record AttendanceView(RegistrationView Registration, Guid? GrantId);
 
@@ -166,9 +178,10 @@ public static class SessionsApi
         return TypedResults.Ok((await ViewsAsync(db, [id], ct)).Single());
     }
 
-    private static async Task<Created<RegistrationView>> Register(Guid id, ClaimsPrincipal user, SessionRegistrations registrations, BookingDbContext db, CancellationToken ct)
+    private static async Task<Created<RegistrationView>> Register(
+        Guid id, RegistrationInput? input, ClaimsPrincipal user, SessionRegistrations registrations, BookingDbContext db, CancellationToken ct)
     {
-        var (session, registration) = await registrations.RegisterAsync(user.UserId(), id, ct);
+        var (session, registration) = await registrations.RegisterAsync(user.UserId(), id, input?.DeskId, ct);
         var view = await RegistrationViewAsync(db, session, registration, ct);
         return TypedResults.Created($"/api/v1/sessions/{id}/registrations/mine", view);
     }
@@ -182,14 +195,15 @@ public static class SessionsApi
 
     private static async Task<Results<Ok<List<RegistrationView>>, ProblemHttpResult>> Registrations(Guid id, BookingDbContext db, CancellationToken ct)
     {
-        var session = await db.Sessions.AsNoTracking().Include(s => s.Registrations).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Registrations).Include(s => s.Desks).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (session is null)
         {
             return Problems.NotFound("session");
         }
 
         var emails = await EmailsAsync(db, session.Registrations.Select(r => r.PatronId).ToList(), ct);
-        return TypedResults.Ok(session.Registrations.OrderBy(r => r.LineNumber).Select(r => ToView(session, r, emails.GetValueOrDefault(r.PatronId))).ToList());
+        var names = await DeskNamesAsync(db, session, ct);
+        return TypedResults.Ok(session.Registrations.OrderBy(r => r.LineNumber).Select(r => ToView(session, r, emails.GetValueOrDefault(r.PatronId), names)).ToList());
     }
 
     private static async Task<Results<Ok<AttendanceView>, ValidationProblem>> Attendance(
@@ -210,11 +224,18 @@ public static class SessionsApi
     private static async Task<RegistrationView> RegistrationViewAsync(BookingDbContext db, Session session, SessionRegistration registration, CancellationToken ct)
     {
         var emails = await EmailsAsync(db, [registration.PatronId], ct);
-        return ToView(session, registration, emails.GetValueOrDefault(registration.PatronId));
+        return ToView(session, registration, emails.GetValueOrDefault(registration.PatronId), await DeskNamesAsync(db, session, ct));
     }
 
-    private static RegistrationView ToView(Session session, SessionRegistration r, string? email) =>
-        new(r.Id, session.Id, r.PatronId, email, r.Status.ToCode(), session.PositionInLine(r), new DateTimeOffset(DateTime.SpecifyKind(r.RegisteredAtUtc, DateTimeKind.Utc)));
+    private static RegistrationView ToView(Session session, SessionRegistration r, string? email, Dictionary<Guid, string> deskNames) =>
+        new(r.Id, session.Id, r.PatronId, email, r.Status.ToCode(), session.PositionInLine(r), new DateTimeOffset(DateTime.SpecifyKind(r.RegisteredAtUtc, DateTimeKind.Utc)),
+            session.DeskOf(r) is { } desk ? new RegistrationDeskView(desk.ResourceId, deskNames.GetValueOrDefault(desk.ResourceId) ?? "?", desk.ReservationId) : null);
+
+    private static Task<Dictionary<Guid, string>> DeskNamesAsync(BookingDbContext db, Session session, CancellationToken ct)
+    {
+        var ids = session.Desks.Select(d => d.ResourceId).ToList();
+        return db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+    }
 
     private static Task<Dictionary<Guid, string?>> EmailsAsync(BookingDbContext db, List<Guid> ids, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
@@ -240,6 +261,11 @@ public static class SessionsApi
         var certifications = await db.Certifications.AsNoTracking().Where(c => certificationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var partnerIds = rows.Select(r => r.Session.PartnerId).OfType<Guid>().Distinct().ToList();
         var partners = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var desks = await (from d in db.SessionDesks.AsNoTracking()
+                           join r in db.Resources.AsNoTracking() on d.ResourceId equals r.Id
+                           where ids.Contains(d.SessionId) && d.ReleasedAtUtc == null
+                           orderby d.Position
+                           select new { d.SessionId, d.ResourceId, r.Name, Free = d.RegistrationId == null }).ToListAsync(ct);
         var staffIds = rows.Select(r => r.Session.HostStaffId).Distinct().ToList();
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
@@ -257,7 +283,8 @@ public static class SessionsApi
                 s.RoomId, row.RoomName, row.LocationId, ReservationQueries.Local(s.StartsAtUtc, zone), ReservationQueries.Local(s.EndsAtUtc, zone),
                 s.Capacity, taken, Math.Max(0, s.Capacity - taken), Count(RegistrationStatus.Waitlisted),
                 s.CertificationId is { } c ? new NamedRef(c, certifications.GetValueOrDefault(c) ?? "?") : null,
-                host, s.DeskReservationIds.Length);
+                host, s.DeskReservationIds.Length,
+                desks.Where(d => d.SessionId == s.Id).Select(d => new SessionDeskView(d.ResourceId, d.Name, d.Free)).ToList());
         }).ToList();
     }
 }
