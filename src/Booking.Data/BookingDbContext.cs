@@ -3,6 +3,7 @@ using Booking.Domain.Audit;
 using Booking.Domain.Calendar;
 using Booking.Domain.Certifications;
 using Booking.Domain.Locations;
+using Booking.Domain.Networking;
 using Booking.Domain.Notifications;
 using Booking.Domain.Partners;
 using Booking.Domain.Reports;
@@ -77,6 +78,14 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
 
     /// <summary>The choices picked in responses: what survey results count.</summary>
     public DbSet<SurveyResponseChoice> SurveyResponseChoices => Set<SurveyResponseChoice>();
+
+    /// <summary>Patrons' networking profiles, shown only to fellow attendees who opted in (issue #20).</summary>
+    public DbSet<NetworkingProfile> NetworkingProfiles => Set<NetworkingProfile>();
+
+    /// <summary>Per-session opt-ins to show one's profile to the other attendees.</summary>
+    public DbSet<NetworkingConsent> NetworkingConsents => Set<NetworkingConsent>();
+
+    public DbSet<ConnectionRequest> ConnectionRequests => Set<ConnectionRequest>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -127,6 +127,8 @@ public static class MakerspaceApp
             {
                 o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Bookings)));
             }
+
+            o.Conventions.AddPageApplicationModelConvention("/Account/Networking", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Networking)));
         })
             // A page's words in another language live beside it: Features/Home/Index.es.resx for Features/Home/Index.cshtml
             // (English is the key itself), so a third language is a set of resource files and nothing else.
@@ -205,6 +207,7 @@ public static class MakerspaceApp
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapMyDataApi();
+        api.MapNetworkingApi();
         api.MapLocationsApi();
         api.MapLocationsAdminApi();
         api.MapKindsApi();

@@ -31,6 +31,7 @@ public static class WorkflowsRegistration
         services.TryAddScoped<DeskHolds>();
         services.TryAddScoped<SuspensionLifting>();
         services.TryAddScoped<Surveys.SurveyAnswers>();
+        services.TryAddScoped<Networking.SessionNetworking>();
         return services;
     }
 }

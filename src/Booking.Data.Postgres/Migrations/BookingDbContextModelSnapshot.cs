@@ -277,6 +277,111 @@ namespace Booking.Data.Postgres.Migrations
                     b.ToTable("Locations");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Networking.ConnectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FirstPatronId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromPatronId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SecondPatronId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ToPatronId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPatronId");
+
+                    b.HasIndex("ToPatronId");
+
+                    b.HasIndex("SessionId", "FirstPatronId", "SecondPatronId")
+                        .IsUnique();
+
+                    b.ToTable("ConnectionRequests");
+                });
+
+            modelBuilder.Entity("Booking.Domain.Networking.NetworkingConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("GivenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatronId");
+
+                    b.HasIndex("SessionId", "PatronId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkingConsents");
+                });
+
+            modelBuilder.Entity("Booking.Domain.Networking.NetworkingProfile", b =>
+                {
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.PrimitiveCollection<Guid[]>("Offers")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.PrimitiveCollection<Guid[]>("Seeks")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WhatIDo")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)");
+
+                    b.HasKey("PatronId");
+
+                    b.ToTable("NetworkingProfiles");
+                });
+
             modelBuilder.Entity("Booking.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1404,6 +1509,51 @@ namespace Booking.Data.Postgres.Migrations
                     b.Navigation("OpeningHours");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Networking.ConnectionRequest", b =>
+                {
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FromPatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ToPatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Networking.NetworkingConsent", b =>
+                {
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Networking.NetworkingProfile", b =>
+                {
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithOne()
+                        .HasForeignKey("Booking.Domain.Networking.NetworkingProfile", "PatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Booking.Domain.Notifications.ReservationNotice", b =>
                 {
                     b.HasOne("Booking.Domain.Reservations.Reservation", null)
@@ -1549,12 +1699,6 @@ namespace Booking.Data.Postgres.Migrations
 
             modelBuilder.Entity("Booking.Domain.Sessions.SessionRegistration", b =>
                 {
-                    b.HasOne("Booking.Data.Identity.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("PatronId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Booking.Domain.Sessions.Session", null)
                         .WithMany("Registrations")
                         .HasForeignKey("SessionId")

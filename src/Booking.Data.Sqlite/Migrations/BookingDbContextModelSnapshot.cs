@@ -271,6 +271,111 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("Locations");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Networking.ConnectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirstPatronId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromPatronId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SecondPatronId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToPatronId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPatronId");
+
+                    b.HasIndex("ToPatronId");
+
+                    b.HasIndex("SessionId", "FirstPatronId", "SecondPatronId")
+                        .IsUnique();
+
+                    b.ToTable("ConnectionRequests");
+                });
+
+            modelBuilder.Entity("Booking.Domain.Networking.NetworkingConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GivenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatronId");
+
+                    b.HasIndex("SessionId", "PatronId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkingConsents");
+                });
+
+            modelBuilder.Entity("Booking.Domain.Networking.NetworkingProfile", b =>
+                {
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Offers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Seeks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatIDo")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PatronId");
+
+                    b.ToTable("NetworkingProfiles");
+                });
+
             modelBuilder.Entity("Booking.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1390,6 +1495,51 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Navigation("OpeningHours");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Networking.ConnectionRequest", b =>
+                {
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FromPatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ToPatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Networking.NetworkingConsent", b =>
+                {
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Networking.NetworkingProfile", b =>
+                {
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithOne()
+                        .HasForeignKey("Booking.Domain.Networking.NetworkingProfile", "PatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Booking.Domain.Notifications.ReservationNotice", b =>
                 {
                     b.HasOne("Booking.Domain.Reservations.Reservation", null)
@@ -1535,12 +1685,6 @@ namespace Booking.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Booking.Domain.Sessions.SessionRegistration", b =>
                 {
-                    b.HasOne("Booking.Data.Identity.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("PatronId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Booking.Domain.Sessions.Session", null)
                         .WithMany("Registrations")
                         .HasForeignKey("SessionId")

@@ -49,7 +49,8 @@ internal sealed class SessionRegistrationConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.Status).HasConversion(s => s.ToCode(), s => SessionCodes.StatusFromCode(s)).HasMaxLength(20);
         builder.Ignore(r => r.HoldsPlace);
         builder.Ignore(r => r.IsActive);
-        builder.HasOne<UserAccount>().WithMany().HasForeignKey(r => r.PatronId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key to the account: anonymising a registration gives it a random patron id that no account has
+        // (a session holds each patron once, so the shared stand-in cannot be used), which a key would refuse.
         // One registration per patron and session, even when two requests race past the check.
         builder.HasIndex(r => new { r.SessionId, r.PatronId }).IsUnique();
         builder.HasIndex(r => r.PatronId);

@@ -21,6 +21,9 @@ public static class NotificationKinds
     public const string OverdueForStaff = "laptop-overdue-staff";
     public const string Suspended = "booking-suspended";
 
+    /// <summary>Two attendees of a networking session both agreed to connect: each gets the other's contact details.</summary>
+    public const string NetworkingConnected = "networking-connected";
+
     /// <summary>Kinds whose e-mail carries an .ics that cancels the calendar entry.</summary>
     public static bool CancelsCalendarEntry(string kind) => kind is ReservationCancelled or NoShow or ReservationRejected or SessionCancelled;
 

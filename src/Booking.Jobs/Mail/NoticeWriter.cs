@@ -46,6 +46,9 @@ public static class NoticeWriter
             ["desk"] = f.Desk,
             ["kind"] = f.KindName,
             ["patron"] = f.Patron,
+            ["contact"] = f.Contact,
+            ["email"] = f.ContactEmail,
+            ["link"] = f.ContactLink,
             ["location"] = f.Location,
             ["strikes"] = f.Strikes?.ToString(c),
             ["days"] = f.WindowDays is { } w ? TimeSpan.FromDays(w).Humanize(culture: c, maxUnit: TimeUnit.Day) : null,
@@ -156,6 +159,7 @@ public static class NoticeWriter
                 [Link("Action.Sessions", "/sessions", primary: true), Link("Action.Certifications", "/certifications/mine")],
             NotificationKinds.SessionRegistered or NotificationKinds.SessionPromoted or NotificationKinds.SessionCancelled when f.SessionId is { } s =>
                 [Link("Action.Session", $"/sessions/{s}", primary: true), Link("Action.Mine", mine)],
+            NotificationKinds.NetworkingConnected => [Link("Action.Networking", "/account/networking", primary: true)],
             _ => [Link("Action.Mine", mine, primary: true)],
         };
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Booking.Jobs.Sweeps;
 
 /// <summary>
-/// Privacy by default: personal data in reservations, waiting lists, session places, notifications and suspensions
+/// Privacy by default: personal data in reservations, waiting lists, session places, notifications, suspensions and networking
 /// that ended more than <c>Privacy:RetentionDays</c> ago is anonymised or deleted (see <see cref="PersonalData"/>).
 /// </summary>
 public sealed class PrivacySweep(PersonalData personalData, JobsOptions options, TimeProvider clock, ILogger<PrivacySweep> logger) : ISweep

@@ -9,10 +9,19 @@ namespace Booking.Web.Infrastructure;
 
 /// <summary>
 /// Abuse limits (<c>RateLimits:*</c>): sign-in, registration and password reset per client address, booking
-/// writes per signed-in person. Reads (GET) are never limited. A refusal is 429 with <c>Retry-After</c>.
+/// writes per signed-in person, networking writes (profile, opt-ins, asking to connect) per signed-in person. Reads
+/// (GET) are never limited. A refusal is 429 with <c>Retry-After</c>.
 /// </summary>
 public sealed record RateLimits(bool Enabled, int AccountAttempts, TimeSpan AccountWindow, int BookingWrites, TimeSpan BookingWindow)
 {
+    /// <summary>The policy on networking writes: saving a profile, opting in or out, asking to connect, answering.</summary>
+    public const string Networking = "networking";
+
+    /// <summary>Networking writes a person may make per <see cref="NetworkingWindow"/>: enough for a person, too few to ask a whole crowd.</summary>
+    public int NetworkingWrites { get; init; } = 20;
+
+    public TimeSpan NetworkingWindow { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The policy on sign-in, register, forgotten and reset password, and <c>/api/v1/auth/*</c>.</summary>
     public const string Accounts = "accounts";
 
@@ -24,7 +33,11 @@ public sealed record RateLimits(bool Enabled, int AccountAttempts, TimeSpan Acco
         SettingValues.Count(configuration, "RateLimits:Accounts:PermitLimit", 20),
         SettingValues.Duration(configuration, "RateLimits:Accounts:Window", TimeSpan.FromMinutes(5)),
         SettingValues.Count(configuration, "RateLimits:Bookings:PermitLimit", 30),
-        SettingValues.Duration(configuration, "RateLimits:Bookings:Window", TimeSpan.FromMinutes(1)));
+        SettingValues.Duration(configuration, "RateLimits:Bookings:Window", TimeSpan.FromMinutes(1)))
+    {
+        NetworkingWrites = SettingValues.Count(configuration, "RateLimits:Networking:PermitLimit", 20),
+        NetworkingWindow = SettingValues.Duration(configuration, "RateLimits:Networking:Window", TimeSpan.FromMinutes(10)),
+    };
 
     public void AddTo(IServiceCollection services) => services.AddRateLimiter(options =>
     {
@@ -43,6 +56,15 @@ public sealed record RateLimits(bool Enabled, int AccountAttempts, TimeSpan Acco
                 PermitLimit = BookingWrites,
                 Window = BookingWindow,
                 SegmentsPerWindow = 6,
+                QueueLimit = 0,
+            }));
+        options.AddPolicy(Networking, context => Unlimited(context)
+            ? RateLimitPartition.GetNoLimiter("")
+            : RateLimitPartition.GetSlidingWindowLimiter("networking:" + Person(context), _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = NetworkingWrites,
+                Window = NetworkingWindow,
+                SegmentsPerWindow = 5,
                 QueueLimit = 0,
             }));
         options.OnRejected = RefuseAsync;

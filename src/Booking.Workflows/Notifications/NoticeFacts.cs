@@ -54,6 +54,13 @@ public sealed record NoticeFacts
 
     public string? Patron { get; init; }
 
+    /// <summary>A networking contact both agreed to share: the other attendee's name, e-mail address and link.</summary>
+    public string? Contact { get; init; }
+
+    public string? ContactEmail { get; init; }
+
+    public string? ContactLink { get; init; }
+
     public int? LeadMinutes { get; init; }
 
     public int? DaysOverdue { get; init; }

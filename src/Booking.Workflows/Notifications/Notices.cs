@@ -208,6 +208,27 @@ public static class Notices
 
     private static NoticeFacts WithDesk(NoticeFacts facts, string? desk) => desk is null ? facts : facts with { Desk = desk, Variant = "desk" };
 
+    // Networking.
+
+    /// <summary>
+    /// Both attendees of a networking session agreed to connect: <paramref name="patronId"/> is told the other's name,
+    /// e-mail address and link (each of the two gets one of these).
+    /// </summary>
+    public static Notification NetworkingConnected(
+        Guid patronId, string sessionTitle, DateTime startsAtUtc, TimeZoneInfo zone, SessionPlace place,
+        string contactName, string contactEmail, string? contactLink, DateTime nowUtc) =>
+        new(patronId, NotificationKinds.NetworkingConnected,
+            $"You are connected with {contactName}",
+            $"You and {contactName} met at {sessionTitle} and both agreed to share contact details. E-mail: {contactEmail}."
+                + (contactLink is null ? "" : $" Link: {contactLink}"),
+            null, nowUtc, (SessionFacts(sessionTitle, startsAtUtc, zone, place) with
+            {
+                Variant = contactLink is null ? null : "link",
+                Contact = contactName,
+                ContactEmail = contactEmail,
+                ContactLink = contactLink,
+            }).ToJson());
+
     private static NoticeFacts Slot(Guid reservationId, BookingSubject subject, UtcInterval interval) => new()
     {
         ReservationId = reservationId,

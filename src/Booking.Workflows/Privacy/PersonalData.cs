@@ -21,7 +21,8 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
 
     /// <summary>
     /// Anonymises reservations, waiting-list entries and session registrations that ended before
-    /// <paramref name="cutoffUtc"/>; deletes notifications written and suspensions ended before it. Idempotent.
+    /// <paramref name="cutoffUtc"/>; deletes notifications written and suspensions ended before it, and networking
+    /// opt-ins, requests and idle profiles (<see cref="ForgetNetworkingAsync"/>). Idempotent.
     /// </summary>
     public async Task<int> ForgetOlderThanAsync(DateTime cutoffUtc, CancellationToken ct)
     {
@@ -41,6 +42,7 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
             db.SessionRegistrations.Where(r => db.Sessions.Any(s => s.Id == r.SessionId && s.EndsAtUtc < cutoffUtc) && users.Any(u => u.Id == r.PatronId)),
             r => r.Anonymise(), ct);
         touched += await db.Notifications.Where(n => n.CreatedAtUtc < cutoffUtc).ExecuteDeleteAsync(ct);
+        touched += await ForgetNetworkingAsync(cutoffUtc, ct);
         touched += await db.BookingSuspensions.Where(s => s.EndsAtUtc < cutoffUtc || s.LiftedAtUtc < cutoffUtc).ExecuteDeleteAsync(ct);
         return touched;
     }
@@ -92,10 +94,28 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
         // Survey answers stay counted, linked to no one.
         await AnonymiseAsync(db.SurveyResponses.Where(r => r.PatronId == patronId), r => r.Anonymise(), ct);
         await db.Notifications.Where(n => n.RecipientId == patronId).ExecuteDeleteAsync(ct);
+        await db.ConnectionRequests.Where(r => r.FromPatronId == patronId || r.ToPatronId == patronId).ExecuteDeleteAsync(ct);
+        await db.NetworkingConsents.Where(c => c.PatronId == patronId).ExecuteDeleteAsync(ct);
+        await db.NetworkingProfiles.Where(p => p.PatronId == patronId).ExecuteDeleteAsync(ct);
         await db.CalendarFeeds.Where(f => f.PatronId == patronId).ExecuteDeleteAsync(ct);
         await db.BookingSuspensions.Where(s => s.PatronId == patronId).ExecuteDeleteAsync(ct);
         // Identity's own rows (roles, logins, tokens) go with the account through their foreign keys.
         await db.Users.Where(u => u.Id == patronId).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
+    /// Networking is deleted, not anonymised (nothing counts it): opt-ins and requests to connect of sessions that ended
+    /// before the cutoff, and profiles unchanged since then that are no longer shown at any session.
+    /// </summary>
+    private async Task<int> ForgetNetworkingAsync(DateTime cutoffUtc, CancellationToken ct)
+    {
+        var ended = db.Sessions.Where(s => s.EndsAtUtc < cutoffUtc).Select(s => s.Id);
+        var touched = await db.ConnectionRequests.Where(r => ended.Contains(r.SessionId)).ExecuteDeleteAsync(ct);
+        touched += await db.NetworkingConsents.Where(c => ended.Contains(c.SessionId)).ExecuteDeleteAsync(ct);
+        touched += await db.NetworkingProfiles
+            .Where(p => p.UpdatedAtUtc < cutoffUtc && !db.NetworkingConsents.Any(c => c.PatronId == p.PatronId))
+            .ExecuteDeleteAsync(ct);
+        return touched;
     }
 
     /// <summary>Loads, changes and saves in batches, so a first run over years of rows does not hold them all at once.</summary>

@@ -24,6 +24,8 @@ public sealed class RateLimitHost : MakerspaceHost
         ["RateLimits:Accounts:Window"] = "1h",
         ["RateLimits:Bookings:PermitLimit"] = Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:Bookings:Window"] = "1h",
+        ["RateLimits:Networking:PermitLimit"] = Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:Networking:Window"] = "1h",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

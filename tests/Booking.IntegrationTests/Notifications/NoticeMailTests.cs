@@ -93,6 +93,8 @@ public sealed partial class NoticeMailTests(MailSiteHost host) : IClassFixture<M
             "Laser basics is cancelled", "Laser basics se ha cancelado", $"/sessions/{SessionId}"),
         ["session-registered"] = (p => Notices.SessionRegistered(p, "Laser basics", Slot.Start, Zone, Now, Place),
             "You have a place at Laser basics", "Tiene plaza en Laser basics", $"/sessions/{SessionId}"),
+        ["networking-connected"] = (p => Notices.NetworkingConnected(p, "Laser basics", Slot.Start, Zone, Place, "Ben Ortiz", "ben@example.test", null, Now),
+            "You and Ben Ortiz met at Laser basics", "Usted y Ben Ortiz se conocieron en Laser basics", "/account/networking"),
     };
 
     public static TheoryData<string, string> KindsAndLanguages()

@@ -220,6 +220,7 @@ public sealed class NoticesTests
             Notices.LaptopOverdue(Patron, ReservationId, Cutter, Slot, 0, Now),
             Notices.LaptopOverdueForStaff(Staff, ReservationId, Cutter, Slot, "p", 0, Now),
             Notices.Suspended(Patron, "k", 3, 60, Now, Branch, Now),
+            Notices.NetworkingConnected(Patron, "s", Now, Branch.TimeZone, new SessionPlace(Guid.NewGuid(), Now.AddHours(1), null, null), "n", "n@example.test", null, Now),
         }.Select(n => n.Kind).Order().ToList();
 
         var kinds = typeof(NotificationKinds).GetFields(BindingFlags.Public | BindingFlags.Static)

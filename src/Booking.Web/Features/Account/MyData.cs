@@ -3,6 +3,7 @@ using Booking.Data.Identity;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Web.Infrastructure;
+using Booking.Workflows.Networking;
 using Booking.Workflows.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +12,19 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Booking.Web.Features.Account;
 
 /// <summary>Everything the makerspace holds about one patron, as they download it; and closing their account.</summary>
-public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, PersonalData personalData, IMemoryCache signIns)
+public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, PersonalData personalData, SessionNetworking networking, IMemoryCache signIns)
 {
     public sealed record Export(
         DateTime ExportedAtUtc, AccountPart Account, IReadOnlyList<ReservationPart> Reservations, IReadOnlyList<WaitlistPart> WaitingLists,
         IReadOnlyList<SessionPart> Sessions, IReadOnlyList<CertificationPart> Certifications, IReadOnlyList<SuspensionPart> Suspensions,
-        IReadOnlyList<MessagePart> Messages, IReadOnlyList<FeedPart> CalendarFeeds);
+        IReadOnlyList<MessagePart> Messages, IReadOnlyList<FeedPart> CalendarFeeds, NetworkingPart Networking);
+
+    /// <summary>The patron's networking profile (null if none), the sessions they showed it at, and their requests to connect.</summary>
+    public sealed record NetworkingPart(NetworkingProfilePart? Profile, IReadOnlyList<ShownAtPart> ShownAt, IReadOnlyList<ConnectionView> Requests);
+
+    public sealed record NetworkingProfilePart(string DisplayName, string WhatIDo, IReadOnlyList<string> Offers, IReadOnlyList<string> Seeks, string? Link, DateTime UpdatedAtUtc);
+
+    public sealed record ShownAtPart(string Session, DateTime StartsAtUtc, DateTime OptedInAtUtc);
 
     public sealed record AccountPart(string? Email, bool EmailConfirmed, string? DisplayName, DateTime CreatedAtUtc, IReadOnlyList<string> Roles, string? LibraryCardNumber);
 
@@ -76,11 +84,16 @@ public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, 
             .Select(n => new MessagePart(n.Subject, n.Body, n.CreatedAtUtc, n.SentAtUtc)).ToListAsync(ct);
         var feeds = await db.CalendarFeeds.AsNoTracking().Where(f => f.PatronId == patronId).OrderBy(f => f.CreatedAtUtc)
             .Select(f => new FeedPart(f.CreatedAtUtc, f.RevokedAtUtc)).ToListAsync(ct);
+        var profile = await networking.ProfileAsync(patronId, ct);
+        var networkingPart = new NetworkingPart(
+            profile is null ? null : new NetworkingProfilePart(profile.DisplayName, profile.WhatIDo, [.. profile.Offers.Select(t => t.Name)], [.. profile.Seeks.Select(t => t.Name)], profile.Link, profile.UpdatedAtUtc),
+            [.. (await networking.ConsentsAsync(patronId, ct)).Select(c => new ShownAtPart(c.Title, c.StartsAtUtc, c.GivenAtUtc))],
+            await networking.ConnectionsAsync(patronId, ct));
         var roles = await users.GetRolesAsync(account);
         return new Export(
             nowUtc,
             new AccountPart(account.Email, account.EmailConfirmed, account.DisplayName, account.CreatedAtUtc, roles.Order().ToList(), account.LibraryCardNumber),
-            reservations, waiting, sessions, certifications, suspensions, messages, feeds);
+            reservations, waiting, sessions, certifications, suspensions, messages, feeds, networkingPart);
     }
 
     /// <summary>
