@@ -11,6 +11,7 @@ using Booking.Web.Features.Certifications;
 using Booking.Web.Features.Locations;
 using Booking.Web.Features.Maintenance;
 using Booking.Web.Features.Partners;
+using Booking.Web.Features.Patrons;
 using Booking.Web.Features.Reports;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
@@ -211,6 +212,7 @@ public static class MakerspaceApp
         api.MapMaintenanceApi();
         api.MapAvailabilityApi();
         api.MapCertificationsApi();
+        api.MapPatronsApi();
         api.MapSessionsApi();
         api.MapPartnersApi();
         api.MapSuspensionsApi();

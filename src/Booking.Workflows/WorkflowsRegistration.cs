@@ -30,6 +30,7 @@ public static class WorkflowsRegistration
         services.TryAddScoped<SessionRegistrations>();
         services.TryAddScoped<SuspensionLifting>();
         services.TryAddScoped<Surveys.SurveyAnswers>();
+        services.TryAddScoped<Patrons.PatronEnrolment>();
         return services;
     }
 }

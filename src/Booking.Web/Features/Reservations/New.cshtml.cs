@@ -95,11 +95,10 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
         Guid? patronId = null;
         if (User.IsStaff() && !string.IsNullOrWhiteSpace(PatronEmail))
         {
-            var normalized = PatronEmail.Trim().ToUpperInvariant();
-            patronId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            patronId = await Patrons.PatronSearch.IdByEmailOrCardAsync(db, PatronEmail, ct);
             if (patronId is null)
             {
-                Refusal = new BookingRefusal(ErrorCodes.Validation, $"No patron has the e-mail {PatronEmail}.");
+                Refusal = new BookingRefusal(ErrorCodes.Validation, $"No patron has the e-mail or library card number {PatronEmail.Trim()}.");
                 return Page();
             }
         }
@@ -118,7 +117,10 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking) : Pag
         TempData["Message"] = outcome.Reservation!.Status == ReservationStatus.Pending
             ? $"Requested {ResourceName} on {times.StartLocal:dddd d MMMM, HH:mm}–{times.EndLocal:HH:mm}. Staff will approve it."
             : $"Reserved {ResourceName} on {times.StartLocal:dddd d MMMM, HH:mm}–{times.EndLocal:HH:mm}.";
-        return patronId is null ? Redirect("/reservations/mine") : Redirect("/desk");
+        // A patron without e-mail gets no confirmation mail: staff print it for them.
+        return patronId is null ? Redirect("/reservations/mine")
+            : outcome.PatronEmail is null ? Redirect($"/desk/reservations/{outcome.Reservation!.Id}/confirmation")
+            : Redirect("/desk");
     }
 
     private void Prefill(DateTime local, BookingSubject subject)
