@@ -34,6 +34,7 @@ public static class MakerspaceApp
 {
     public const string StaffPolicy = "Staff";
     public const string AdminPolicy = "Admin";
+    public const string PartnerPolicy = "Partner";
 
     public static WebApplication Build(string[] args)
     {
@@ -82,7 +83,8 @@ public static class MakerspaceApp
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin))
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(PartnerPolicy, p => p.RequireRole(Roles.Partner));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResults>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -215,6 +217,7 @@ public static class MakerspaceApp
         api.MapPatronsApi();
         api.MapSessionsApi();
         api.MapPartnersApi();
+        api.MapPartnerStaffApi();
         api.MapSuspensionsApi();
         api.MapCalendarApi();
         api.MapReportsApi();

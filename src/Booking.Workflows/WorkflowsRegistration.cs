@@ -31,6 +31,8 @@ public static class WorkflowsRegistration
         services.TryAddScoped<SuspensionLifting>();
         services.TryAddScoped<Surveys.SurveyAnswers>();
         services.TryAddScoped<Patrons.PatronEnrolment>();
+        services.TryAddScoped<Partners.PartnerDesk>();
+        services.TryAddScoped<Partners.PartnerStaffing>();
         return services;
     }
 }

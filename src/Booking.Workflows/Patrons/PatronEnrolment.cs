@@ -2,6 +2,7 @@ using Booking.Data;
 using Booking.Data.Identity;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
+using Booking.Domain.Partners;
 using Booking.Domain.Patrons;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,10 @@ public sealed class PatronEnrolment(BookingDbContext db, TimeProvider clock)
     public const string EmailTaken = "That e-mail address belongs to another account.";
 
     /// <summary>Creates the account; a card or address another account has is a <see cref="ErrorCodes.Conflict"/>.</summary>
-    public async Task<UserAccount> CreateAsync(Guid staffId, NewPatron patron, CancellationToken ct)
+    public Task<UserAccount> CreateAsync(Guid staffId, NewPatron patron, CancellationToken ct) => CreateAsync(staffId, patron, null, ct);
+
+    /// <summary>As above; with <paramref name="partnerId"/>, partner staff create the account as a client of their organisation, in the same write.</summary>
+    public async Task<UserAccount> CreateAsync(Guid staffId, NewPatron patron, Guid? partnerId, CancellationToken ct)
     {
         if (await db.Users.AnyAsync(u => u.LibraryCardNumber == patron.CardNumber, ct))
         {
@@ -59,6 +63,11 @@ public sealed class PatronEnrolment(BookingDbContext db, TimeProvider clock)
         var patronRole = await db.Roles.Where(r => r.Name == Roles.Patron).Select(r => r.Id).FirstAsync(ct);
         db.Users.Add(account);
         db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = id, RoleId = patronRole });
+        if (partnerId is { } partner)
+        {
+            db.PartnerClients.Add(new PartnerClient(partner, id, staffId, now));
+        }
+
         db.AuditLog.Add(new AuditEntry(staffId, AuditAction, $"user:{id}",
             $"Created a patron account, vouched for in person, with library card {LibraryCard.Mask(patron.CardNumber)} and "
             + (patron.Email is null ? "no e-mail address." : "an e-mail address taken as confirmed."), now));
