@@ -150,6 +150,36 @@ public sealed class PartnerStaffTests(MakerspaceHost host) : IClassFixture<Maker
         await (await ours.Http.GetAsync("/api/v1/partner/clients")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
+    [Fact]
+    public async Task PartnerAdminPage_AdminAddsStaffAndSetsLimits_BadHoursSaidOnThePage_OthersRefused()
+    {
+        var admin = await host.SignInNewAsync(Roles.Admin);
+        var partnerId = (await (await admin.Http.PostAsJsonAsync("/api/v1/partners", new { name = $"Agency {Guid.NewGuid():N}" })).JsonAsync()).GetProperty("id").GetGuid();
+        var future = await host.SignInNewAsync();
+        var page = new PageSession(host);
+        await page.SignInAsync(admin.Email, MakerspaceHost.Password);
+        var url = $"/admin/partners/{partnerId}";
+
+        var (addStatus, added, _) = await page.SubmitAsync(url, $"{url}?handler=AddStaff", new Dictionary<string, string> { ["staffEmail"] = future.Email });
+        var token = await page.FormTokenAsync(url);
+        var (limitsStatus, _, _) = await page.PostFormAsync($"{url}?handler=Limits", token, [new("kinds", "room"), new("kinds", "laptop"), new("maxHoursPerWeek", "6")]);
+        var (badStatus, bad, _) = await page.PostFormAsync($"{url}?handler=Limits", token, [new("kinds", "room"), new("maxHoursPerWeek", "999")]);
+
+        Assert.Equal(HttpStatusCode.OK, addStatus);
+        Assert.Contains(future.Email, added);
+        Assert.Equal(HttpStatusCode.OK, limitsStatus);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+        Assert.Contains("id=\"problem-limits\"", bad);
+        var partner = await host.InScopeAsync(db => db.Partners.AsNoTracking().SingleAsync(p => p.Id == partnerId));
+        Assert.Equal(new[] { "laptop", "room" }, partner.AllowedKindCodes.Order());
+        Assert.Equal(6, partner.MaxHoursPerWeek);
+        Assert.Equal(partnerId, await host.InScopeAsync(db => db.Users.Where(u => u.Id == future.UserId).Select(u => u.PartnerId).SingleAsync()));
+
+        var partnerStaff = new PageSession(host);
+        await partnerStaff.SignInAsync(future.Email, MakerspaceHost.Password);
+        await partnerStaff.GetAsync(url, HttpStatusCode.Forbidden);
+    }
+
     private static HttpRequestMessage Request(HttpMethod method, string url, object? body) =>
         new(method, url) { Content = body is null ? null : JsonContent.Create(body) };
 
