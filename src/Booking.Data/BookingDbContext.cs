@@ -56,6 +56,9 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
 
     public DbSet<PartnerOrganisation> Partners => Set<PartnerOrganisation>();
 
+    /// <summary>Which patrons each partner organisation serves.</summary>
+    public DbSet<PartnerClient> PartnerClients => Set<PartnerClient>();
+
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

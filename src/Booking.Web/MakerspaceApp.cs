@@ -11,6 +11,7 @@ using Booking.Web.Features.Certifications;
 using Booking.Web.Features.Locations;
 using Booking.Web.Features.Maintenance;
 using Booking.Web.Features.Partners;
+using Booking.Web.Features.Patrons;
 using Booking.Web.Features.Reports;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
@@ -33,6 +34,7 @@ public static class MakerspaceApp
 {
     public const string StaffPolicy = "Staff";
     public const string AdminPolicy = "Admin";
+    public const string PartnerPolicy = "Partner";
 
     public static WebApplication Build(string[] args)
     {
@@ -81,7 +83,8 @@ public static class MakerspaceApp
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin))
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(PartnerPolicy, p => p.RequireRole(Roles.Partner));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResults>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -219,8 +222,10 @@ public static class MakerspaceApp
         api.MapMaintenanceApi();
         api.MapAvailabilityApi();
         api.MapCertificationsApi();
+        api.MapPatronsApi();
         api.MapSessionsApi();
         api.MapPartnersApi();
+        api.MapPartnerStaffApi();
         api.MapSuspensionsApi();
         api.MapCalendarApi();
         api.MapReportsApi();

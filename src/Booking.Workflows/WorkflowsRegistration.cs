@@ -32,6 +32,9 @@ public static class WorkflowsRegistration
         services.TryAddScoped<SuspensionLifting>();
         services.TryAddScoped<Surveys.SurveyAnswers>();
         services.TryAddScoped<Networking.SessionNetworking>();
+        services.TryAddScoped<Patrons.PatronEnrolment>();
+        services.TryAddScoped<Partners.PartnerDesk>();
+        services.TryAddScoped<Partners.PartnerStaffing>();
         return services;
     }
 }

@@ -68,6 +68,9 @@ namespace Booking.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -102,6 +105,8 @@ namespace Booking.Data.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PartnerId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -467,10 +472,35 @@ namespace Booking.Data.Postgres.Migrations
                     b.ToTable("ReservationNotices");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Partners.PartnerClient", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PartnerId", "PatronId");
+
+                    b.HasIndex("PatronId");
+
+                    b.ToTable("PartnerClients", (string)null);
+                });
+
             modelBuilder.Entity("Booking.Domain.Partners.PartnerOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string[]>("AllowedKindCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -479,6 +509,9 @@ namespace Booking.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("MaxHoursPerWeek")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1419,6 +1452,14 @@ namespace Booking.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Booking.Data.Identity.UserAccount", b =>
+                {
+                    b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Booking.Domain.Calendar.CalendarFeed", b =>
                 {
                     b.HasOne("Booking.Data.Identity.UserAccount", null)
@@ -1559,6 +1600,21 @@ namespace Booking.Data.Postgres.Migrations
                     b.HasOne("Booking.Domain.Reservations.Reservation", null)
                         .WithMany()
                         .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Partners.PartnerClient", b =>
+                {
+                    b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PatronId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -62,6 +62,9 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -96,6 +99,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PartnerId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -461,9 +466,34 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("ReservationNotices");
                 });
 
+            modelBuilder.Entity("Booking.Domain.Partners.PartnerClient", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PartnerId", "PatronId");
+
+                    b.HasIndex("PatronId");
+
+                    b.ToTable("PartnerClients", (string)null);
+                });
+
             modelBuilder.Entity("Booking.Domain.Partners.PartnerOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AllowedKindCodes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -473,6 +503,9 @@ namespace Booking.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxHoursPerWeek")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1407,6 +1440,14 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Booking.Data.Identity.UserAccount", b =>
+                {
+                    b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Booking.Domain.Calendar.CalendarFeed", b =>
                 {
                     b.HasOne("Booking.Data.Identity.UserAccount", null)
@@ -1545,6 +1586,21 @@ namespace Booking.Data.Sqlite.Migrations
                     b.HasOne("Booking.Domain.Reservations.Reservation", null)
                         .WithMany()
                         .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Partners.PartnerClient", b =>
+                {
+                    b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PatronId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

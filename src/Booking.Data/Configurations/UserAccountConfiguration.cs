@@ -1,4 +1,5 @@
 using Booking.Data.Identity;
+using Booking.Domain.Partners;
 using Booking.Domain.Patrons;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,5 +13,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(u => u.LibraryCardNumber).HasMaxLength(LibraryCard.MaxLength);
         // Unique among the accounts that have one: both databases let any number of rows leave it null.
         builder.HasIndex(u => u.LibraryCardNumber).IsUnique();
+        // Removing a partner organisation unbinds its staff rather than deleting their accounts.
+        builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(u => u.PartnerId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -14,4 +14,7 @@ public sealed class UserAccount : IdentityUser<Guid>
 
     /// <summary>The language the person chose (<c>en</c>, <c>es</c>): pages and e-mail use it; null until they choose.</summary>
     public string? PreferredLanguage { get; set; }
+
+    /// <summary>The partner organisation this account works for, with the <see cref="Roles.Partner"/> role; null for everyone else.</summary>
+    public Guid? PartnerId { get; set; }
 }

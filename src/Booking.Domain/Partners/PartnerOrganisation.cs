@@ -50,4 +50,24 @@ public sealed class PartnerOrganisation
     public string? Website { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>The kinds its staff may book for clients (<see cref="PartnerLimits"/>); none until an admin says.</summary>
+    public string[] AllowedKindCodes { get; private set; } = [];
+
+    /// <summary>Hours a client may hold in one local week when the partner books; null: only the patron's own quotas.</summary>
+    public int? MaxHoursPerWeek { get; private set; }
+
+    /// <summary>The limits as one rule (a method, so EF maps only the two columns).</summary>
+    public PartnerLimits Limits() => new(AllowedKindCodes, MaxHoursPerWeek);
+
+    public void SetLimits(PartnerLimits limits)
+    {
+        if (PartnerLimits.Problem(limits.MaxHoursPerWeek) is { } problem)
+        {
+            throw new DomainException(ErrorCodes.Validation, problem);
+        }
+
+        AllowedKindCodes = [.. limits.AllowedKinds];
+        MaxHoursPerWeek = limits.MaxHoursPerWeek;
+    }
 }

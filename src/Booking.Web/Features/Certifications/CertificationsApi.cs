@@ -73,11 +73,16 @@ public static class CertificationsApi
         return TypedResults.Created($"/api/v1/certifications/{definition.Id}", View(definition, names, await UnlocksAsync(db, ct)));
     }
 
-    private static async Task<Results<Ok<List<PatronView>>, ValidationProblem>> Find(string? email, string? name, BookingDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<PatronView>>, ValidationProblem>> Find(string? email, string? name, string? card, BookingDbContext db, CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(card))
+        {
+            return TypedResults.Ok(await PatronSearch.ByCardAsync(db, card, ct));
+        }
+
         if (string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(name))
         {
-            return Problems.Validation("email", "Give an e-mail (?email=) or a name (?name=) to search for, or part of one.");
+            return Problems.Validation("email", "Give an e-mail (?email=), a name (?name=) or part of one, or a library card number (?card=).");
         }
 
         var found = await PatronSearch.ByEmailAndNameAsync(db, email, name, ct);

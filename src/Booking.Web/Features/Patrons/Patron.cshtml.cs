@@ -219,7 +219,8 @@ public sealed class PatronModel(
         TempData["Message"] = $"Booked {subject.Resource.Name} on {startLocal:dddd d MMMM, HH:mm}–{endLocal:HH:mm} for the patron"
             + (reservation.Status == ReservationStatus.Pending ? "; it awaits approval." : ".")
             + (overridden ? " It passes a rule a patron could not (lead time, advance window or quota): the override is in the audit log." : "");
-        return RedirectToPage(new { id });
+        // A patron without e-mail gets no confirmation mail: staff print it for them.
+        return outcome.PatronEmail is null ? Redirect($"/desk/reservations/{reservation.Id}/confirmation") : RedirectToPage(new { id });
     }
 
     private async Task<IActionResult> ActAsync(Guid id, string form, Func<Task<string>> action, CancellationToken ct)

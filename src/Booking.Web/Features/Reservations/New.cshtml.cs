@@ -96,11 +96,10 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking, IStri
         Guid? patronId = null;
         if (User.IsStaff() && !string.IsNullOrWhiteSpace(PatronEmail))
         {
-            var normalized = PatronEmail.Trim().ToUpperInvariant();
-            patronId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            patronId = await Patrons.PatronSearch.IdByEmailOrCardAsync(db, PatronEmail, ct);
             if (patronId is null)
             {
-                Refusal = BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.NoPatronWithEmail, ("email", PatronEmail ?? ""));
+                Refusal = BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.NoPatronWithEmail, ("email", PatronEmail.Trim()));
                 return Page();
             }
         }
@@ -119,7 +118,10 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking, IStri
         TempData["Message"] = outcome.Reservation!.Status == ReservationStatus.Pending
             ? words["Requested {0} on {1}–{2}. Staff will approve it.", ResourceName, times.StartLocal.ToString("dddd d MMMM, HH:mm"), times.EndLocal.ToString("HH:mm")].Value
             : words["Reserved {0} on {1}–{2}.", ResourceName, times.StartLocal.ToString("dddd d MMMM, HH:mm"), times.EndLocal.ToString("HH:mm")].Value;
-        return patronId is null ? Redirect("/reservations/mine") : Redirect("/desk");
+        // A patron without e-mail gets no confirmation mail: staff print it for them.
+        return patronId is null ? Redirect("/reservations/mine")
+            : outcome.PatronEmail is null ? Redirect($"/desk/reservations/{outcome.Reservation!.Id}/confirmation")
+            : Redirect("/desk");
     }
 
     private void Prefill(DateTime local, BookingSubject subject)

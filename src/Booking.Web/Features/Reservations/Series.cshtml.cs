@@ -76,11 +76,10 @@ public sealed class SeriesModel(BookingDbContext db, BookSeries booking, TimePro
         Guid? patronId = null;
         if (!string.IsNullOrWhiteSpace(PatronEmail))
         {
-            var normalized = PatronEmail.Trim().ToUpperInvariant();
-            patronId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            patronId = await Patrons.PatronSearch.IdByEmailOrCardAsync(db, PatronEmail, ct);
             if (patronId is null)
             {
-                checks.Add("patronEmail", words["No patron has the e-mail {0}.", PatronEmail.Trim()].Value);
+                checks.Add("patronEmail", words["No patron has the e-mail or library card number {0}.", PatronEmail.Trim()].Value);
             }
         }
 

@@ -1,0 +1,93 @@
+using Booking.Data;
+using Booking.Data.Identity;
+using Booking.Domain.Audit;
+using Booking.Domain.Common;
+using Booking.Domain.Partners;
+using Booking.Domain.Patrons;
+using Booking.Domain.Reservations;
+using Booking.Workflows.Patrons;
+using Booking.Workflows.Reservations;
+using Booking.Workflows.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.Workflows.Partners;
+
+/// <summary>
+/// What a partner organisation's staff do for their clients: create a client without e-mail, book for a client within
+/// the limits the library set for the partner, register a client for a session the partner hosts, and read their own
+/// clients' bookings and attendance. A patron who is not the partner's client is "not found", never "forbidden": the
+/// answer tells nobody who else is a patron.
+/// </summary>
+public sealed class PartnerDesk(BookingDbContext db, PatronEnrolment enrolment, BookReservation booking, SessionRegistrations registrations, TimeProvider clock)
+{
+    public const string NotYourClient = "No client of your organisation with that id.";
+
+    /// <summary>The organisation <paramref name="userId"/> works for, read fresh (an admin may have just removed them).</summary>
+    public Task<Guid?> PartnerOfAsync(Guid userId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PartnerId).FirstOrDefaultAsync(ct);
+
+    public Task<bool> IsClientAsync(Guid partnerId, Guid patronId, CancellationToken ct) =>
+        db.PartnerClients.AnyAsync(c => c.PartnerId == partnerId && c.PatronId == patronId, ct);
+
+    /// <summary>A client without e-mail, created and bound to the partner in one write (audited as the partner staff member's).</summary>
+    public Task<UserAccount> CreateClientAsync(Guid partnerStaffId, Guid partnerId, NewPatron patron, CancellationToken ct) =>
+        enrolment.CreateAsync(partnerStaffId, patron, partnerId, ct);
+
+    /// <summary>Books for a client as the client would book (their own rules and quotas, no staff overrides), within the partner's limits.</summary>
+    public async Task<BookingOutcome> BookAsync(Guid partnerStaffId, Guid partnerId, Guid patronId, Guid resourceId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        if (!await IsClientAsync(partnerId, patronId, ct))
+        {
+            return BookingOutcome.Refused(ErrorCodes.NotFound, NotYourClient);
+        }
+
+        var subject = await BookingSubject.LoadAsync(db, resourceId, ct);
+        if (subject is null)
+        {
+            return BookingOutcome.Refused(ErrorCodes.NotFound, "No resource with that id.");
+        }
+
+        if (end <= start)
+        {
+            return BookingOutcome.Refused(ErrorCodes.Validation, "The end must be after the start.");
+        }
+
+        var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
+        var wanted = new UtcInterval(start.UtcDateTime, end.UtcDateTime);
+        var week = LocalCalendar.WeekOf(wanted.Start, subject.Location.TimeZone);
+        var held = await db.Reservations.AsNoTracking()
+            .Where(r => r.PatronId == patronId && r.StartsAtUtc >= week.Start && r.StartsAtUtc < week.End
+                && (r.Status == ReservationStatus.Pending || r.Status == ReservationStatus.Confirmed || r.Status == ReservationStatus.CheckedIn))
+            .Select(r => new { r.StartsAtUtc, r.EndsAtUtc }).ToListAsync(ct);
+        if (partner.Limits().Check(subject.Resource.KindCode, wanted, held.Sum(r => (r.EndsAtUtc - r.StartsAtUtc).TotalHours)) is { } refusal)
+        {
+            return new BookingOutcome(null, refusal);
+        }
+
+        var outcome = await booking.HandleAsync(patronId, actorIsStaff: false, new BookReservationInput(resourceId, start, end, null, null), ct);
+        if (outcome.Reservation is { } made)
+        {
+            db.AuditLog.Add(new AuditEntry(partnerStaffId, "partner.book", $"reservation:{made.Id}",
+                $"Booked for a client of {partner.Name}.", clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(ct);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Registers a client for a session the partner hosts; any other session is "not found" to the partner.</summary>
+    public async Task RegisterAsync(Guid partnerId, Guid patronId, Guid sessionId, CancellationToken ct)
+    {
+        if (!await IsClientAsync(partnerId, patronId, ct))
+        {
+            throw new DomainException(ErrorCodes.NotFound, NotYourClient);
+        }
+
+        if (!await db.Sessions.AnyAsync(s => s.Id == sessionId && s.PartnerId == partnerId, ct))
+        {
+            throw new DomainException(ErrorCodes.NotFound, "No session your organisation hosts with that id.");
+        }
+
+        await registrations.RegisterAsync(patronId, sessionId, ct);
+    }
+}
