@@ -24,8 +24,9 @@ public static class DatabaseErrors
     {
         for (var current = e; current is not null; current = current.InnerException)
         {
-            if (current is NpgsqlException { IsTransient: true } or SqliteException { SqliteErrorCode: 5 or 6 or 14 } // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN (the file away)
-                                                                                                                // Connection exceptions, "the server is shutting down / starting up", insufficient resources.
+            // SQLite busy or locked (5, 6) or its file out of reach (14, CANTOPEN); PostgreSQL's connection exceptions (08),
+            // "the server is shutting down / starting up" (57P0) and insufficient resources (53).
+            if (current is NpgsqlException { IsTransient: true } or SqliteException { SqliteErrorCode: 5 or 6 or 14 }
                 || (current is PostgresException pg && (pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P0", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal))))
             {
                 return true;
