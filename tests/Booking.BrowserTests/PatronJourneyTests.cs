@@ -108,7 +108,7 @@ public sealed partial class PatronJourneyTests(BrowserHost host) : IClassFixture
         (await staff.Http.GrantAsync(patron.UserId, certification)).EnsureSuccessStatusCode();
         await certifications.OpenAsync();
         await Assertions.Expect(certifications.Held).ToContainTextAsync(certificationName);
-        await Assertions.Expect(certifications.Held).ToContainTextAsync("Valid until 12 January 2027.");
+        await Assertions.Expect(certifications.Held).ToContainTextAsync("Valid until Tuesday, January 12, 2027.");
         await Assertions.Expect(certifications.Needed).Not.ToContainTextAsync(certificationName);
         await page.SaveScreenshotAsync("patron-sessions-and-certifications-no-js");
     }

@@ -20,14 +20,13 @@ public sealed record PartnerLimits(IReadOnlyList<string> AllowedKinds, int? MaxH
     {
         if (!AllowedKinds.Contains(kindCode, StringComparer.Ordinal))
         {
-            return new BookingRefusal(ErrorCodes.Forbidden, $"The library does not let your organisation book {kindCode} for its clients.");
+            return BookingRefusal.Of(ErrorCodes.Forbidden, RefusalReasons.PartnerKind, ("kind", kindCode));
         }
 
         var hours = (wanted.End - wanted.Start).TotalHours;
         if (MaxHoursPerWeek is { } most && hoursThatWeek + hours > most)
         {
-            return new BookingRefusal(ErrorCodes.Quota,
-                $"A client of your organisation may hold at most {most} hours a week; this one already holds {hoursThatWeek:0.#} that week.");
+            return BookingRefusal.Of(ErrorCodes.Quota, RefusalReasons.PartnerWeeklyHours, ("most", most), ("held", Math.Round(hoursThatWeek, 1)));
         }
 
         return null;

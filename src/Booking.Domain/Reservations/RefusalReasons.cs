@@ -31,6 +31,9 @@ public static class RefusalReasons
     public const string NoResource = "not-found.resource";
     public const string NoPatron = "not-found.patron";
     public const string NoPatronWithEmail = "validation.no-patron-email";
+    public const string PartnerKind = "forbidden.partner-kind";
+    public const string PartnerWeeklyHours = "quota.partner-weekly";
+    public const string NotPartnersClient = "not-found.partner-client";
     public const string JustBooked = "slot-taken.just-booked";
     public const string NotesTooLong = "validation.notes";
     public const string SeriesPlan = "validation.series-plan";

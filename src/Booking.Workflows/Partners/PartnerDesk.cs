@@ -38,18 +38,18 @@ public sealed class PartnerDesk(BookingDbContext db, PatronEnrolment enrolment, 
     {
         if (!await IsClientAsync(partnerId, patronId, ct))
         {
-            return BookingOutcome.Refused(ErrorCodes.NotFound, NotYourClient);
+            return BookingOutcome.Refused(BookingRefusal.Of(ErrorCodes.NotFound, RefusalReasons.NotPartnersClient));
         }
 
         var subject = await BookingSubject.LoadAsync(db, resourceId, ct);
         if (subject is null)
         {
-            return BookingOutcome.Refused(ErrorCodes.NotFound, "No resource with that id.");
+            return BookingOutcome.Refused(BookingRefusal.Of(ErrorCodes.NotFound, RefusalReasons.NoResource));
         }
 
         if (end <= start)
         {
-            return BookingOutcome.Refused(ErrorCodes.Validation, "The end must be after the start.");
+            return BookingOutcome.Refused(BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.EndAfterStart));
         }
 
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);

@@ -159,7 +159,7 @@ public sealed partial class SpanishPagesATests(MakerspaceHost host) : IClassFixt
         // The desk's own page is translated elsewhere; its menu (this partial) is checked here.
         var desk = await GetAsync(staff, $"/desk?locationId={branch.Id}", "es", HttpStatusCode.OK);
         Assert.Contains("<html lang=\"es\">", desk, StringComparison.Ordinal);
-        foreach (var link in new[] { "Tablero de hoy", "Buscar un usuario", "Bloqueos por mantenimiento", "Asistencia a sesiones", "Reservar una serie", "Programar una sesión", "Demanda", "Informes" })
+        foreach (var link in new[] { "Tablero del día", "Buscar un usuario", "Bloqueos por mantenimiento", "Asistencia a sesiones", "Reservar una serie", "Programar una sesión", "Demanda", "Informes" })
         {
             Assert.Contains(link, Texts(desk));
         }

@@ -85,7 +85,7 @@ public sealed class NoticeDeliveryTests(MailSiteHost host) : IClassFixture<MailS
         Assert.Equal(start.UtcDateTime, e.DtStart!.AsUtc);
 
         var page = await patron.Http.GetStringAsync("/reservations/mine");
-        Assert.Contains("My sessions", page, StringComparison.Ordinal);
+        Assert.Contains("Mis sesiones", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/sessions/{sessionId}\"", page, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"es\">", page, StringComparison.Ordinal); // the saved preference reaches the pages too
     }
