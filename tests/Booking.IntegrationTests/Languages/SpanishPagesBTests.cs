@@ -92,7 +92,7 @@ public sealed partial class SpanishPagesBTests(MakerspaceHost host) : IClassFixt
             "El registro de llegada abre el", "Recójalo en el mostrador el", "Su calendario suscrito", "inscripción confirmada", "confirmada");
         Assert.Contains($"href=\"/reservations/series/{series}\"", list);
         await SpanishAsync(patron.Http, $"/reservations/new?resourceId={room.Id}&start={start.AddDays(1):yyyy-MM-ddTHH:mm}", data,
-            $"Reservar {room.Name}", "Las horas están en America/New_York (la hora local de la sede).", "Notas para el personal (opcional)", "Hora de inicio");
+            $"Reservar {room.Name}", "Las horas están en la hora local de la sede (hora de New York).", "Notas para el personal (opcional)", "Hora de inicio");
         await SpanishAsync(patron.Http, $"/reservations/{mine}/cancel", data,
             "¿Cancelar esta reserva?", "Sí, cancelarla", "No, conservarla", "El horario queda libre para otras personas de inmediato");
         await SpanishAsync(patron.Http, $"/waitlist/new?resourceId={room.Id}&start={taken:yyyy-MM-ddTHH:mm}", data,
