@@ -20,8 +20,6 @@ namespace Booking.Workflows.Partners;
 /// </summary>
 public sealed class PartnerDesk(BookingDbContext db, PatronEnrolment enrolment, BookReservation booking, SessionRegistrations registrations, TimeProvider clock)
 {
-    public const string NotYourClient = "No client of your organisation with that id.";
-
     /// <summary>The organisation <paramref name="userId"/> works for, read fresh (an admin may have just removed them).</summary>
     public Task<Guid?> PartnerOfAsync(Guid userId, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PartnerId).FirstOrDefaultAsync(ct);
@@ -33,12 +31,15 @@ public sealed class PartnerDesk(BookingDbContext db, PatronEnrolment enrolment, 
     public Task<UserAccount> CreateClientAsync(Guid partnerStaffId, Guid partnerId, NewPatron patron, CancellationToken ct) =>
         enrolment.CreateAsync(partnerStaffId, patron, partnerId, ct);
 
+    /// <summary>Another organisation's client, or no patron at all: the same answer, so a partner learns nothing of either.</summary>
+    public static readonly BookingRefusal NotYourClient = BookingRefusal.Of(ErrorCodes.NotFound, RefusalReasons.NotPartnersClient);
+
     /// <summary>Books for a client as the client would book (their own rules and quotas, no staff overrides), within the partner's limits.</summary>
     public async Task<BookingOutcome> BookAsync(Guid partnerStaffId, Guid partnerId, Guid patronId, Guid resourceId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         if (!await IsClientAsync(partnerId, patronId, ct))
         {
-            return BookingOutcome.Refused(BookingRefusal.Of(ErrorCodes.NotFound, RefusalReasons.NotPartnersClient));
+            return BookingOutcome.Refused(NotYourClient);
         }
 
         var subject = await BookingSubject.LoadAsync(db, resourceId, ct);
@@ -80,7 +81,7 @@ public sealed class PartnerDesk(BookingDbContext db, PatronEnrolment enrolment, 
     {
         if (!await IsClientAsync(partnerId, patronId, ct))
         {
-            throw new DomainException(ErrorCodes.NotFound, NotYourClient);
+            throw new DomainException(NotYourClient);
         }
 
         if (!await db.Sessions.AnyAsync(s => s.Id == sessionId && s.PartnerId == partnerId, ct))

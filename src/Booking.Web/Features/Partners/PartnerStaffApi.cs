@@ -103,7 +103,7 @@ public static class PartnerStaffApi
 
         if (!await desk.IsClientAsync(partnerId, patronId, ct))
         {
-            return Problems.Of(ErrorCodes.NotFound, PartnerDesk.NotYourClient);
+            return Problems.Refused(PartnerDesk.NotYourClient);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
