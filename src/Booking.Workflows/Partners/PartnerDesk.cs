@@ -18,7 +18,7 @@ namespace Booking.Workflows.Partners;
 /// clients' bookings and attendance. A patron who is not the partner's client is "not found", never "forbidden": the
 /// answer tells nobody who else is a patron.
 /// </summary>
-public sealed class PartnerDesk(BookingDbContext db, PatronEnrolment enrolment, BookReservation booking, SessionRegistrations registrations, TimeProvider clock)
+public sealed class PartnerDesk(BookingDbContext db, PatronEnrolment enrolment, BookReservation booking, SessionRegistrations registrations)
 {
     /// <summary>The organisation <paramref name="userId"/> works for, read fresh (an admin may have just removed them).</summary>
     public Task<Guid?> PartnerOfAsync(Guid userId, CancellationToken ct) =>
@@ -42,38 +42,9 @@ public sealed class PartnerDesk(BookingDbContext db, PatronEnrolment enrolment, 
             return BookingOutcome.Refused(NotYourClient);
         }
 
-        var subject = await BookingSubject.LoadAsync(db, resourceId, ct);
-        if (subject is null)
-        {
-            return BookingOutcome.Refused(BookingRefusal.Of(ErrorCodes.NotFound, RefusalReasons.NoResource));
-        }
-
-        if (end <= start)
-        {
-            return BookingOutcome.Refused(BookingRefusal.Of(ErrorCodes.Validation, RefusalReasons.EndAfterStart));
-        }
-
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
-        var wanted = new UtcInterval(start.UtcDateTime, end.UtcDateTime);
-        var week = LocalCalendar.WeekOf(wanted.Start, subject.Location.TimeZone);
-        var held = await db.Reservations.AsNoTracking()
-            .Where(r => r.PatronId == patronId && r.StartsAtUtc >= week.Start && r.StartsAtUtc < week.End
-                && (r.Status == ReservationStatus.Pending || r.Status == ReservationStatus.Confirmed || r.Status == ReservationStatus.CheckedIn))
-            .Select(r => new { r.StartsAtUtc, r.EndsAtUtc }).ToListAsync(ct);
-        if (partner.Limits().Check(subject.Resource.KindCode, wanted, held.Sum(r => (r.EndsAtUtc - r.StartsAtUtc).TotalHours)) is { } refusal)
-        {
-            return new BookingOutcome(null, refusal);
-        }
-
-        var outcome = await booking.HandleAsync(patronId, actorIsStaff: false, new BookReservationInput(resourceId, start, end, null, null), ct);
-        if (outcome.Reservation is { } made)
-        {
-            db.AuditLog.Add(new AuditEntry(partnerStaffId, "partner.book", $"reservation:{made.Id}",
-                $"Booked for a client of {partner.Name}.", clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync(ct);
-        }
-
-        return outcome;
+        var input = new BookReservationInput(resourceId, start, end, null, null) { Partner = new PartnerBooking(partnerStaffId, partner.Name, partner.Limits()) };
+        return await booking.HandleAsync(patronId, actorIsStaff: false, input, ct);
     }
 
     /// <summary>Registers a client for a session the partner hosts; any other session is "not found" to the partner.</summary>

@@ -2,6 +2,7 @@ using Booking.Data;
 using Booking.Data.Identity;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
+using Booking.Domain.Partners;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Workflows.Telemetry;
@@ -12,7 +13,18 @@ namespace Booking.Workflows.Reservations;
 
 /// <summary>A request to book, from the API or a page. <see cref="PatronId"/> is set by staff booking on someone's behalf;
 /// <see cref="SeriesId"/> is set for a date of a series (<see cref="BookSeries"/>).</summary>
-public sealed record BookReservationInput(Guid ResourceId, DateTimeOffset Start, DateTimeOffset End, string? Notes, Guid? PatronId, Guid? SeriesId = null);
+public sealed record BookReservationInput(Guid ResourceId, DateTimeOffset Start, DateTimeOffset End, string? Notes, Guid? PatronId, Guid? SeriesId = null)
+{
+    /// <summary>Set when a partner's staff member books for a client: the partner's limits are one more rule.</summary>
+    public PartnerBooking? Partner { get; init; }
+}
+
+/// <summary>
+/// A booking a partner organisation's staff member makes for a client. The partner's weekly hours are checked under the
+/// booking's locks (two staff booking for one client at once cannot both slip under them) and the audit entry is
+/// written with the reservation.
+/// </summary>
+public sealed record PartnerBooking(Guid StaffId, string PartnerName, PartnerLimits Limits);
 
 /// <summary>Either the new reservation or the reason it could not be made.</summary>
 public sealed record BookingOutcome(Reservation? Reservation, BookingRefusal? Refusal)
@@ -81,8 +93,14 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
         }
 
         var request = new BookingRequest(patronId, new UtcInterval(input.Start.UtcDateTime, input.End.UtcDateTime), onBehalf);
+        if (input.Partner?.Limits.Check(subject.Resource.KindCode, request.Interval, 0) is { } outsideLimits)
+        {
+            // A kind the partner may not book, or more hours than a week allows: no need to read or lock anything.
+            return BookingOutcome.Refused(outsideLimits) with { Subject = subject };
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
-        var outcome = await BookAsync(actorId, subject, request, input.Notes, input.SeriesId, now, ct);
+        var outcome = await BookAsync(actorId, subject, request, input, now, ct);
         if (outcome.Refusal is { } refusal && IsDemand(refusal.Code))
         {
             await CountRefusalAsync(subject, refusal.Code, now, ct);
@@ -111,7 +129,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
         }
     }
 
-    private async Task<BookingOutcome> BookAsync(Guid actorId, BookingSubject subject, BookingRequest request, string? notes, Guid? seriesId, DateTime now, CancellationToken ct)
+    private async Task<BookingOutcome> BookAsync(Guid actorId, BookingSubject subject, BookingRequest request, BookReservationInput input, DateTime now, CancellationToken ct)
     {
         var patronId = request.PatronId;
         var onBehalf = request.OnBehalfByStaff;
@@ -134,7 +152,17 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
             return refused;
         }
 
-        var outcome = Add(subject, request, read.Facts, actorId, notes, now, null, seriesId) with { Subject = subject, PatronEmail = read.Patron!.Email };
+        if (input.Partner is { } partner && await PartnerRefusalAsync(partner, subject, request, ct) is { } overLimits)
+        {
+            return overLimits;
+        }
+
+        var outcome = Add(subject, request, read.Facts, actorId, input.Notes, now, null, input.SeriesId) with { Subject = subject, PatronEmail = read.Patron!.Email };
+        if (input.Partner is { } booker)
+        {
+            db.AuditLog.Add(new AuditEntry(booker.StaffId, "partner.book", $"reservation:{outcome.Reservation!.Id}", $"Booked for a client of {booker.PartnerName}.", now));
+        }
+
         if (onBehalf)
         {
             // What a patron could not have booked themselves is an override, and staff answer for it.
@@ -158,6 +186,24 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// The partner's limits against the hours the client holds that local week, every kind counted (read under the
+    /// patron's lock); null when the booking stays within them.
+    /// </summary>
+    private async Task<BookingOutcome?> PartnerRefusalAsync(PartnerBooking partner, BookingSubject subject, BookingRequest request, CancellationToken ct)
+    {
+        var week = LocalCalendar.WeekOf(request.Interval.Start, subject.Location.TimeZone);
+        var held = await db.Reservations.AsNoTracking()
+            .Where(ReservationFilters.CountsTowardQuota)
+            .Where(r => r.PatronId == request.PatronId && r.StartsAtUtc >= week.Start && r.StartsAtUtc < week.End)
+            .Select(r => new { r.StartsAtUtc, r.EndsAtUtc })
+            .ToListAsync(ct);
+        var hours = held.Sum(r => (r.EndsAtUtc - r.StartsAtUtc).TotalHours);
+        return partner.Limits.Check(subject.Resource.KindCode, request.Interval, hours) is { } refusal
+            ? new BookingOutcome(null, refusal) { Zone = subject.Location.TimeZone, Subject = subject }
+            : null;
     }
 
     /// <summary>Why this read refuses the booking (no such patron, a rule), or null when it may go ahead.</summary>

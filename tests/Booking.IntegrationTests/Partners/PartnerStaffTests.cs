@@ -71,6 +71,33 @@ public sealed class PartnerStaffTests(MakerspaceHost host) : IClassFixture<Maker
     }
 
     [Fact]
+    public async Task Book_TwoStaffAtOnceForOneClient_NeverOverThePartnersWeeklyHours()
+    {
+        // Each booking alone is within the partner's 3 hours a week; both together are not. Different kinds, so only
+        // the partner's limit (read under the patron's lock) can refuse one of them.
+        var (partnerId, first) = await PartnerWithStaffAsync(["room", "laptop"], 3);
+        var second = await SecondStaffAsync(partnerId);
+        var branch = await host.BranchAsync(Zone, opens: 0, closes: 0);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var laptop = await host.ResourceAsync(branch.Id, KnownKinds.Laptop);
+        for (var round = 0; round < 5; round++)
+        {
+            var client = await ClientAsync(first, $"Client {round}");
+            var start = host.Clock.DaysAhead(Zone, 2 + round, 9);
+            var answers = await Task.WhenAll(
+                first.Http.PostAsJsonAsync($"/api/v1/partner/clients/{client}/reservations", new { resourceId = room.Id, start, end = start.AddHours(2) }),
+                second.Http.PostAsJsonAsync($"/api/v1/partner/clients/{client}/reservations", new { resourceId = laptop.Id, start = start.AddHours(3), end = start.AddHours(5) }));
+
+            Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+            await answers.Single(a => a.StatusCode != HttpStatusCode.Created).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "quota");
+            var held = await host.InScopeAsync(db => db.Reservations.AsNoTracking().Where(r => r.PatronId == client).ToListAsync());
+            var made = Assert.Single(held);
+            var audits = await host.InScopeAsync(db => db.AuditLog.AsNoTracking().Where(a => a.Action == "partner.book" && a.Subject == $"reservation:{made.Id}").CountAsync());
+            Assert.Equal(1, audits);
+        }
+    }
+
+    [Fact]
     public async Task Register_ASessionThePartnerHosts_Registered_AnotherSession404_AttendanceShown()
     {
         var (partnerId, ours) = await PartnerWithStaffAsync(["room"], null);
@@ -194,6 +221,15 @@ public sealed class PartnerStaffTests(MakerspaceHost host) : IClassFixture<Maker
         Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.PostAsJsonAsync($"/api/v1/partners/{partnerId}/staff", new { email = account.Email })).StatusCode);
         var signedIn = await host.SignInAsync(account.Email, MakerspaceHost.Password);
         return (partnerId, account with { Http = signedIn });
+    }
+
+    /// <summary>Another staff account of the same partner, signed in after the role was given.</summary>
+    private async Task<SignedInClient> SecondStaffAsync(Guid partnerId)
+    {
+        var admin = await host.SignInNewAsync(Roles.Admin);
+        var account = await host.SignInNewAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.PostAsJsonAsync($"/api/v1/partners/{partnerId}/staff", new { email = account.Email })).StatusCode);
+        return account with { Http = await host.SignInAsync(account.Email, MakerspaceHost.Password) };
     }
 
     private static async Task<Guid> ClientAsync(SignedInClient partnerStaff, string name)
