@@ -74,6 +74,9 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     /// <summary>Refused booking attempts per branch, local day, kind and code: anonymous demand for reports.</summary>
     public DbSet<RefusalCount> RefusalCounts => Set<RefusalCount>();
 
+    /// <summary>The stamp of the resources, kinds and branches as last saved (see <see cref="CatalogueVersion"/>).</summary>
+    public DbSet<CatalogueVersion> CatalogueVersions => Set<CatalogueVersion>();
+
     /// <summary>The skills survey the admins write (one is used: the first made).</summary>
     public DbSet<Survey> Surveys => Set<Survey>();
 
@@ -91,6 +94,46 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     public DbSet<ConnectionRequest> ConnectionRequests => Set<ConnectionRequest>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampCatalogueChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampCatalogueChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A save that adds, changes or removes a resource, a kind or a branch (or a part they own: hours, closures, a
+    /// policy) gives the catalogue a new stamp in the same save, so no node keeps booking against an old copy.
+    /// </summary>
+    private void StampCatalogueChanges()
+    {
+        var changed = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsCatalogue(e.Metadata));
+        if (!changed)
+        {
+            return;
+        }
+
+        var version = CatalogueVersions.Local.FirstOrDefault() ?? Attach(new CatalogueVersion()).Entity;
+        version.Stamp = Guid.NewGuid().ToString("N");
+        Entry(version).Property(v => v.Stamp).IsModified = true;
+    }
+
+    /// <summary>A resource, kind or branch, or a part they own (a branch's hours and closures, a resource's policy).</summary>
+    private static bool IsCatalogue(Microsoft.EntityFrameworkCore.Metadata.IEntityType type)
+    {
+        while (type.FindOwnership() is { } ownership)
+        {
+            type = ownership.PrincipalEntityType;
+        }
+
+        return type.ClrType == typeof(Resource) || type.ClrType == typeof(ResourceKind) || type.ClrType == typeof(Location);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -18,6 +18,7 @@ public static class WorkflowsRegistration
         // TryAdd: the web app hosts the jobs too, and both ask for the workflows.
         services.TryAddSingleton<MakerspaceMetrics>();
         services.TryAddScoped<BookReservation>();
+        services.TryAddSingleton<BookingSubjects>();
         services.TryAddScoped<ReservationActions>();
         services.TryAddScoped<BookSeries>();
         services.TryAddScoped<CancelSeries>();

@@ -27,7 +27,7 @@ Say($"  {seed.Reservations} reservations, {seed.Resources} resources, {seed.Patr
 await ExecAsync(PgBench.BookFunction);
 
 var sweeps = new List<SweepRow>();
-if (options.SweepBudgetSeconds > 0 && options.Only is null or "sweeps")
+if (options.SweepBudgetSeconds > 0 && options.Only is null or "sweeps" && options.AppBefore is null)
 {
     var timings = new SweepTimings(db, options.ConnectionString, nowUtc, work, TimeSpan.FromSeconds(options.SweepBudgetSeconds));
     Say("sweep: no-shows");
@@ -69,6 +69,30 @@ var scenarios = new[]
     (Name: "availability (2 h, 50 resources)", Script: PgBench.AvailabilityScript(baseUtc, Seed.Kinds, locationIds, week: false)),
     (Name: "week grid (7 days, 50 resources)", Script: PgBench.AvailabilityScript(baseUtc, Seed.Kinds, locationIds, week: true)),
 };
+if (options.AppBefore is { } beforeDll)
+{
+    // Before and after a change, side by side (infra/bench.sh --before <git ref>): nothing else is measured.
+    Say("before and after: both builds started; they and pgbench take turns in every round");
+    await using var beforeApp = await AppProcess.StartAsync(beforeDll, options.ConnectionString, Directory.CreateDirectory(Path.Combine(work, "before")).FullName, AppProcess.FreePort());
+    await using var afterApp = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, Directory.CreateDirectory(Path.Combine(work, "after")).FullName, AppProcess.FreePort());
+    var beforeLoad = new HttpLoad(beforeApp.BaseAddress, resources, Seed.Kinds, baseUtc);
+    var afterLoad = new HttpLoad(afterApp.BaseAddress, resources, Seed.Kinds, baseUtc);
+    await beforeLoad.SignInAsync(clientCounts.Max());
+    await afterLoad.SignInAsync(clientCounts.Max());
+    await ClearBookingsAsync();
+    var compared = await BeforeAndAfter.RunAsync(beforeLoad, afterLoad, pgbench,
+    [
+        ("booking", scenarios[0].Script, true, (load, clients, time) => load.BookingAsync(clients, time), 32),
+        ("booking", scenarios[0].Script, true, (load, clients, time) => load.BookingAsync(clients, time), 8),
+        ("availability (2 h, 50 resources)", scenarios[1].Script, false, (load, clients, time) => load.AvailabilityAsync(clients, time), 8),
+    ], options.Rounds, duration, warmUp, SettleRoundAsync, Say);
+    Console.WriteLine();
+    Console.WriteLine(BeforeAndAfter.ToTable(compared));
+    await File.WriteAllTextAsync(options.Output, BeforeAndAfter.ToJson(compared));
+    Say($"wrote {options.Output}");
+    return 0;
+}
+
 await SettleAsync();
 Say("measured starts of the app (cold process, database ready; three, the median counts)");
 var starts = new List<double>();
@@ -338,9 +362,10 @@ async Task<long> CountAsync(string sql)
 
 /// <summary>Command-line settings; infra/bench.sh passes them.
 /// <c>--seconds N</c> per side of a round, <c>--rounds N</c> rounds per scenario and client count (and burst rounds), <c>--sweep-rounds N</c>,
-/// <c>--burst N</c> patrons for <c>--burst-slots N</c> slots (0: no burst); <c>--warm-up N</c> seconds of unmeasured load before each scenario; <c>--only sweeps</c> stops after the sweeps (no table), <c>--only load</c> skips them, <c>--only app</c> skips them and pgbench: quicker rounds while profiling.</summary>
+/// <c>--burst N</c> patrons for <c>--burst-slots N</c> slots (0: no burst); <c>--warm-up N</c> seconds of unmeasured load before each scenario; <c>--only sweeps</c> stops after the sweeps (no table), <c>--only load</c> skips them, <c>--only app</c> skips them and pgbench: quicker rounds while profiling;
+/// <c>--app-before DLL</c> measures that build against <c>--app</c> and pgbench in turn (booking x32 and x8, availability x8), nothing else.</summary>
 internal sealed record Arguments(string ConnectionString, string AppDll, string PgBench, string Output, int Seconds, int WarmUpSeconds, int SweepBudgetSeconds, string? Only,
-    int Rounds, int SweepRounds, int BurstRequests, int BurstSlots)
+    int Rounds, int SweepRounds, int BurstRequests, int BurstSlots, string? AppBefore)
 {
     public static Arguments Parse(string[] args)
     {
@@ -362,6 +387,7 @@ internal sealed record Arguments(string ConnectionString, string AppDll, string 
             int.Parse(Value("--rounds", "5")!, CultureInfo.InvariantCulture),
             int.Parse(Value("--sweep-rounds", "3")!, CultureInfo.InvariantCulture),
             int.Parse(Value("--burst", "200")!, CultureInfo.InvariantCulture),
-            int.Parse(Value("--burst-slots", "20")!, CultureInfo.InvariantCulture));
+            int.Parse(Value("--burst-slots", "20")!, CultureInfo.InvariantCulture),
+            Value("--app-before") is { } before ? Path.GetFullPath(before) : null);
     }
 }

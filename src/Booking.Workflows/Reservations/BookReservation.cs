@@ -49,7 +49,7 @@ public sealed record BookingOutcome(Reservation? Reservation, BookingRefusal? Re
 }
 
 /// <summary>Books a resource: checks every rule and writes the reservation in one write transaction.</summary>
-public sealed class BookReservation(BookingDbContext db, TimeProvider clock, MakerspaceMetrics metrics, ILogger<BookReservation> logger)
+public sealed class BookReservation(BookingDbContext db, BookingSubjects subjects, TimeProvider clock, MakerspaceMetrics metrics, ILogger<BookReservation> logger)
 {
     /// <summary>Books, or says why not; every outcome is counted (bookings made by kind, refusals by code and kind).</summary>
     public async Task<BookingOutcome> HandleAsync(Guid actorId, bool actorIsStaff, BookReservationInput input, CancellationToken ct)
@@ -86,7 +86,7 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
             return tooLong;
         }
 
-        var subject = await BookingSubject.LoadAsync(db, input.ResourceId, ct);
+        var (subject, stamp) = await subjects.FindAsync(db, input.ResourceId, ct);
         if (subject is null)
         {
             return BookingOutcome.Refused(ErrorCodes.NotFound, RefusalReasons.NoResource);
@@ -100,10 +100,10 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var outcome = await BookAsync(actorId, subject, request, input, now, ct);
+        var outcome = await BookAsync(actorId, subject, stamp, request, input, now, ct);
         if (outcome.Refusal is { } refusal && IsDemand(refusal.Code))
         {
-            await CountRefusalAsync(subject, refusal.Code, now, ct);
+            await CountRefusalAsync(outcome.Subject ?? subject, refusal.Code, now, ct);
         }
 
         return outcome;
@@ -129,14 +129,26 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
         }
     }
 
-    private async Task<BookingOutcome> BookAsync(Guid actorId, BookingSubject subject, BookingRequest request, BookReservationInput input, DateTime now, CancellationToken ct)
+    private async Task<BookingOutcome> BookAsync(Guid actorId, BookingSubject subject, string? stamp, BookingRequest request, BookReservationInput input, DateTime now, CancellationToken ct)
     {
-        var patronId = request.PatronId;
         var onBehalf = request.OnBehalfByStaff;
 
         // First without a transaction or locks: most refusals (a slot just taken, a quota reached) are decided
         // here in one read, and a refusal made on one consistent snapshot is as true as one made under the locks.
+        // The subject may be this node's copy: when the catalogue changed since, it is read again and so are the facts.
         var unlocked = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
+        if (unlocked.CatalogueStamp != stamp)
+        {
+            (var current, stamp) = await subjects.ReadAsync(db, subject.Resource.Id, ct);
+            if (current is null)
+            {
+                return BookingOutcome.Refused(ErrorCodes.NotFound, RefusalReasons.NoResource);
+            }
+
+            subject = current;
+            unlocked = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
+        }
+
         if (Refusal(subject, request, unlocked) is { } early)
         {
             return early;
@@ -144,9 +156,22 @@ public sealed class BookReservation(BookingDbContext db, TimeProvider clock, Mak
 
         // Then under the locks, where it counts: what is read here decides a booking that is written.
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        await transaction.LockResourceAndPatronAsync(subject.Resource.Id, patronId, ct);
+        await transaction.LockResourceAndPatronAsync(subject.Resource.Id, request.PatronId, ct);
 
         var read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
+        if (read.CatalogueStamp != stamp)
+        {
+            // Changed in the moment between the two reads: decide on the subject as it is now.
+            var (current, _) = await subjects.ReadAsync(db, subject.Resource.Id, ct);
+            if (current is null)
+            {
+                return BookingOutcome.Refused(ErrorCodes.NotFound, RefusalReasons.NoResource);
+            }
+
+            subject = current;
+            read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
+        }
+
         if (Refusal(subject, request, read) is { } refused)
         {
             return refused;

@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Booking.Workflows.Reservations;
 
-/// <summary>What a booking reads in its transaction: the rules' facts and the patron (null when there is no such account).</summary>
-public sealed record BookingRead(BookingFacts Facts, BookingRead.Account? Patron)
+/// <summary>
+/// What a booking reads in its transaction: the rules' facts, the patron (null when there is no such account) and the
+/// catalogue's stamp at that moment (to know whether the resource, kind and branch the facts were read for are current).
+/// </summary>
+public sealed record BookingRead(BookingFacts Facts, BookingRead.Account? Patron, string? CatalogueStamp)
 {
     /// <summary>The patron's account as the answer shows it.</summary>
     public sealed record Account(string? Email);
@@ -16,7 +19,7 @@ public sealed record BookingRead(BookingFacts Facts, BookingRead.Account? Patron
 /// <summary>
 /// Reads what the booking rules need in one query (a UNION ALL of the resource's taken time and maintenance,
 /// the patron's account with a count of their active reservations of the kind, this week's reservations of the
-/// kind, and suspensions), plus three more when
+/// kind, suspensions and the catalogue's stamp), plus three more when
 /// the resource requires certifications. A booking is on the hot path: every round trip counts.
 /// </summary>
 public static class BookingFactsReader
@@ -55,7 +58,8 @@ public static class BookingFactsReader
                 ? new SuspensionInForce(suspension.End, suspension.Reason ?? "")
                 : null,
         };
-        return new BookingRead(facts, account is null ? null : new BookingRead.Account(account.Reason));
+        var stamp = rows.FirstOrDefault(r => r.Part == FactRow.Catalogue)?.Reason;
+        return new BookingRead(facts, account is null ? null : new BookingRead.Account(account.Reason), stamp);
     }
 
     // Compiled once: a booking reads this twice, and building and matching the LINQ tree each time cost more CPU
@@ -86,12 +90,14 @@ public static class BookingFactsReader
                         End = u.CreatedAtUtc,
                         Reason = u.Email,
                         Count = db.Reservations.Where(ReservationFilters.IsActive).Count(r => r.PatronId == patronId && r.KindCode == kind && r.EndsAtUtc > nowUtc),
-                    })));
+                    }))
+                .Concat(db.CatalogueVersions.AsNoTracking()
+                    .Select(v => new FactRow { Part = FactRow.Catalogue, Start = nowUtc, End = nowUtc, Reason = v.Stamp, Count = 0 })));
 
-    /// <summary>One row of the UNION ALL; <see cref="Part"/> says which of the five reads it came from.</summary>
+    /// <summary>One row of the UNION ALL; <see cref="Part"/> says which of the six reads it came from.</summary>
     private sealed class FactRow
     {
-        public const int Taken = 0, Maintenance = 1, InWeek = 3, Suspension = 4, Patron = 5;
+        public const int Taken = 0, Maintenance = 1, InWeek = 3, Suspension = 4, Patron = 5, Catalogue = 6;
 
         public int Part { get; init; }
 

@@ -30,12 +30,16 @@ public sealed record BookingSubject(Resource Resource, ResourceKind Kind, Locati
     }
 
     /// <summary>One query: the resource joined to its kind and its branch (with the branch's hours and closures).</summary>
-    public static async Task<BookingSubject?> LoadAsync(BookingDbContext db, Guid resourceId, CancellationToken ct)
+    public static async Task<BookingSubject?> LoadAsync(BookingDbContext db, Guid resourceId, CancellationToken ct) =>
+        (await LoadStampedAsync(db, resourceId, ct)).Subject;
+
+    /// <summary>As <see cref="LoadAsync"/>, with the catalogue's stamp read in the same query (see <see cref="BookingSubjects"/>).</summary>
+    public static async Task<(BookingSubject? Subject, string? Stamp)> LoadStampedAsync(BookingDbContext db, Guid resourceId, CancellationToken ct)
     {
         var row = await Load(db, resourceId, ct);
         return row is null
-            ? null
-            : new BookingSubject(row.Resource, row.Kind, row.Location, row.Resource.EffectivePolicy(row.Kind.DefaultPolicy));
+            ? (null, null)
+            : (new BookingSubject(row.Resource, row.Kind, row.Location, row.Resource.EffectivePolicy(row.Kind.DefaultPolicy)), row.Stamp);
     }
 
     // Compiled once: every booking starts here, and building and matching the LINQ tree each time cost more
@@ -46,7 +50,7 @@ public sealed record BookingSubject(Resource Resource, ResourceKind Kind, Locati
             join k in db.ResourceKinds.AsNoTracking() on r.KindCode equals k.Code
             join l in db.Locations.AsNoTracking() on r.LocationId equals l.Id
             where r.Id == resourceId
-            select new Row { Resource = r, Kind = k, Location = l }).FirstOrDefault());
+            select new Row { Resource = r, Kind = k, Location = l, Stamp = db.CatalogueVersions.Select(v => v.Stamp).FirstOrDefault() }).FirstOrDefault());
 
     private sealed class Row
     {
@@ -55,5 +59,7 @@ public sealed record BookingSubject(Resource Resource, ResourceKind Kind, Locati
         public required ResourceKind Kind { get; init; }
 
         public required Location Location { get; init; }
+
+        public string? Stamp { get; init; }
     }
 }
