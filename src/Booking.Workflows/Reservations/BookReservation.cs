@@ -156,9 +156,7 @@ public sealed class BookReservation(BookingDbContext db, BookingSubjects subject
 
         // Then under the locks, where it counts: what is read here decides a booking that is written.
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        await transaction.LockResourceAndPatronAsync(subject.Resource.Id, request.PatronId, ct);
-
-        var read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
+        var read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct, locking: true);
         if (read.CatalogueStamp != stamp)
         {
             // Changed in the moment between the two reads: decide on the subject as it is now.
@@ -169,7 +167,7 @@ public sealed class BookReservation(BookingDbContext db, BookingSubjects subject
             }
 
             subject = current;
-            read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
+            read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct, locking: true);
         }
 
         if (Refusal(subject, request, read) is { } refused)
