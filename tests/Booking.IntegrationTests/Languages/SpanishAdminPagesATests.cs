@@ -76,10 +76,10 @@ public sealed class SpanishAdminPagesATests(MakerspaceHost host) : IClassFixture
         var data = details.Append(reason).ToArray();
 
         await SpanishAsync(staff.Http, $"/desk/maintenance?locationId={branch.Id}", data,
-            "Bloqueos por mantenimiento: ", "Las horas están en hora de New York (la hora local de la sede).", "Próximo", "Levantar", "Agregar un bloqueo", "Inicio (fecha y hora locales)");
+            "Bloqueos por mantenimiento: ", "Las horas se indican en la hora de New York (la hora local de la sede).", "Próximo", "Levantar", "Agregar un bloqueo", "Inicio (fecha y hora locales)");
         var audit = await SpanishAsync(admin.Http, $"/admin/audit?person={Uri.EscapeDataString(admin.Email)}", data,
-            "Registro de auditoría", "Las horas están en hora de ", "Certificación definida", "Descargar estas entradas como CSV", "Cualquier acción");
-        Assert.Contains("<option value=\"maintenance.lift\">Bloqueo por mantenimiento levantado</option>", audit);
+            "Registro de auditoría", "Las horas se indican en la hora de ", "Certificación definida", "Descargar estas entradas como CSV", "Cualquier acción");
+        Assert.Contains("<option value=\"maintenance.lift\">Bloqueo levantado</option>", audit);
         await SpanishAsync(staff.Http, $"/admin/audit?action=maintenance.block", data, HttpStatusCode.Forbidden, "Solo para administradores", "pídaselo a un administrador");
     }
 
