@@ -124,7 +124,7 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The end must be after the start.");
         await maintenance.BlockAsync(printer.Name, "2026-01-16T09:00", "2026-01-16T12:00", "Nozzle replacement");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("No reservations collided.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Nozzle replacement" })).ToContainTextAsync("Fri 16 Jan 09:00");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Nozzle replacement" })).ToContainTextAsync("Fri, Jan 16, 9:00 AM");
         await FitsAsync(page);
 
         var sessions = new DeskSessionsPage(page);

@@ -1,10 +1,13 @@
+using System.Globalization;
 using Booking.Data;
+using Booking.Domain.Reservations;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Audit;
 
@@ -13,7 +16,7 @@ namespace Booking.Web.Features.Audit;
 /// the page, so staff and patrons get a plain 403 page saying it is for admins, rather than a redirect.
 /// </summary>
 [Authorize]
-public sealed class AuditLogModel(BookingDbContext db) : PageModel
+public sealed class AuditLogModel(BookingDbContext db, IStringLocalizer<AuditLogModel> words) : PageModel
 {
     public bool Forbidden { get; private set; }
 
@@ -29,7 +32,12 @@ public sealed class AuditLogModel(BookingDbContext db) : PageModel
 
     public string? To { get; private set; }
 
+    /// <summary>The zone the times are in, as a person names it ("New York time", "hora de New York").</summary>
     public string ZoneName { get; private set; } = "UTC";
+
+    /// <summary>What an action is called in the reader's language; a code the page does not know is shown as stored.</summary>
+    public string ActionName(string code) =>
+        AuditSearch.Actions.TryGetValue(code, out var english) ? words[english] : code;
 
     public async Task<IActionResult> OnGetAsync(string? person, string? action, string? from, string? to, int? p, CancellationToken ct)
     {
@@ -42,7 +50,7 @@ public sealed class AuditLogModel(BookingDbContext db) : PageModel
 
         (Person, Action, From, To) = (person, action, from, to);
         var zone = await AuditZone.LoadAsync(db, ct);
-        ZoneName = zone.Id;
+        ZoneName = RefusalWords.ZoneName(zone.Id, CultureInfo.CurrentUICulture);
         var search = AuditSearch.Read(person, action, from, to, zone, Errors);
         if (search is null)
         {

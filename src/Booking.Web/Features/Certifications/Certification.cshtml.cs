@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Certifications;
 
 /// <summary>Edits one certification definition: name, description, validity and prerequisites (grants already given are left as they are).</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class CertificationModel(BookingDbContext db, TimeProvider clock) : PageModel
+public sealed class CertificationModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<CertificationModel> words) : PageModel
 {
     public CertificationDefinition Definition { get; private set; } = null!;
 
@@ -57,7 +58,7 @@ public sealed class CertificationModel(BookingDbContext db, TimeProvider clock) 
             var input = new CertificationInput(Name, Description, ValidityMonths, [.. PrerequisiteIds]);
             if (await CertificationDefining.ChangeAsync(db, errors, Definition, input, User.UserId(), clock.GetUtcNow().UtcDateTime, ct))
             {
-                TempData["Message"] = $"Saved {Definition.Name}. Grants already given keep their expiry dates.";
+                TempData["Message"] = words["Saved {0}. Grants already given keep their expiry dates.", Definition.Name].Value;
                 return Redirect("/admin/certifications");
             }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Certifications;
 
@@ -14,9 +15,10 @@ namespace Booking.Web.Features.Certifications;
 /// require it is set on each resource.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class CertificationsModel(BookingDbContext db, TimeProvider clock) : PageModel
+public sealed class CertificationsModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<CertificationsModel> words) : PageModel
 {
-    public sealed record Row(CertificationDefinition Definition, IReadOnlyList<string> Prerequisites, IReadOnlyList<string> RequiredBy);
+    /// <summary>A definition with its prerequisites' names (null for one since removed) and the resources requiring it.</summary>
+    public sealed record Row(CertificationDefinition Definition, IReadOnlyList<string?> Prerequisites, IReadOnlyList<string> RequiredBy);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -43,7 +45,7 @@ public sealed class CertificationsModel(BookingDbContext db, TimeProvider clock)
                 db, errors, new CertificationInput(Name, Description, ValidityMonths, [.. PrerequisiteIds]), User.UserId(), clock.GetUtcNow().UtcDateTime, ct);
             if (definition is not null)
             {
-                TempData["Message"] = $"Added {definition.Name}. Require it on a resource's page.";
+                TempData["Message"] = words["Added {0}. Require it on a resource's page.", definition.Name].Value;
                 return Redirect("/admin/certifications");
             }
 
@@ -66,7 +68,7 @@ public sealed class CertificationsModel(BookingDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         Rows = definitions.Select(d => new Row(
             d,
-            d.PrerequisiteIds.Select(p => names.GetValueOrDefault(p) ?? "(removed)").ToList(),
+            d.PrerequisiteIds.Select(p => names.GetValueOrDefault(p)).ToList(),
             requiring.Where(r => r.RequiredCertificationIds.Contains(d.Id)).Select(r => r.Name).ToList())).ToList();
     }
 }

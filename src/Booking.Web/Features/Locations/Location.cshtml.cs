@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Locations;
 
 /// <summary>One branch: its details, weekly opening hours and closures.</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed partial class LocationModel(BookingDbContext db, TimeProvider clock) : PageModel, ILocationFields
+public sealed partial class LocationModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<LocationModel> words) : PageModel, ILocationFields
 {
     /// <summary>One opening period of a weekday as the form posts it; both times empty means no period.</summary>
     public sealed class HoursRow
@@ -86,7 +87,7 @@ public sealed partial class LocationModel(BookingDbContext db, TimeProvider cloc
         Location.Rename(name!, address);
         Location.ChangeTimeZone(zone!);
         await db.SaveChangesAsync(ct);
-        return Done(id, $"Saved the details of {Location.Name}.");
+        return Done(id, words["Saved the details of {0}.", Location.Name]);
     }
 
     public async Task<IActionResult> OnPostHoursAsync(Guid id, CancellationToken ct)
@@ -109,7 +110,7 @@ public sealed partial class LocationModel(BookingDbContext db, TimeProvider cloc
         }
 
         await db.SaveChangesAsync(ct);
-        return Done(id, $"Saved the opening hours of {Location.Name}.");
+        return Done(id, words["Saved the opening hours of {0}.", Location.Name]);
     }
 
     /// <summary>
@@ -143,8 +144,10 @@ public sealed partial class LocationModel(BookingDbContext db, TimeProvider cloc
         Hours = rows;
         Redisplay("hours");
         CopiedMessage = monday.Count == 0
-            ? "Monday has no periods, so the copied days are now empty. Nothing is saved yet: check the hours and choose Save opening hours."
-            : $"Copied Monday's hours to {(copyTo == "week" ? "every day" : "Tuesday to Friday")}. Nothing is saved yet: check the hours and choose Save opening hours.";
+            ? words["Monday has no periods, so the copied days are now empty. Nothing is saved yet: check the hours and choose Save opening hours."]
+            : copyTo == "week"
+                ? words["Copied Monday's hours to every day. Nothing is saved yet: check the hours and choose Save opening hours."]
+                : words["Copied Monday's hours to Tuesday to Friday. Nothing is saved yet: check the hours and choose Save opening hours."];
         return Page();
     }
 
@@ -174,10 +177,12 @@ public sealed partial class LocationModel(BookingDbContext db, TimeProvider cloc
         }
 
         var cancelled = added.Outcome.Cancelled.Count;
-        var message = $"Added the closure. {(cancelled == 1 ? "1 reservation" : $"{cancelled} reservations")} inside it {(cancelled == 1 ? "was" : "were")} cancelled and the patrons told.";
+        string message = cancelled == 1
+            ? words["Added the closure. 1 reservation inside it was cancelled and the patrons told."]
+            : words["Added the closure. {0} reservations inside it were cancelled and the patrons told.", cancelled];
         if (added.Outcome.CheckedInLeftAlone.Count > 0)
         {
-            message += $" {added.Outcome.CheckedInLeftAlone.Count} checked in now were left alone: see to them at the desk.";
+            message += " " + words["{0} checked in now were left alone: see to them at the desk.", added.Outcome.CheckedInLeftAlone.Count];
         }
 
         return Done(id, message);
@@ -192,11 +197,11 @@ public sealed partial class LocationModel(BookingDbContext db, TimeProvider cloc
 
         if (!LocationSetup.RemoveClosure(db, Location, closureId, User.UserId(), clock.GetUtcNow().UtcDateTime))
         {
-            return Done(id, "That closure was already removed.");
+            return Done(id, words["That closure was already removed."]);
         }
 
         await db.SaveChangesAsync(ct);
-        return Done(id, "Removed the closure. Those times can be booked again.");
+        return Done(id, words["Removed the closure. Those times can be booked again."]);
     }
 
     /// <summary>Each weekday gets its periods plus one empty row (at least two), so another period can be added without JavaScript.</summary>

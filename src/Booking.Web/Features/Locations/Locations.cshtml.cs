@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Locations;
 
 /// <summary>The branches, and a form to add one (hours and closures are set on the branch's own page).</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class LocationsModel(BookingDbContext db, TimeProvider clock) : PageModel, ILocationFields
+public sealed class LocationsModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<LocationsModel> words) : PageModel, ILocationFields
 {
     public IReadOnlyList<Location> Locations { get; private set; } = [];
 
@@ -45,7 +46,7 @@ public sealed class LocationsModel(BookingDbContext db, TimeProvider clock) : Pa
         var location = new Location(name!, zone!, address);
         db.Locations.Add(location);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Added {location.Name}. Now set its opening hours.";
+        TempData["Message"] = words["Added {0}. Now set its opening hours.", location.Name].Value;
         return Redirect($"/admin/locations/{location.Id}");
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Locations;
+using Booking.Domain.Reservations;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Shared;
 using Booking.Web.Infrastructure;
@@ -9,12 +11,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Maintenance;
 
 /// <summary>Maintenance blocks at a branch: current and upcoming, add one (colliding reservations are cancelled) or lift one.</summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class MaintenanceModel(BookingDbContext db, MaintenanceBlocking blocking, TimeProvider clock) : PageModel
+public sealed class MaintenanceModel(BookingDbContext db, MaintenanceBlocking blocking, TimeProvider clock, IStringLocalizer<MaintenanceModel> words) : PageModel
 {
     public const int MaxReasonLength = 300;
 
@@ -55,18 +58,18 @@ public sealed class MaintenanceModel(BookingDbContext db, MaintenanceBlocking bl
     public async Task<IActionResult> OnPostBlockAsync(Guid? locationId, CancellationToken ct)
     {
         await LoadAsync(locationId, ct);
-        var problem = !ModelState.IsValid || Start is null || End is null
-            ? "Give the start and the end, as a date and a time in the branch's local time."
+        string? problem = !ModelState.IsValid || Start is null || End is null
+            ? words["Give the start and the end, as a date and a time in the branch's local time."].Value
             : !Instants.InWindow(Start.Value) || !Instants.InWindow(End.Value)
-                ? Instants.OutsideWindow
+                ? RefusalWords.Say(Instants.OutsideWindowRefusal, CultureInfo.CurrentUICulture)
             : ResourceId is not { } chosen || Resources.All(r => r.Id != chosen)
-                ? "Choose a resource of this branch."
+                ? words["Choose a resource of this branch."].Value
                 : End <= Start
-                    ? "The end must be after the start."
+                    ? words["The end must be after the start."].Value
                     : End.Value - Start.Value > TimeSpan.FromDays(MaintenanceApi.LongestBlockDays)
-                        ? "A maintenance block is at most a year; take the resource out of service instead."
+                        ? words["A maintenance block is at most a year; take the resource out of service instead."].Value
                         : string.IsNullOrWhiteSpace(Reason) || Reason.Trim().Length > MaxReasonLength
-                            ? $"Say why (at most {MaxReasonLength} characters); patrons whose reservations are cancelled are told."
+                            ? words["Say why (at most {0} characters); patrons whose reservations are cancelled are told.", MaxReasonLength].Value
                             : null;
         if (problem is not null)
         {
@@ -82,15 +85,31 @@ public sealed class MaintenanceModel(BookingDbContext db, MaintenanceBlocking bl
             var name = Resources.First(r => r.Id == ResourceId).Name;
             var cancelled = outcome.Cancelled.Count;
             var left = outcome.CheckedInLeftAlone.Count;
-            TempData["Message"] = $"Blocked {name} from {Start:ddd d MMM HH:mm} to {End:ddd d MMM HH:mm}. "
-                + (cancelled == 0 ? "No reservations collided." : $"{cancelled} colliding reservation{(cancelled == 1 ? " was" : "s were")} cancelled; the patrons are told by e-mail.")
-                + (left == 0 ? "" : $" {left} already checked in {(left == 1 ? "was" : "were")} left alone: speak to {(left == 1 ? "that patron" : "those patrons")}.");
+            var culture = CultureInfo.CurrentCulture;
+            var said = new List<string>
+            {
+                words["Blocked {0} from {1} to {2}.", name, LocalCalendar.Short(Start.Value, culture), LocalCalendar.Short(End.Value, culture)],
+                cancelled switch
+                {
+                    0 => words["No reservations collided."],
+                    1 => words["1 colliding reservation was cancelled; the patron is told by e-mail."],
+                    _ => words["{0} colliding reservations were cancelled; the patrons are told by e-mail.", cancelled],
+                },
+            };
+            if (left > 0)
+            {
+                said.Add(left == 1
+                    ? words["1 already checked in was left alone: speak to that patron."]
+                    : words["{0} already checked in were left alone: speak to those patrons.", left]);
+            }
+
+            TempData["Message"] = string.Join(" ", said);
             return RedirectToPage(new { locationId = LocationId });
         }
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            Problem = e.Message;
+            Problem = RefusalWords.Say(e, CultureInfo.CurrentUICulture);
             return Page();
         }
     }
@@ -100,13 +119,13 @@ public sealed class MaintenanceModel(BookingDbContext db, MaintenanceBlocking bl
         try
         {
             await blocking.LiftAsync(User.UserId(), resourceId, blockId, ct);
-            TempData["Message"] = "Lifted. The time can be booked again; anyone waiting for it is offered it.";
+            TempData["Message"] = words["Lifted. The time can be booked again; anyone waiting for it is offered it."].Value;
             return RedirectToPage(new { locationId });
         }
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            Problem = e.Message;
+            Problem = RefusalWords.Say(e, CultureInfo.CurrentUICulture);
             ProblemIsAboutLift = true;
             await LoadAsync(locationId, ct);
             return Page();

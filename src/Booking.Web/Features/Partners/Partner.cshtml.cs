@@ -13,7 +13,7 @@ namespace Booking.Web.Features.Partners;
 
 /// <summary>Admins correct a partner organisation's details, say who is its staff, and what it may book for its clients.</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class PartnerModel(BookingDbContext db, PartnerStaffing staffing, IStringLocalizer<PartnerModel> words) : PageModel
+public sealed class PartnerModel(BookingDbContext db, PartnerStaffing staffing, IStringLocalizer<PartnerModel> words, IStringLocalizer<PartnerFields> fieldWords) : PageModel
 {
     /// <summary>A partner staff account as the admin page lists it.</summary>
     public sealed record StaffRow(Guid Id, string? Email, string? DisplayName);
@@ -116,7 +116,7 @@ public sealed class PartnerModel(BookingDbContext db, PartnerStaffing staffing, 
             return NotFound();
         }
 
-        await Partner.CheckAsync(db, ModelState, id, ct);
+        await Partner.CheckAsync(db, ModelState, id, fieldWords, ct);
         if (!ModelState.IsValid)
         {
             await LoadStaffAndKindsAsync(id, ct);

@@ -1,6 +1,7 @@
 using Booking.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Partners;
 
@@ -19,39 +20,39 @@ public sealed class PartnerFields
 
     public string? Website { get; set; }
 
-    /// <summary>Adds a message per bad field under "Partner.*"; <paramref name="self"/> is the partner being edited.</summary>
-    public async Task CheckAsync(BookingDbContext db, ModelStateDictionary state, Guid? self, CancellationToken ct)
+    /// <summary>Adds a message per bad field under "Partner.*", in the reader's language; <paramref name="self"/> is the partner being edited.</summary>
+    public async Task CheckAsync(BookingDbContext db, ModelStateDictionary state, Guid? self, IStringLocalizer<PartnerFields> words, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Name))
         {
-            state.AddModelError("Partner.Name", "Give the organisation's name.");
+            state.AddModelError("Partner.Name", words["Give the organisation's name."]);
         }
         else if (Name.Trim().Length > NameLength)
         {
-            state.AddModelError("Partner.Name", $"The name is at most {NameLength} characters.");
+            state.AddModelError("Partner.Name", words["The name is at most {0} characters.", NameLength]);
         }
         else
         {
             var name = Name.Trim();
             if (await db.Partners.AnyAsync(p => p.Name == name && p.Id != self, ct))
             {
-                state.AddModelError("Partner.Name", "Another partner already has this name.");
+                state.AddModelError("Partner.Name", words["Another partner already has this name."]);
             }
         }
 
         if (Description is { Length: > TextLength })
         {
-            state.AddModelError("Partner.Description", $"The description is at most {TextLength} characters.");
+            state.AddModelError("Partner.Description", words["The description is at most {0} characters.", TextLength]);
         }
 
         if (Offers is { Length: > TextLength })
         {
-            state.AddModelError("Partner.Offers", $"What they offer is at most {TextLength} characters.");
+            state.AddModelError("Partner.Offers", words["What they offer is at most {0} characters.", TextLength]);
         }
 
         if (!string.IsNullOrWhiteSpace(Website) && !IsWebAddress(Website.Trim()))
         {
-            state.AddModelError("Partner.Website", $"Give a web address starting with https:// or http:// (at most {WebsiteLength} characters).");
+            state.AddModelError("Partner.Website", words["Give a web address starting with https:// or http:// (at most {0} characters).", WebsiteLength]);
         }
     }
 

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Partners;
 
 /// <summary>Admins list partner organisations and add one.</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class PartnersModel(BookingDbContext db, TimeProvider clock) : PageModel
+public sealed class PartnersModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<PartnersModel> words, IStringLocalizer<PartnerFields> fieldWords) : PageModel
 {
     public IReadOnlyList<PartnerOrganisation> All { get; private set; } = [];
 
@@ -20,7 +21,7 @@ public sealed class PartnersModel(BookingDbContext db, TimeProvider clock) : Pag
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await Partner.CheckAsync(db, ModelState, null, ct);
+        await Partner.CheckAsync(db, ModelState, null, fieldWords, ct);
         if (!ModelState.IsValid)
         {
             await OnGetAsync(ct);
@@ -30,7 +31,7 @@ public sealed class PartnersModel(BookingDbContext db, TimeProvider clock) : Pag
         var partner = new PartnerOrganisation(Partner.Name!, Partner.Description, Partner.Offers, Partner.Website, clock.GetUtcNow().UtcDateTime);
         db.Partners.Add(partner);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Added {partner.Name}. Staff can now choose it as the host of a session.";
+        TempData["Message"] = words["Added {0}. Staff can now choose it as the host of a session.", partner.Name].Value;
         return RedirectToPage();
     }
 }

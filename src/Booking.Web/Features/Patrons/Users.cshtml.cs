@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Patrons;
 
 /// <summary>Lists every account 50 a page (by role, or found by e-mail) and makes them patron, staff or admin (audited; an admin cannot demote themself).</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> users, TimeProvider clock) : PageModel
+public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> users, TimeProvider clock, IStringLocalizer<UsersModel> words) : PageModel
 {
     public sealed record Account(Guid Id, string? Email, string? DisplayName, string Role, DateTime CreatedAtUtc);
 
@@ -47,6 +48,12 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
     public string PageUrl(int page) =>
         $"/admin/users?email={Uri.EscapeDataString(Email ?? "")}&filter={Uri.EscapeDataString(Choices.Contains(Role ?? "") ? Role! : "")}&pageNumber={page}";
 
+    /// <summary>Dates in the library's zone and the reader's culture.</summary>
+    public LibraryTime Times { get; private set; } = new("UTC");
+
+    /// <summary>A role as the reader names it ("Staff", "Personal"); the stored name stays the form's value.</summary>
+    public string RoleName(string role) => words[role];
+
     public Guid? ProblemUserId { get; private set; }
 
     public string? Problem { get; private set; }
@@ -72,24 +79,24 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
     {
         if (role is null || !Choices.Contains(role))
         {
-            return "Choose Patron, Staff or Admin.";
+            return words["Choose Patron, Staff or Admin."];
         }
 
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null)
         {
-            return "That account no longer exists.";
+            return words["That account no longer exists."];
         }
 
         if (userId == User.UserId() && role != Roles.Admin)
         {
-            return "You cannot remove your own admin role; another admin must do it.";
+            return words["You cannot remove your own admin role; another admin must do it."];
         }
 
         var before = RoleOf(await users.GetRolesAsync(user));
         if (before == role)
         {
-            TempData["Message"] = $"{user.Email} is already {RoleInWords(role)}.";
+            TempData["Message"] = Said(role, "{0} is already staff.", "{0} is already an admin.", "{0} is already a patron.", user.Email);
             return null;
         }
 
@@ -103,7 +110,7 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
                 : IdentityResult.Success;
             if (!result.Succeeded)
             {
-                return $"The role could not be changed: {string.Join(" ", result.Errors.Select(e => e.Description))}";
+                return words["The role could not be changed: {0}", string.Join(" ", result.Errors.Select(e => e.Description))];
             }
         }
 
@@ -112,7 +119,7 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
         db.AuditLog.Add(new AuditEntry(User.UserId(), "user.role", $"user:{user.Id}", $"Made {user.Email} {role} (was {before}).", clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        TempData["Message"] = $"{user.Email} is now {RoleInWords(role)}.";
+        TempData["Message"] = Said(role, "{0} is now staff.", "{0} is now an admin.", "{0} is now a patron.", user.Email);
         return null;
     }
 
@@ -145,7 +152,7 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
         PageNumber = asked is null || asked < 1 ? 1 : Math.Min(asked.Value, PageCount);
         if (!string.IsNullOrWhiteSpace(PageText) && asked != PageNumber)
         {
-            PageNote = $"There is no page “{PageText}”; showing page {PageNumber} of {PageCount}.";
+            PageNote = words["There is no page “{0}”; showing page {1} of {2}.", PageText, PageNumber, PageCount];
         }
 
         var accounts = await query
@@ -158,6 +165,7 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
                            join r in db.Roles on ur.RoleId equals r.Id
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
+        Times = await LibraryTime.ReadAsync(db, ct);
         Found = accounts.Select(a => new Account(a.Id, a.Email, a.DisplayName,
             RoleOf(roles.Where(r => r.UserId == a.Id).Select(r => r.Name!).ToList()), a.CreatedAtUtc)).ToList();
     }
@@ -171,11 +179,11 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
     private static string RoleOf(IList<string> roles) =>
         roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Staff) ? Roles.Staff : Roles.Patron;
 
-    /// <summary>"staff" (a body of people, no article), "an admin", "a patron".</summary>
-    private static string RoleInWords(string role) => role switch
+    /// <summary>A whole sentence per role ("staff" takes no article, "an admin", "a patron"), so each language words it its own way.</summary>
+    private string Said(string role, string staff, string admin, string patron, string? email) => words[role switch
     {
-        Roles.Staff => "staff",
-        Roles.Admin => "an admin",
-        _ => "a patron",
-    };
+        Roles.Staff => staff,
+        Roles.Admin => admin,
+        _ => patron,
+    }, email ?? ""];
 }
