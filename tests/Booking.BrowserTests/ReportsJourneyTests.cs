@@ -114,8 +114,8 @@ public sealed class ReportsJourneyTests(BrowserHost host) : IClassFixture<Browse
         await page.GotoAsync("/reports");
         await new ReportsPage(page).ShowAsync("A Riverside", From, To);
 
-        await Assertions.Expect(page.GetByText("Showing A Riverside, 29 Dec 2025 to 11 Jan 2026.")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Demand per kind, 29 Dec 2025 to 11 Jan 2026, A Riverside" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Showing A Riverside, Monday, December 29, 2025 to Sunday, January 11, 2026.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Demand per kind, 12/29/2025 to 1/11/2026, A Riverside" })).ToBeVisibleAsync();
         var refusals = page.GetByRole(AriaRole.Table, new() { Name = "Refused booking attempts by reason" });
         await Assertions.Expect(refusals).ToContainTextAsync("certification-required 4"); // Berlin's refusal left out
         await page.SaveScreenshotAsync("reports-without-javascript");
