@@ -31,9 +31,9 @@ public sealed class ReportsJourneyTests(BrowserHost host) : IClassFixture<Browse
             await Assertions.Expect(reports.Chart(chart)).ToBeVisibleAsync();
         }
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Bookings by day and starting hour, 29 Dec 2025 to 11 Jan 2026, All branches" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Bookings by day and starting hour, 12/29/2025 to 1/11/2026, All branches" })).ToBeVisibleAsync();
         var busiest = page.GetByRole(AriaRole.Table, new() { Name = "Bookings by the hour they start (local time) and day of the week" });
-        await Assertions.Expect(busiest.GetByRole(AriaRole.Row).Filter(new() { HasText = "10:00" })).ToContainTextAsync("10:00 2 1 1 0 1 0 0");
+        await Assertions.Expect(busiest.GetByRole(AriaRole.Row).Filter(new() { HasText = "10:00 AM" })).ToContainTextAsync("10:00 AM 2 1 1 0 1 0 0");
         await page.Locator("summary", new() { HasText = "Per resource" }).ClickAsync();
         await Assertions.Expect(reports.Chart("chart-utilisation-resources")).ToBeVisibleAsync();
         await page.ShouldBeAccessibleAsync();
