@@ -131,9 +131,16 @@ public static class CsvDownloads
             return true;
         }
 
-        if (DateOnly.TryParseExact(shown, "d MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        // The page writes dates and hours as its (English, US) reader does; the CSV in invariant forms.
+        var english = CultureInfo.GetCultureInfo("en");
+        if (DateOnly.TryParseExact(shown, "d", english, DateTimeStyles.None, out var date))
         {
             return written == date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (TimeOnly.TryParseExact(shown.Replace('\u202F', ' '), "h:mm tt", english, DateTimeStyles.None, out var hour))
+        {
+            return written == hour.ToString("HH:mm", CultureInfo.InvariantCulture);
         }
 
         var plain = written.Length > 0 && written.All(ch => char.IsAsciiDigit(ch) || ch is '.' or '-');

@@ -31,9 +31,9 @@ public sealed class ReportsJourneyTests(BrowserHost host) : IClassFixture<Browse
             await Assertions.Expect(reports.Chart(chart)).ToBeVisibleAsync();
         }
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Bookings by day and starting hour, 29 Dec 2025 to 11 Jan 2026, All branches" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Bookings by day and starting hour, 12/29/2025 to 1/11/2026, All branches" })).ToBeVisibleAsync();
         var busiest = page.GetByRole(AriaRole.Table, new() { Name = "Bookings by the hour they start (local time) and day of the week" });
-        await Assertions.Expect(busiest.GetByRole(AriaRole.Row).Filter(new() { HasText = "10:00" })).ToContainTextAsync("10:00 2 1 1 0 1 0 0");
+        await Assertions.Expect(busiest.GetByRole(AriaRole.Row).Filter(new() { HasText = "10:00 AM" })).ToContainTextAsync("10:00 AM 2 1 1 0 1 0 0");
         await page.Locator("summary", new() { HasText = "Per resource" }).ClickAsync();
         await Assertions.Expect(reports.Chart("chart-utilisation-resources")).ToBeVisibleAsync();
         await page.ShouldBeAccessibleAsync();
@@ -114,8 +114,8 @@ public sealed class ReportsJourneyTests(BrowserHost host) : IClassFixture<Browse
         await page.GotoAsync("/reports");
         await new ReportsPage(page).ShowAsync("A Riverside", From, To);
 
-        await Assertions.Expect(page.GetByText("Showing A Riverside, 29 Dec 2025 to 11 Jan 2026.")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Demand per kind, 29 Dec 2025 to 11 Jan 2026, A Riverside" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Showing A Riverside, Monday, December 29, 2025 to Sunday, January 11, 2026.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Demand per kind, 12/29/2025 to 1/11/2026, A Riverside" })).ToBeVisibleAsync();
         var refusals = page.GetByRole(AriaRole.Table, new() { Name = "Refused booking attempts by reason" });
         await Assertions.Expect(refusals).ToContainTextAsync("certification-required 4"); // Berlin's refusal left out
         await page.SaveScreenshotAsync("reports-without-javascript");

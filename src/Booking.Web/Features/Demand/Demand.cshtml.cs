@@ -6,6 +6,7 @@ using Booking.Workflows.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Demand;
 
@@ -14,7 +15,7 @@ namespace Booking.Web.Features.Demand;
 /// sessions that filled up) and the trainings and workshops to schedule next, each opening the new-session form pre-filled.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class DemandModel(BookingDbContext db, SurveyAnswers survey, TimeProvider clock) : PageModel
+public sealed class DemandModel(BookingDbContext db, SurveyAnswers survey, TimeProvider clock, IStringLocalizer<DemandModel> words) : PageModel
 {
     /// <summary>How far back the view looks; sessions ahead count too (a training already full is demand).</summary>
     public const int DaysBack = 90;
@@ -23,7 +24,7 @@ public sealed class DemandModel(BookingDbContext db, SurveyAnswers survey, TimeP
 
     public Guid? LocationId { get; private set; }
 
-    public string BranchName { get; private set; } = "All branches";
+    public string BranchName { get; private set; } = "";
 
     public IReadOnlyList<DemandTopic> Suggestions { get; private set; } = [];
 
@@ -34,6 +35,9 @@ public sealed class DemandModel(BookingDbContext db, SurveyAnswers survey, TimeP
     /// <summary>The skills survey's "want to learn" counts per choice (all answers, every branch: the survey has no branch).</summary>
     public IReadOnlyList<WantToLearnCount> WantToLearn { get; private set; } = [];
 
+    /// <summary>Each full session's start, in its branch's local time.</summary>
+    public IReadOnlyDictionary<Guid, DateTime> StartsLocal { get; private set; } = new Dictionary<Guid, DateTime>();
+
     /// <summary>Certification names by id, to say which training a survey choice counts toward.</summary>
     public IReadOnlyDictionary<Guid, string> CertificationNames { get; private set; } = new Dictionary<Guid, string>();
 
@@ -42,7 +46,7 @@ public sealed class DemandModel(BookingDbContext db, SurveyAnswers survey, TimeP
         Branches = await db.Locations.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
         var branch = Branches.FirstOrDefault(b => b.Id == locationId);
         LocationId = branch?.Id;
-        BranchName = branch?.Name ?? "All branches";
+        BranchName = branch?.Name ?? words["All branches"].Value;
         var branchIds = branch is null ? Branches.Select(b => b.Id).ToList() : [branch.Id];
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-DaysBack);
@@ -66,7 +70,7 @@ public sealed class DemandModel(BookingDbContext db, SurveyAnswers survey, TimeP
 
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.CancelledAtUtc == null && s.StartsAtUtc >= since && branchIds.Contains(s.LocationId))
-            .Select(s => new { s.Id, s.Title, s.Kind, s.StartsAtUtc, s.Capacity, s.CertificationId }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.Title, s.Kind, s.StartsAtUtc, s.Capacity, s.CertificationId, s.LocationId }).ToListAsync(ct);
         var sessionIds = sessions.Select(s => s.Id).ToList();
         var counts = await db.SessionRegistrations.AsNoTracking().Where(r => sessionIds.Contains(r.SessionId))
             .GroupBy(r => new { r.SessionId, r.Status }).Select(g => new { g.Key.SessionId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
@@ -78,19 +82,38 @@ public sealed class DemandModel(BookingDbContext db, SurveyAnswers survey, TimeP
             .Where(x => x.Session.Taken >= x.Session.Capacity || x.Session.Waiting > 0)
             .OrderByDescending(x => x.Session.StartsAtUtc).ToList();
         Full = full.Select(f => f.Session).ToList();
+        var zones = Branches.ToDictionary(b => b.Id, b => b.TimeZone);
+        StartsLocal = sessions.ToDictionary(s => s.Id, s => LocalCalendar.ToLocal(s.StartsAtUtc, zones[s.LocationId]));
 
         var joinsByCertification = certifications.Keys.ToDictionary(
             id => id, id => resources.Where(r => r.RequiredCertificationIds.Contains(id)).Sum(r => joins.GetValueOrDefault(r.Id)));
         WantToLearn = await survey.WantToLearnCountsAsync(ct);
         CertificationNames = certifications;
         Suggestions = DemandTopics.Rank(certifications, resources.Select(r => (r.KindCode, r.RequiredCertificationIds)).ToList(), refusals, joinsByCertification, full, WantToLearn,
-            await survey.WantToLearnPeopleByCertificationAsync(ct));
+            await survey.WantToLearnPeopleByCertificationAsync(ct), name => words["{0} training", name].Value);
         Kinds = resources.GroupBy(r => r.KindCode)
             .Select(g => new KindDemand(g.Key, kindNames.GetValueOrDefault(g.Key) ?? g.Key, refusals.GetValueOrDefault(g.Key), g.Sum(r => joins.GetValueOrDefault(r.Id)),
                 g.SelectMany(r => r.RequiredCertificationIds).Distinct().Select(c => certifications.GetValueOrDefault(c) ?? "?").Order().ToList()))
             .Where(k => k.CertificationRefusals > 0 || k.WaitlistJoins > 0)
             .OrderByDescending(k => k.CertificationRefusals + k.WaitlistJoins).ThenBy(k => k.KindName, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Survey choices as one phrase ("Knitting", "Knitting or Sewing", "Knitting, Sewing or Quilting").</summary>
+    public string Either(IReadOnlyList<string>? choices) => choices switch
+    {
+        null or [] => "",
+        [var one] => one,
+        _ => words["{0} or {1}", string.Join(", ", choices.Take(choices.Count - 1)), choices[^1]].Value,
+    };
+
+    /// <summary>How many sessions of a topic filled up, and how many people wait for them.</summary>
+    public string FilledUp(DemandTopic topic) => (topic.FullSessions, topic.WaitingForSessions) switch
+    {
+        (1, 0) => words["1 session filled up"].Value,
+        (var n, 0) => words["{0} sessions filled up", n].Value,
+        (1, var w) => words["1 session filled up, {0} on waiting lists", w].Value,
+        (var n, var w) => words["{0} sessions filled up, {1} on waiting lists", n, w].Value,
+    };
 
     /// <summary>The new-session form, pre-filled for <paramref name="topic"/>.</summary>
     public string ScheduleUrl(DemandTopic topic)

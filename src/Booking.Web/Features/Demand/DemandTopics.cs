@@ -40,8 +40,11 @@ public static class DemandTopics
         IReadOnlyDictionary<Guid, int> waitlistJoinsByCertification,
         IReadOnlyList<(FullSession Session, Guid? CertificationId)> full,
         IReadOnlyList<WantToLearnCount> wantToLearn,
-        IReadOnlyDictionary<Guid, int> wantToLearnPeopleByCertification)
+        IReadOnlyDictionary<Guid, int> wantToLearnPeopleByCertification,
+        Func<string, string>? trainingTitle = null)
     {
+        // The suggested title is shown to staff and pre-fills the form, so it is in the reader's words when given.
+        trainingTitle ??= name => $"{name} training";
         var asked = wantToLearn.Where(w => w.Count > 0).ToList();
         var topics = new List<DemandTopic>();
         foreach (var (id, name) in certifications)
@@ -50,7 +53,7 @@ public static class DemandTopics
             var trainings = full.Where(f => f.CertificationId == id).ToList();
             var learn = asked.Where(w => w.CertificationId == id).ToList();
             topics.Add(new DemandTopic(
-                name, SessionKind.Training, id, $"{name} training",
+                name, SessionKind.Training, id, trainingTitle(name),
                 kinds.Sum(k => refusalsByKind.GetValueOrDefault(k)), waitlistJoinsByCertification.GetValueOrDefault(id),
                 trainings.Count, trainings.Sum(t => t.Session.Waiting),
                 wantToLearnPeopleByCertification.GetValueOrDefault(id), learn.Select(w => w.Choice).ToList()));

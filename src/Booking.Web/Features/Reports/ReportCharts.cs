@@ -1,104 +1,105 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Html;
 
 namespace Booking.Web.Features.Reports;
 
-/// <summary>The chart of each report, with a description that says in words what the bars show.</summary>
+/// <summary>The chart of each report, with a description that says in words what the bars show, in the reader's language.</summary>
 public static class ReportCharts
 {
     private static readonly IReadOnlyList<string> P = SvgChart.Palette;
 
     public static IHtmlContent UtilisationByKind(UtilisationReport report, ReportTables.Names names)
     {
-        var series = new[] { new BarSeries("Booked, % of open hours", P[0]), new BarSeries("Checked in, % of open hours", P[2]) };
+        var w = ReportWords.Reader;
+        var series = new[] { new BarSeries(w["Booked, % of open hours"], P[0]), new BarSeries(w["Checked in, % of open hours"], P[2]) };
         var groups = report.KindTotals.Select(k => new BarGroup(names.Kind(k.Kind), [k.BookedShare, k.CheckedInShare])).ToList();
-        var said = string.Join("; ", report.KindTotals.Select(k => $"{names.Kind(k.Kind)}: booked {Percent(k.BookedShare)}, checked in {Percent(k.CheckedInShare)}"));
-        return SvgChart.Bars("chart-utilisation", $"Utilisation per kind, {Range(report.Period)}",
-            $"Booked and checked-in hours as a share of the hours the branch was open. {said}.", series, groups, ShowPercent, MaxShare(groups));
+        var said = string.Join("; ", report.KindTotals.Select(k => w["{0}: booked {1}, checked in {2}", names.Kind(k.Kind), w.Percent(k.BookedShare), w.Percent(k.CheckedInShare)]));
+        return SvgChart.Bars("chart-utilisation", w["Utilisation per kind, {0}", Range(report.Period, w)],
+            w["Booked and checked-in hours as a share of the hours the branch was open. {0}.", said], series, groups, w.Percent, MaxShare(groups), w);
     }
 
     public static IHtmlContent UtilisationByResource(UtilisationReport report)
     {
+        var w = ReportWords.Reader;
         var totals = report.Resources.GroupBy(r => (r.ResourceId, r.Resource, r.Branch))
             .Select(g => (Label: g.Key.Resource ?? "", Share: Ratio.Of(g.Sum(r => r.BookedHours), g.Sum(r => r.OpenHours)))).ToList();
         var groups = totals.Select(t => new BarGroup(t.Label, [t.Share])).ToList();
-        return SvgChart.Bars("chart-utilisation-resources", $"Booked share of open hours per resource, {Range(report.Period)}",
-            string.Join("; ", totals.Select(t => $"{t.Label}: {Percent(t.Share)}")) + ".",
-            [new BarSeries("Booked, % of open hours", P[0])], groups, ShowPercent, MaxShare(groups));
+        return SvgChart.Bars("chart-utilisation-resources", w["Booked share of open hours per resource, {0}", Range(report.Period, w)],
+            string.Join("; ", totals.Select(t => $"{t.Label}: {w.Percent(t.Share)}")) + ".",
+            [new BarSeries(w["Booked, % of open hours"], P[0])], groups, w.Percent, MaxShare(groups), w);
     }
 
     public static IHtmlContent Attendance(AttendanceReport report, ReportTables.Names names)
     {
-        var series = new[] { new BarSeries("Check-in rate", P[2]), new BarSeries("No-show rate", P[1]), new BarSeries("Late cancellation rate", P[3]) };
+        var w = ReportWords.Reader;
+        var series = new[] { new BarSeries(w["Check-in rate"], P[2]), new BarSeries(w["No-show rate"], P[1]), new BarSeries(w["Late cancellation rate"], P[3]) };
         var groups = report.Kinds.Select(k => new BarGroup(names.Kind(k.Kind), [k.CheckInRate, k.NoShowRate, k.LateCancellationRate])).ToList();
         var said = string.Join("; ", report.Kinds.Select(k =>
-            $"{names.Kind(k.Kind)}: {Percent(k.CheckInRate)} checked in, {Percent(k.NoShowRate)} no-shows, {Percent(k.LateCancellationRate)} cancelled late"));
-        return SvgChart.Bars("chart-attendance", $"Check-ins, no-shows and late cancellations per kind, {Range(report.Period)}",
-            $"Of reservations that were kept, the share checked in and the share not claimed; of all booked, the share the patron cancelled less than {report.LateCancellationHours} hours ahead. {said}.",
-            series, groups, ShowPercent, 1);
+            w["{0}: {1} checked in, {2} no-shows, {3} cancelled late", names.Kind(k.Kind), w.Percent(k.CheckInRate), w.Percent(k.NoShowRate), w.Percent(k.LateCancellationRate)]));
+        return SvgChart.Bars("chart-attendance", w["Check-ins, no-shows and late cancellations per kind, {0}", Range(report.Period, w)],
+            w["Of reservations that were kept, the share checked in and the share not claimed; of all booked, the share the patron cancelled less than {0} hours ahead. {1}.", report.LateCancellationHours, said],
+            series, groups, w.Percent, 1, w);
     }
 
     public static IHtmlContent BusiestTimes(BusiestTimesReport report)
     {
+        var w = ReportWords.Reader;
         var hours = Enumerable.Range(report.FirstHour, report.LastHour - report.FirstHour + 1).ToList();
         var busiest = report.Cells.OrderByDescending(c => c.Bookings).Take(3)
-            .Select(c => $"{c.Day} {c.Hour:00}:00 ({c.Bookings})").ToList();
-        var said = busiest.Count == 0 ? "No bookings in this range." : $"Busiest: {string.Join(", ", busiest)}.";
-        return SvgChart.HeatMap("chart-busiest", $"Bookings by day and starting hour, {Range(report.Period)}",
-            $"Each cell counts the bookings that start in that hour, in the branch's local time; darker is busier. {said}",
-            ReportTables.Week.Select(d => d.ToString()[..3]).ToList(), hours.Select(h => $"{h:00}:00").ToList(),
+            .Select(c => w["{0} {1} ({2})", w.Day(c.Day), w.Hour(c.Hour), c.Bookings]).ToList();
+        var said = busiest.Count == 0 ? w["No bookings in this range."] : w["Busiest: {0}.", string.Join(", ", busiest)];
+        return SvgChart.HeatMap("chart-busiest", w["Bookings by day and starting hour, {0}", Range(report.Period, w)],
+            w["Each cell counts the bookings that start in that hour, in the branch's local time; darker is busier. {0}", said],
+            ReportTables.Week.Select(w.ShortDay).ToList(), hours.Select(w.Hour).ToList(),
             (row, column) => report.Count(ReportTables.Week[column], hours[row]));
     }
 
     public static IHtmlContent Certifications(CertificationsReport report)
     {
-        var series = new[] { new BarSeries("Granted", P[2]), new BarSeries("Expired", P[1]), new BarSeries($"Expiring in {report.ExpiringWithinDays} days", P[0]) };
+        var w = ReportWords.Reader;
+        var series = new[] { new BarSeries(w["Granted"], P[2]), new BarSeries(w["Expired"], P[1]), new BarSeries(w["Expiring in {0} days", report.ExpiringWithinDays], P[0]) };
         var groups = report.Certifications.Select(c => new BarGroup(c.Certification, [c.Granted, c.Expired, c.ExpiringSoon])).ToList();
-        var said = string.Join("; ", report.Certifications.Select(c => $"{c.Certification}: {c.Granted} granted, {c.Expired} expired, {c.ExpiringSoon} expiring soon"));
-        return SvgChart.Bars("chart-certifications", $"Certifications, {Range(report.Period)}",
-            $"Grants made and run out in the range, and those expiring in the next {report.ExpiringWithinDays} days. {said}.",
-            series, groups, ShowCount, MaxCount(groups));
+        var said = string.Join("; ", report.Certifications.Select(c => w["{0}: {1} granted, {2} expired, {3} expiring soon", c.Certification, c.Granted, c.Expired, c.ExpiringSoon]));
+        return SvgChart.Bars("chart-certifications", w["Certifications, {0}", Range(report.Period, w)],
+            w["Grants made and run out in the range, and those expiring in the next {0} days. {1}.", report.ExpiringWithinDays, said],
+            series, groups, w.Count, MaxCount(groups), w);
     }
 
     public static IHtmlContent Sessions(CertificationsReport report)
     {
-        var series = new[] { new BarSeries("Attendance", P[2]), new BarSeries("Pass rate (trainings)", P[0]) };
-        var groups = report.Sessions.Select(s => new BarGroup(ReportTables.Names.SessionKind(s.Kind), [s.AttendanceRate, s.PassRate])).ToList();
-        var said = string.Join("; ", report.Sessions.Select(s =>
-            $"{ReportTables.Names.SessionKind(s.Kind)}: {Percent(s.AttendanceRate)} attended" + (s.PassRate is null ? "" : $", {Percent(s.PassRate)} passed")));
-        return SvgChart.Bars("chart-sessions", $"Session attendance and pass rate, {Range(report.Period)}",
-            $"Of those registered, the share who came; of those who came to a training, the share who passed. {said}.", series, groups, ShowPercent, 1);
+        var w = ReportWords.Reader;
+        var series = new[] { new BarSeries(w["Attendance"], P[2]), new BarSeries(w["Pass rate (trainings)"], P[0]) };
+        var groups = report.Sessions.Select(s => new BarGroup(ReportTables.Names.SessionKind(s.Kind, w), [s.AttendanceRate, s.PassRate])).ToList();
+        var said = string.Join("; ", report.Sessions.Select(s => s.PassRate is null
+            ? w["{0}: {1} attended", ReportTables.Names.SessionKind(s.Kind, w), w.Percent(s.AttendanceRate)]
+            : w["{0}: {1} attended, {2} passed", ReportTables.Names.SessionKind(s.Kind, w), w.Percent(s.AttendanceRate), w.Percent(s.PassRate)]));
+        return SvgChart.Bars("chart-sessions", w["Session attendance and pass rate, {0}", Range(report.Period, w)],
+            w["Of those registered, the share who came; of those who came to a training, the share who passed. {0}.", said], series, groups, w.Percent, 1, w);
     }
 
     public static IHtmlContent Demand(DemandReport report, ReportTables.Names names)
     {
+        var w = ReportWords.Reader;
         var series = new[]
         {
-            new BarSeries("Waiting-list joins", P[0]), new BarSeries("Offers taken", P[2]), new BarSeries("Offers lapsed", P[3]), new BarSeries("Refused attempts", P[1]),
+            new BarSeries(w["Waiting-list joins"], P[0]), new BarSeries(w["Offers taken"], P[2]), new BarSeries(w["Offers lapsed"], P[3]), new BarSeries(w["Refused attempts"], P[1]),
         };
         var groups = report.Kinds.Select(k => new BarGroup(names.Kind(k.Kind), [k.WaitlistJoins, k.OffersTaken, k.OffersLapsed, k.Refusals])).ToList();
         var said = string.Join("; ", report.Kinds.Select(k =>
-            $"{names.Kind(k.Kind)}: {k.WaitlistJoins} joined a waiting list, {k.OffersTaken} offers taken, {k.OffersLapsed} lapsed, {k.Refusals} attempts refused"));
-        return SvgChart.Bars("chart-demand", $"Demand per kind, {Range(report.Period)}",
-            $"What patrons asked for and could not have at once. {said}.", series, groups, ShowCount, MaxCount(groups));
+            w["{0}: {1} joined a waiting list, {2} offers taken, {3} lapsed, {4} attempts refused", names.Kind(k.Kind), k.WaitlistJoins, k.OffersTaken, k.OffersLapsed, k.Refusals]));
+        return SvgChart.Bars("chart-demand", w["Demand per kind, {0}", Range(report.Period, w)],
+            w["What patrons asked for and could not have at once. {0}.", said], series, groups, w.Count, MaxCount(groups), w);
     }
 
     public static IHtmlContent Refusals(DemandReport report, ReportTables.Names names)
     {
-        var groups = report.Refusals.Select(r => new BarGroup($"{names.Kind(r.Kind)}: {ReportTables.Names.Refusal(r.Code)}", [r.Count])).ToList();
-        return SvgChart.Bars("chart-refusals", $"Refused booking attempts by reason, {Range(report.Period)}",
-            string.Join("; ", report.Refusals.Select(r => $"{names.Kind(r.Kind)}, {ReportTables.Names.Refusal(r.Code)}: {r.Count}")) + ".",
-            [new BarSeries("Refused attempts", P[1])], groups, ShowCount, MaxCount(groups));
+        var w = ReportWords.Reader;
+        var groups = report.Refusals.Select(r => new BarGroup($"{names.Kind(r.Kind)}: {ReportTables.Names.Refusal(r.Code, w)}", [r.Count])).ToList();
+        return SvgChart.Bars("chart-refusals", w["Refused booking attempts by reason, {0}", Range(report.Period, w)],
+            string.Join("; ", report.Refusals.Select(r => $"{names.Kind(r.Kind)}, {ReportTables.Names.Refusal(r.Code, w)}: {r.Count}")) + ".",
+            [new BarSeries(w["Refused attempts"], P[1])], groups, w.Count, MaxCount(groups), w);
     }
 
-    private static string Range(ReportPeriod period) =>
-        $"{period.From.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} to {period.To.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, {period.Branch}";
-
-    private static string Percent(double? share) => share is { } s ? ShowPercent(s) : "none";
-
-    private static string ShowPercent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
-
-    private static string ShowCount(double count) => count.ToString("0", CultureInfo.InvariantCulture);
+    private static string Range(ReportPeriod period, ReportWords w) => w["{0} to {1}, {2}", w.Date(period.From), w.Date(period.To), period.LocationId is null ? w["All branches"] : period.Branch];
 
     private static double MaxShare(IEnumerable<BarGroup> groups) => Math.Max(1, groups.SelectMany(g => g.Values).DefaultIfEmpty(0).Max(v => v ?? 0));
 

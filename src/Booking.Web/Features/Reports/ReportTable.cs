@@ -22,14 +22,14 @@ public sealed record ReportColumn(string Header, ColumnFormat Format);
 /// </summary>
 public sealed record ReportTable(string Name, string Caption, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<object?[]> Rows)
 {
-    /// <summary>A cell as a person reads it: hours with one decimal, shares as whole percents, none as a dash.</summary>
-    public static string Show(object? value, ColumnFormat format) => (value, format) switch
+    /// <summary>A cell as a person reads it, in the reader's culture: hours with one decimal, shares as whole percents, none as a dash.</summary>
+    public static string Show(object? value, ColumnFormat format, ReportWords words) => (value, format) switch
     {
         (null, _) => "–",
-        (double share, ColumnFormat.Percent) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + " %",
-        (double hours, ColumnFormat.Hours) => hours.ToString("0.0", CultureInfo.InvariantCulture),
-        (DateOnly date, _) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-        (IFormattable f, _) => f.ToString(null, CultureInfo.InvariantCulture),
+        (double share, ColumnFormat.Percent) => words.Percent(share),
+        (double hours, ColumnFormat.Hours) => words.Hours(hours),
+        (DateOnly date, _) => words.Date(date),
+        (IFormattable f, _) => f.ToString(null, words.Culture),
         _ => value.ToString() ?? "",
     };
 }

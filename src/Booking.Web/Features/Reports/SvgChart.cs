@@ -31,8 +31,12 @@ public static class SvgChart
     private const int BarHeight = 16;
     private const string BarArea = "70"; // percent of the width for the longest bar; the value is written after it
 
-    /// <summary>Horizontal bars, grouped by label; <paramref name="show"/> writes a value, <paramref name="max"/> is the full bar.</summary>
-    public static IHtmlContent Bars(string id, string title, string description, IReadOnlyList<BarSeries> series, IReadOnlyList<BarGroup> groups, Func<double, string> show, double max)
+    /// <summary>
+    /// Horizontal bars, grouped by label; <paramref name="show"/> writes a value, <paramref name="max"/> is the full bar,
+    /// <paramref name="words"/> say "none" and "nothing to show" in the reader's language.
+    /// </summary>
+    public static IHtmlContent Bars(
+        string id, string title, string description, IReadOnlyList<BarSeries> series, IReadOnlyList<BarGroup> groups, Func<double, string> show, double max, ReportWords words)
     {
         var svg = new StringBuilder();
         var y = 0;
@@ -62,7 +66,7 @@ public static class SvgChart
                 var width = (share * double.Parse(BarArea, CultureInfo.InvariantCulture)).ToString("0.##", CultureInfo.InvariantCulture);
                 var after = ((share * double.Parse(BarArea, CultureInfo.InvariantCulture)) + 1.5).ToString("0.##", CultureInfo.InvariantCulture);
                 body.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y}\" width=\"{width}%\" height=\"{BarHeight}\" fill=\"{series[i].Colour}\"/>");
-                var label = value is { } shown ? show(shown) : "none";
+                var label = value is { } shown ? show(shown) : words["none"];
                 body.Append(CultureInfo.InvariantCulture, $"<text x=\"{after}%\" y=\"{y + 13}\" font-size=\"13\">{E(label)}</text>");
                 y += BarHeight + 4;
             }
@@ -72,7 +76,7 @@ public static class SvgChart
 
         if (groups.Count == 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 15}\">Nothing to show for this range.</text>");
+            body.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 15}\">{E(words["Nothing to show for this range."])}</text>");
             y += LineHeight + 4;
         }
 

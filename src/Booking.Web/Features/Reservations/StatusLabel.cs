@@ -1,3 +1,5 @@
+using System.Globalization;
+using Booking.Domain.Common;
 using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Reservations;
@@ -14,7 +16,7 @@ public sealed record StatusLabel(string Text, string Style, string? Detail = nul
         string W(string english, params object[] facts) => words[english, facts].Value;
         return r.Status switch
         {
-            "pending" when r.OfferExpiresAt is { } until => new(W("offered to you"), "offered", W("from the waiting list, held for you until {0}", until.ToString("HH:mm"))),
+            "pending" when r.OfferExpiresAt is { } until => new(W("offered to you"), "offered", W("from the waiting list, held for you until {0}", LocalCalendar.Clock(TimeOnly.FromDateTime(until.DateTime), CultureInfo.CurrentCulture))),
             "pending" => new(W("awaiting approval"), "pending", W("staff approve each booking of this")),
             "confirmed" => new(W("confirmed"), "confirmed"),
             "checked-in" when r.Overdue => new(W("overdue"), "overdue", W("past its end and not yet returned: please bring it back")),
