@@ -66,6 +66,79 @@ public sealed class FieldLanguageTests(MakerspaceHost host) : IClassFixture<Make
     }
 
     [Fact]
+    public async Task Series_SummaryAndRefusedDates_InTheReadersLanguage_OldEnglishRowsStillShow()
+    {
+        var room = await host.ResourceAsync((await host.BranchAsync(Zone)).Id, KnownKinds.Room);
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var patron = await host.SignInNewAsync();
+        var other = await host.SignInNewAsync();
+        (await other.Http.BookAsync(room.Id, Local(Zone, "2026-01-27T11:00"), Local(Zone, "2026-01-27T12:00"))).EnsureSuccessStatusCode();
+        staff.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        var made = await (await staff.Http.PostAsJsonAsync("/api/v1/reservations/series",
+            new { resourceId = room.Id, patronId = patron.UserId, firstDate = "2026-01-13", startTime = "10:00", endTime = "12:00", repeat = "weekly", count = 8 })).JsonAsync();
+        var id = made.GetProperty("id").GetGuid();
+
+        var es = await SeriesAsync(patron.Http, id, "es");
+        var en = await SeriesAsync(patron.Http, id, null);
+
+        Assert.Equal("todos los martes, 10:00–12:00, 8 veces: 7 reservadas, 1 rechazada", made.GetProperty("summary").GetString());
+        Assert.Equal("todos los martes, 10:00–12:00, 8 veces: 7 reservadas, 1 rechazada", es.Summary);
+        Assert.Equal("every Tuesday, 10:00–12:00, 8 times: 7 booked, 1 refused", en.Summary);
+        Assert.Contains("ya está reservado", es.Refused, StringComparison.Ordinal);
+        Assert.Contains("is already booked", en.Refused, StringComparison.Ordinal);
+
+        // A series refused before the words were stored kept only its English sentence: it still shows, in English.
+        await host.InScopeAsync(async db =>
+        {
+            var series = await db.ReservationSeries.FirstAsync(s => s.Id == id);
+            db.Entry(series).Property(s => s.RefusalsJson).CurrentValue = """[{"Date":"2026-01-27","Code":"slot-taken","Message":"Meeting room is already booked then."}]""";
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("Meeting room is already booked then.", (await SeriesAsync(patron.Http, id, "es")).Refused);
+    }
+
+    private static async Task<(string Summary, string Refused)> SeriesAsync(HttpClient client, Guid id, string? language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/reservations/series/{id}");
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        var series = await (await client.SendAsync(request)).JsonAsync();
+        var refused = Assert.Single(series.GetProperty("dates").EnumerateArray(), d => d.GetProperty("outcome").GetString() == "refused");
+        return (series.GetProperty("summary").GetString()!, refused.GetProperty("message").GetString()!);
+    }
+
+    [Fact]
+    public async Task Confirmation_IsPrintedInThePatronsLanguage_StaffCanSwitch()
+    {
+        var printer = await host.ResourceAsync((await host.BranchAsync(Zone)).Id, KnownKinds.Printer3D);
+        var patron = await host.SignInNewAsync();
+        await host.InScopeAsync(async db =>
+        {
+            (await db.Users.FirstAsync(u => u.Id == patron.UserId)).PreferredLanguage = "es";
+            return await db.SaveChangesAsync();
+        });
+        var booked = (await (await patron.Http.BookAsync(printer.Id, Local(Zone, "2026-01-13T10:00"), Local(Zone, "2026-01-13T11:00"))).JsonAsync()).GetProperty("id").GetGuid();
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var desk = new PageSession(host);
+        await desk.SignInAsync(staff.Email, MakerspaceHost.Password);
+
+        var paper = WebUtility.HtmlDecode(await desk.GetAsync($"/desk/reservations/{booked}/confirmation"));
+        var english = WebUtility.HtmlDecode(await desk.GetAsync($"/desk/reservations/{booked}/confirmation?lang=en"));
+
+        Assert.Contains("<html lang=\"es\"", paper, StringComparison.Ordinal);
+        Assert.Contains("Su reserva", paper, StringComparison.Ordinal);
+        Assert.Contains("martes, 13 de enero de 2026", paper, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your reservation", paper, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\"", english, StringComparison.Ordinal);
+        Assert.Contains("Your reservation", english, StringComparison.Ordinal);
+        Assert.Contains("Tuesday, January 13, 2026", english, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"es\"", await desk.GetAsync($"/desk/reservations/{booked}/confirmation?lang=xx-evil"), StringComparison.Ordinal); // unknown: the patron's
+    }
+
+    [Fact]
     public void EverySpanishSentence_KeepsTheEnglishPlaceholders()
     {
         var spanish = CultureInfo.GetCultureInfo("es");
