@@ -186,11 +186,11 @@ public static class MakerspaceApp
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseCookiePolicy();
         app.UseMiddleware<RequestBodyLimits>();
-        app.UseMiddleware<NulCharacters>();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<ClosedAccounts>(); // before the language: it reads the account's saved preference
         app.UseRequestLocalization(); // after sign-in is known: a saved preference is the fallback to the cookie
+        app.UseMiddleware<NulCharacters>(); // after the language, to refuse in it
         app.UseMiddleware<SameOriginWrites>();
         app.UseRateLimiter();
         app.UseAuthorization();

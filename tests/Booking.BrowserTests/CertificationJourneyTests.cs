@@ -67,7 +67,7 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         await search.OpenAsync("Nova Maker");
         var patron = new DeskPatronPage(deskPage);
         await patron.GrantAsync("Laser cutter safety");
-        await Assertions.Expect(deskPage.GetByRole(AriaRole.Status)).ToContainTextAsync("Granted Laser cutter safety, valid until 2027-01-12.");
+        await Assertions.Expect(deskPage.GetByRole(AriaRole.Status)).ToContainTextAsync("Granted Laser cutter safety, valid until Tuesday, January 12, 2027.");
         await Assertions.Expect(patron.Certification("Laser cutter safety")).ToContainTextAsync("valid");
 
         // The patron tries again: reserved, listed in My reservations, then cancelled.
@@ -140,7 +140,7 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         await page.ShouldBeAccessibleAsync();
         var desk = new DeskPatronPage(page);
         await desk.BookAsync(printer.Name, "2026-01-16", "13:00", "14:00");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Booked {printer.Name} on Friday 16 January, 13:00–14:00 for the patron.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Booked {printer.Name} on Fri, Jan 16, 1:00 PM–2:00 PM for the patron.");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Upcoming reservations" })).ToContainTextAsync(printer.Name);
         await FitsAsync(page);
         await page.SaveScreenshotAsync("staff-desk-at-phone-width");

@@ -20,7 +20,7 @@ public sealed class CertificationDefinition
 
         if (validityMonths is < 1 or > MaxValidityMonths)
         {
-            throw new DomainException(ErrorCodes.Validation, $"Validity is 1 to {MaxValidityMonths} months, or none for a certification that does not expire.");
+            throw new DomainException(ErrorCodes.Validation, "Validity is 1 to {0} months, or none for a certification that does not expire.", MaxValidityMonths);
         }
 
         Id = Guid.NewGuid();
@@ -59,7 +59,7 @@ public sealed class CertificationDefinition
 
         if (validityMonths is < 1 or > MaxValidityMonths)
         {
-            throw new DomainException(ErrorCodes.Validation, $"Validity is 1 to {MaxValidityMonths} months, or none for a certification that does not expire.");
+            throw new DomainException(ErrorCodes.Validation, "Validity is 1 to {0} months, or none for a certification that does not expire.", MaxValidityMonths);
         }
 
         var prerequisites = prerequisiteIds.Distinct().ToArray();

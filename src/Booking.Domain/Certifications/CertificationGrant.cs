@@ -68,14 +68,14 @@ public sealed class CertificationGrant
         if (patronGrants.FirstOrDefault(g => g.CertificationId == definition.Id && g.IsValidAt(nowUtc)) is { } held)
         {
             var until = held.ExpiresAtUtc is { } x ? $" until {x:yyyy-MM-dd}" : "";
-            throw new DomainException(ErrorCodes.Conflict, $"The patron already holds {definition.Name}{until}. Revoke that grant first to grant it anew.");
+            throw new DomainException(ErrorCodes.Conflict, "The patron already holds {0}{1}. Revoke that grant first to grant it anew.", definition.Name, until);
         }
 
         var missing = MissingPrerequisites(definition, patronGrants, nowUtc);
         if (missing.Count > 0)
         {
             throw new DomainException(ErrorCodes.PrerequisiteMissing,
-                $"{definition.Name} needs the patron to hold a valid certification first; missing prerequisite id(s): {string.Join(", ", missing)}.");
+                "{0} needs the patron to hold a valid certification first; missing prerequisite id(s): {1}.", definition.Name, string.Join(", ", missing));
         }
 
         return new CertificationGrant
@@ -128,7 +128,7 @@ public sealed class CertificationGrant
     {
         if (IsRevoked)
         {
-            throw new DomainException(ErrorCodes.InvalidState, $"This certification was already revoked on {RevokedAtUtc:yyyy-MM-dd}.");
+            throw new DomainException(ErrorCodes.InvalidState, "This certification was already revoked on {0:yyyy-MM-dd}.", RevokedAtUtc);
         }
 
         if (string.IsNullOrWhiteSpace(reason))

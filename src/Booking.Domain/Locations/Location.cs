@@ -49,7 +49,7 @@ public sealed class Location
     {
         if (!IsKnownTimeZone(timeZoneId))
         {
-            throw new DomainException(ErrorCodes.Validation, $"'{timeZoneId}' is not an IANA time zone (for example America/New_York).");
+            throw new DomainException(ErrorCodes.Validation, "'{0}' is not an IANA time zone (for example America/New_York).", timeZoneId);
         }
 
         TimeZoneId = timeZoneId;
@@ -63,7 +63,7 @@ public sealed class Location
         {
             if (ClosesAt(interval) <= interval.Opens.ToTimeSpan())
             {
-                throw new DomainException(ErrorCodes.Validation, $"On {interval.Day} the branch must close after it opens ({interval.Opens:HH\\:mm}–{interval.Closes:HH\\:mm}).");
+                throw new DomainException(ErrorCodes.Validation, "On {0} the branch must close after it opens ({1:HH\\:mm}–{2:HH\\:mm}).", interval.Day, interval.Opens, interval.Closes);
             }
         }
 
@@ -71,7 +71,7 @@ public sealed class Location
         {
             if (list[i].Day == list[i - 1].Day && list[i].Opens.ToTimeSpan() < ClosesAt(list[i - 1]))
             {
-                throw new DomainException(ErrorCodes.Validation, $"The opening hours on {list[i].Day} overlap.");
+                throw new DomainException(ErrorCodes.Validation, "The opening hours on {0} overlap.", list[i].Day);
             }
         }
 

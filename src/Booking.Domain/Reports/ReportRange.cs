@@ -20,13 +20,13 @@ public sealed record ReportRange(DateOnly From, DateOnly To)
         var start = from ?? end.AddDays(1 - DefaultDays);
         if (start > end)
         {
-            throw new DomainException(ErrorCodes.Validation, $"The range starts ({start:yyyy-MM-dd}) after it ends ({end:yyyy-MM-dd}).");
+            throw new DomainException(ErrorCodes.Validation, "The range starts ({0:yyyy-MM-dd}) after it ends ({1:yyyy-MM-dd}).", start, end);
         }
 
         var range = new ReportRange(start, end);
         if (range.Days > MaxDays)
         {
-            throw new DomainException(ErrorCodes.Validation, $"A report covers at most {MaxDays} days (about two years); this range has {range.Days}.");
+            throw new DomainException(ErrorCodes.Validation, "A report covers at most {0} days (about two years); this range has {1}.", MaxDays, range.Days);
         }
 
         return range;

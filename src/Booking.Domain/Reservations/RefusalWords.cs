@@ -36,7 +36,7 @@ public static class RefusalWords
 
     /// <summary>A refused domain request in <paramref name="culture"/>: its refusal's sentence, or its English message when it has none.</summary>
     public static string Say(DomainException exception, CultureInfo culture) =>
-        exception.Refusal is { } refusal ? Say(refusal, culture) : exception.Message;
+        exception.Say(culture);
 
     /// <summary>Whether a sentence exists for <paramref name="reason"/> (tests check every reason has one in each language).</summary>
     public static bool Knows(string reason, CultureInfo culture) =>

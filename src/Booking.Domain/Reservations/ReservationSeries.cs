@@ -2,8 +2,28 @@ using System.Text.Json;
 
 namespace Booking.Domain.Reservations;
 
-/// <summary>A date of a series that could not be booked, with the refusal's code and sentence.</summary>
-public sealed record SeriesRefusal(DateOnly Date, string Code, string Message);
+/// <summary>
+/// A date of a series that could not be booked: the refusal's code, its reason key, and its sentence in English
+/// (<see cref="Message"/>) and in every language the library speaks (<see cref="Words"/>, by language code), written
+/// when the date was refused, with the facts of that moment. Rows stored before <see cref="Words"/> existed say English.
+/// </summary>
+public sealed record SeriesRefusal(DateOnly Date, string Code, string Message)
+{
+    public string? Reason { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Words { get; init; }
+
+    /// <summary>The refusal, with its sentence in each supported language.</summary>
+    public static SeriesRefusal Of(DateOnly date, BookingRefusal refusal) => new(date, refusal.Code, refusal.ToString())
+    {
+        Reason = refusal.Reason,
+        Words = Common.Languages.Supported.ToDictionary(l => l, l => RefusalWords.Say(refusal, Common.Languages.CultureFor(l)), StringComparer.Ordinal),
+    };
+
+    /// <summary>The sentence in <paramref name="culture"/>'s language; English when it has none.</summary>
+    public string SaidIn(System.Globalization.CultureInfo culture) =>
+        Words?.GetValueOrDefault(culture.TwoLetterISOLanguageName) ?? Message;
+}
 
 /// <summary>
 /// A recurring booking staff made in one step: the plan (so every planned date can be shown) and, once the dates were

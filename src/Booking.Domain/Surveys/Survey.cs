@@ -47,7 +47,7 @@ public sealed class Survey
         intro = intro?.Trim() ?? "";
         if (intro.Length > MaxIntroLength)
         {
-            throw new DomainException(ErrorCodes.Validation, $"The introduction may be at most {MaxIntroLength} characters.");
+            throw new DomainException(ErrorCodes.Validation, "The introduction may be at most {0} characters.", MaxIntroLength);
         }
 
         Intro = intro;
@@ -76,7 +76,7 @@ public sealed class Survey
     {
         if (_questions.Count >= MaxQuestions)
         {
-            throw new DomainException(ErrorCodes.Validation, $"A survey may have at most {MaxQuestions} questions.");
+            throw new DomainException(ErrorCodes.Validation, "A survey may have at most {0} questions.", MaxQuestions);
         }
 
         if (wantToLearn && _questions.Any(q => q.WantToLearn))
@@ -96,7 +96,7 @@ public sealed class Survey
         var question = Question(questionId);
         if (question.Choices.Count >= MaxChoices)
         {
-            throw new DomainException(ErrorCodes.Validation, $"A question may have at most {MaxChoices} choices.");
+            throw new DomainException(ErrorCodes.Validation, "A question may have at most {0} choices.", MaxChoices);
         }
 
         var words = Text(text, MaxTextLength, "A choice needs its words.");
@@ -209,7 +209,7 @@ public sealed class Survey
         }
 
         var trimmed = text.Trim();
-        return trimmed.Length <= max ? trimmed : throw new DomainException(ErrorCodes.Validation, $"At most {max} characters, please.");
+        return trimmed.Length <= max ? trimmed : throw new DomainException(ErrorCodes.Validation, "At most {0} characters, please.", max);
     }
 }
 

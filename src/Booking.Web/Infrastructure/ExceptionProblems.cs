@@ -22,8 +22,9 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
 
         var (code, detail) = exception switch
         {
-            DomainException d => (d.Code, d.Refusal is { } refusal ? RefusalWords.Say(refusal, RequestLanguages.UiCultureOf(httpContext)) : d.Message),
+            DomainException d => (d.Code, d.Say(RequestLanguages.UiCultureOf(httpContext))),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ErrorCodes.TooLarge, RequestBodyLimits.TooLarge(RequestBodyLimits.LimitFor(httpContext.Request))),
+            BadHttpRequestException { InnerException: WordedJsonException json } => (ErrorCodes.Validation, json.Message),
             BadHttpRequestException b => (ErrorCodes.Validation, ReadableBodyMessage(b)),
             _ when DatabaseErrors.IsUnavailable(exception) => (ErrorCodes.Unavailable, "The makerspace cannot reach its database just now. Nothing was changed; please try again in a moment."),
             _ => (null, null),
@@ -54,7 +55,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems) : IExcept
                 Extensions = { ["code"] = code },
             },
         };
-        if (exception is DomainException { Refusal: not null })
+        if ((exception is DomainException worded && worded.IsWordedIn(RequestLanguages.UiCultureOf(httpContext)))
+            || exception is BadHttpRequestException { InnerException: WordedJsonException })
         {
             context.ProblemDetails.Extensions[ProblemWords.Worded] = true;
         }

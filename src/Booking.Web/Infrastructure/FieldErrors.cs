@@ -1,12 +1,20 @@
+using System.Globalization;
 using Booking.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Infrastructure;
 
-/// <summary>Collects what is wrong with a request body, field by field, for one 400 <c>validation</c> answer.</summary>
+/// <summary>
+/// Collects what is wrong with a request body, field by field, for one 400 <c>validation</c> answer. Each message is an
+/// English sentence of <see cref="FieldWords"/> with its arguments, said in the reader's language (the current UI
+/// culture) when the answer or page is written; the field keys are the stable JSON names.
+/// </summary>
 public sealed class FieldErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Func<CultureInfo, string>>> _errors = new(StringComparer.Ordinal);
+
+    // Whether every message has words of its own in the culture, so the answer's detail can be the messages themselves.
+    private readonly List<Func<CultureInfo, bool>> _worded = [];
 
     public int Count => _errors.Count;
 
@@ -15,7 +23,7 @@ public sealed class FieldErrors
     public bool IsValid => _errors.Count == 0;
 
     /// <summary>Every message with its field, for pages that show each beside its own input.</summary>
-    public IEnumerable<(string Field, string Message)> Messages => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m)));
+    public IEnumerable<(string Field, string Message)> Messages => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m(CultureInfo.CurrentUICulture))));
 
     /// <summary>The value of a required field of a value type; records <paramref name="message"/> when it is missing.</summary>
     public T Required<T>(T? value, string field, string message)
@@ -40,7 +48,13 @@ public sealed class FieldErrors
         return value?.Trim() ?? "";
     }
 
-    public void Add(string field, string message)
+    /// <summary>Records <paramref name="message"/> (an English sentence, <c>{0}</c> for each of <paramref name="args"/>) on <paramref name="field"/>.</summary>
+    public void Add(string field, string message, params object?[] args)
+    {
+        Add(field, culture => FieldWords.Say(message, culture, args), culture => FieldWords.Knows(message, culture));
+    }
+
+    private void Add(string field, Func<CultureInfo, string> message, Func<CultureInfo, bool> worded)
     {
         if (!_errors.TryGetValue(field, out var messages))
         {
@@ -49,6 +63,7 @@ public sealed class FieldErrors
         }
 
         messages.Add(message);
+        _worded.Add(worded);
     }
 
     /// <summary>The trimmed text; records an error (and gives null) when it is missing, blank or too long.</summary>
@@ -56,7 +71,7 @@ public sealed class FieldErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(field, $"{field} is required.");
+            Add(field, "{0} is required.", field);
             return null;
         }
 
@@ -74,7 +89,7 @@ public sealed class FieldErrors
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength)
         {
-            Add(field, $"{field} may be at most {maxLength} characters.");
+            Add(field, "{0} may be at most {1} characters.", field, maxLength);
             return null;
         }
 
@@ -91,12 +106,16 @@ public sealed class FieldErrors
         }
         catch (DomainException e) when (e.Code == ErrorCodes.Validation)
         {
-            Add(field, e.Message);
+            Add(field, e.Say, e.IsWordedIn);
             return false;
         }
     }
 
-    public ValidationProblem ToProblem() => Problems.Validation(
-        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
-        string.Join(" ", _errors.Values.SelectMany(m => m)));
+    /// <summary>The answer, its messages in the current UI culture (the request's language).</summary>
+    public ValidationProblem ToProblem()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var errors = _errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m(culture)).ToArray(), StringComparer.Ordinal);
+        return Problems.Validation(errors, string.Join(" ", errors.Values.SelectMany(m => m)), worded: _worded.All(w => w(culture)));
+    }
 }

@@ -52,11 +52,11 @@ public static partial class Instants
         return false;
     }
 
-    /// <summary>The refusal of an instant: not a time with an offset, or outside the window.</summary>
+    /// <summary>The refusal of an instant (not a time with an offset, or outside the window), in the current UI culture.</summary>
     public static string NotAnInstant(string? text) =>
         text is not null && WithOffset().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            ? $"'{text}' is outside the years {EarliestYear} to {LatestYear}."
-            : $"'{text}' is not a time with an offset. {Hint}";
+            ? FieldWords.Say("'{0}' is outside the years {1} to {2}.", CultureInfo.CurrentUICulture, text, EarliestYear, LatestYear)
+            : FieldWords.Say("'{0}' is not a time with an offset. {1}", CultureInfo.CurrentUICulture, text, FieldWords.Say(Hint, CultureInfo.CurrentUICulture));
 
     /// <summary>A <c>yyyy-MM-dd</c> date, inside the window.</summary>
     public static bool TryParseDate(string? text, out DateOnly value)
@@ -70,11 +70,11 @@ public static partial class Instants
         return false;
     }
 
-    /// <summary>The refusal of a date query value: not a date, or outside the window.</summary>
+    /// <summary>The refusal of a date query value (not a date, or outside the window), in the current UI culture.</summary>
     public static string NotADate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            ? OutsideWindow
-            : $"'{text}' is not a date; use {DateFormat}.";
+            ? FieldWords.Say(OutsideWindow, CultureInfo.CurrentUICulture)
+            : FieldWords.Say("'{0}' is not a date; use {1}.", CultureInfo.CurrentUICulture, text, DateFormat);
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|z|[+-]\d{2}:\d{2})$")]
     private static partial Regex WithOffset();
@@ -90,7 +90,7 @@ public static partial class Instants
                 return value;
             }
 
-            throw new JsonException(NotAnInstant(text));
+            throw new WordedJsonException(NotAnInstant(text));
         }
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>

@@ -7,7 +7,7 @@ namespace Booking.Web.Infrastructure;
 /// <summary>
 /// Refuses text holding a NUL character (<c>\u0000</c>) with a 400: PostgreSQL's text cannot store one and fails the
 /// whole statement, and no person types one. JSON strings are checked as they are read (the error names the field);
-/// query strings and forms before any handler runs.
+/// query strings and forms before any handler runs (after the request's language is known, so the answer is in it).
 /// </summary>
 public sealed class NulCharacters(RequestDelegate next, IProblemDetailsService problems)
 {
@@ -18,7 +18,8 @@ public sealed class NulCharacters(RequestDelegate next, IProblemDetailsService p
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var (field, message) = (request.Query.FirstOrDefault(q => In(q.Key) || q.Value.Any(In)).Key, Refusal);
+        var culture = RequestLanguages.UiCultureOf(context);
+        var (field, message) = (request.Query.FirstOrDefault(q => In(q.Key) || q.Value.Any(In)).Key, FieldWords.Say(Refusal, culture));
         if (field is null && request.HasFormContentType)
         {
             try
@@ -28,7 +29,7 @@ public sealed class NulCharacters(RequestDelegate next, IProblemDetailsService p
             }
             catch (InvalidDataException e)
             {
-                (field, message) = ("form", $"The form could not be read: {e.Message}");
+                (field, message) = ("form", FieldWords.Say("The form could not be read: {0}", culture, e.Message));
             }
         }
 
@@ -49,6 +50,7 @@ public sealed class NulCharacters(RequestDelegate next, IProblemDetailsService p
                 Detail = message,
                 Extensions =
                 {
+                    [ProblemWords.Worded] = true,
                     ["code"] = ErrorCodes.Validation,
                     ["errors"] = new Dictionary<string, string[]> { [field.Replace("\0", "", StringComparison.Ordinal)] = [message] },
                 },
@@ -62,7 +64,7 @@ public sealed class NulCharacters(RequestDelegate next, IProblemDetailsService p
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = reader.GetString();
-            return In(text) ? throw new JsonException(Refusal) : text;
+            return In(text) ? throw new WordedJsonException(FieldWords.Say(Refusal, System.Globalization.CultureInfo.CurrentUICulture)) : text;
         }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);

@@ -37,7 +37,7 @@ public sealed class CertificationGranting(BookingDbContext db, TimeProvider cloc
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var definition = await db.Certifications.AsNoTracking().FirstOrDefaultAsync(c => c.Id == certificationId, ct)
-            ?? throw new DomainException(ErrorCodes.Validation, $"There is no certification with id {certificationId} (GET /api/v1/certifications).");
+            ?? throw new DomainException(ErrorCodes.Validation, "There is no certification with id {0} (GET /api/v1/certifications).", certificationId);
         if (!await db.Users.AnyAsync(u => u.Id == patronId, ct))
         {
             throw new DomainException(ErrorCodes.NotFound, "No patron with that id.");

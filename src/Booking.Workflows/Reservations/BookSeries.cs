@@ -80,7 +80,7 @@ public sealed class BookSeries(BookingDbContext db, BookReservation booking, Tim
 
         db.ChangeTracker.Clear();
         db.ReservationSeries.Attach(series);
-        series.Finish(outcomes.Where(o => o.Refusal is not null).Select(o => new SeriesRefusal(o.Occurrence.Date, o.Refusal!.Code, o.Refusal.ToString())), clock.GetUtcNow().UtcDateTime);
+        series.Finish(outcomes.Where(o => o.Refusal is not null).Select(o => SeriesRefusal.Of(o.Occurrence.Date, o.Refusal!)), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return new SeriesOutcome(series, outcomes, null, subject);
     }

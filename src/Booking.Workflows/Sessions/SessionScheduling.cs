@@ -28,7 +28,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
         var room = await BookingSubject.LoadAsync(db, details.RoomId, ct);
         if (room is null || room.Resource.KindCode != KnownKinds.Room)
         {
-            throw new DomainException(ErrorCodes.Validation, $"There is no room with id {details.RoomId} (GET /api/v1/resources?kind=room).");
+            throw new DomainException(ErrorCodes.Validation, "There is no room with id {0} (GET /api/v1/resources?kind=room).", details.RoomId);
         }
 
         var desks = new List<BookingSubject>();
@@ -113,7 +113,7 @@ public sealed class SessionScheduling(BookingDbContext db, TimeProvider clock, B
             ?? throw new DomainException(ErrorCodes.NotFound, "No session with that id.");
         if (partnerId is { } p && !await db.Partners.AnyAsync(x => x.Id == p, ct))
         {
-            throw new DomainException(ErrorCodes.Validation, $"There is no partner organisation with id {p}.");
+            throw new DomainException(ErrorCodes.Validation, "There is no partner organisation with id {0}.", p);
         }
 
         session.Revise(title, description, partnerId, now);

@@ -72,7 +72,7 @@ public sealed class StaffDeskPagesTests(MakerspaceHost host) : IClassFixture<Mak
 
         var (_, granted, _) = await desk.SubmitAsync(page, $"{page}?handler=Grant", new Dictionary<string, string> { ["CertificationId"] = safety.ToString() });
         Assert.Contains("Granted", granted);
-        Assert.Contains("until 2027-01-12", granted);
+        Assert.Contains("until Tuesday, January 12, 2027", granted);
         var grantId = await host.InScopeAsync(db => db.CertificationGrants.Where(g => g.PatronId == patron.UserId).Select(g => g.Id).SingleAsync());
 
         var start = host.Clock.DaysAhead(Zone, 2, 10);

@@ -310,7 +310,7 @@ public sealed class SessionDeskTests(JobsHost host) : IClassFixture<JobsHost>
 
         var token = await page.FormTokenAsync($"/sessions/{id}");
         var (_, bad, _) = await page.PostFormAsync($"/sessions/{id}?handler=Register", token, [new("deskId", "not-a-desk")]);
-        Assert.Contains("That desk is not one this session holds", bad, StringComparison.Ordinal);
+        Assert.Contains("Ese escritorio no es de los que reserva esta sesión", WebUtility.HtmlDecode(bad), StringComparison.Ordinal);
         Assert.False(await host.InScopeAsync(db => db.SessionRegistrations.AnyAsync(r => r.PatronId == patron.UserId)));
 
         var (done, registered, _) = await page.PostFormAsync($"/sessions/{id}?handler=Register", token, [new("deskId", desks[1].Id.ToString())]);

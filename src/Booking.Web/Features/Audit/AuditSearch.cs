@@ -134,7 +134,7 @@ public sealed record AuditSearch(string? Person, string? Action, DateOnly? From,
             return date;
         }
 
-        errors.Add(field, $"{field} is not a date; use yyyy-MM-dd.");
+        errors.Add(field, "{0} is not a date; use yyyy-MM-dd.", field);
         return null;
     }
 }

@@ -120,7 +120,7 @@ public static class AvailabilityApi
     {
         if (string.IsNullOrEmpty(text))
         {
-            checks.Add(field, $"Give {field}. {Instants.Hint}");
+            checks.Add(field, "Give {0}. {1}", field, Instants.Hint);
             return default;
         }
 
@@ -140,7 +140,7 @@ public static class AvailabilityApi
         }
         else if (to - from > TimeSpan.FromDays(MaxRangeDays))
         {
-            checks.Add(field, $"Ask for at most {MaxRangeDays} days at a time.");
+            checks.Add(field, "Ask for at most {0} days at a time.", MaxRangeDays);
         }
     }
 }

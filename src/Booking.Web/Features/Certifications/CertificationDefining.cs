@@ -21,19 +21,19 @@ public static class CertificationDefining
         var description = errors.Optional("description", input.Description, DescriptionLength);
         if (input.ValidityMonths is < 1 or > CertificationDefinition.MaxValidityMonths)
         {
-            errors.Add("validityMonths", $"validityMonths is 1 to {CertificationDefinition.MaxValidityMonths}, or left out for no expiry.");
+            errors.Add("validityMonths", "validityMonths is 1 to {0}, or left out for no expiry.", CertificationDefinition.MaxValidityMonths);
         }
 
         var prerequisites = (input.PrerequisiteIds ?? []).Distinct().ToArray();
         var known = await db.Certifications.Where(c => prerequisites.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         foreach (var unknown in prerequisites.Except(known))
         {
-            errors.Add("prerequisiteIds", $"There is no certification with id {unknown}.");
+            errors.Add("prerequisiteIds", "There is no certification with id {0}.", unknown);
         }
 
         if (name is not null && await db.Certifications.AnyAsync(c => c.Name == name, ct))
         {
-            errors.Add("name", $"A certification named '{name}' already exists.");
+            errors.Add("name", "A certification named '{0}' already exists.", name);
         }
 
         if (errors.Any)
@@ -56,7 +56,7 @@ public static class CertificationDefining
         var description = errors.Optional("description", input.Description, DescriptionLength);
         if (input.ValidityMonths is < 1 or > CertificationDefinition.MaxValidityMonths)
         {
-            errors.Add("validityMonths", $"validityMonths is 1 to {CertificationDefinition.MaxValidityMonths}, or left out for no expiry.");
+            errors.Add("validityMonths", "validityMonths is 1 to {0}, or left out for no expiry.", CertificationDefinition.MaxValidityMonths);
         }
 
         var prerequisites = (input.PrerequisiteIds ?? []).Distinct().ToArray();
@@ -65,12 +65,12 @@ public static class CertificationDefining
             .Select(c => new { c.Id, c.PrerequisiteIds }).ToDictionaryAsync(c => c.Id, c => c.PrerequisiteIds, ct);
         foreach (var unknown in prerequisites.Where(p => p != definition.Id && !graph.ContainsKey(p)))
         {
-            errors.Add("prerequisiteIds", $"There is no certification with id {unknown}.");
+            errors.Add("prerequisiteIds", "There is no certification with id {0}.", unknown);
         }
 
         if (name is not null && await db.Certifications.AnyAsync(c => c.Name == name && c.Id != definition.Id, ct))
         {
-            errors.Add("name", $"A certification named '{name}' already exists.");
+            errors.Add("name", "A certification named '{0}' already exists.", name);
         }
 
         if (errors.Any)

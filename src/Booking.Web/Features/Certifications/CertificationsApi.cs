@@ -122,7 +122,7 @@ public static class CertificationsApi
             }
             catch (JsonException e)
             {
-                throw new DomainException(ErrorCodes.Validation, $"The body is not JSON of the form {{\"reason\": \"...\"}}: {e.Message}");
+                throw new DomainException(ErrorCodes.Validation, "The body is not JSON of the form {{\"reason\": \"...\"}}: {0}", e.Message);
             }
         }
 

@@ -79,7 +79,7 @@ public static class LocationSetup
         }
         else if (!Location.IsKnownTimeZone(timeZone.Trim()))
         {
-            errors.Add("timeZone", $"'{timeZone}' is not an IANA time zone (for example America/New_York).");
+            errors.Add("timeZone", "'{0}' is not an IANA time zone (for example America/New_York).", timeZone);
         }
         else
         {
@@ -112,7 +112,7 @@ public static class LocationSetup
 
             if (closes <= opens)
             {
-                errors.Add($"{field}.closes", $"On {day} the branch must close after it opens ({item.Opens}–{item.Closes}).");
+                errors.Add($"{field}.closes", "On {0} the branch must close after it opens ({1}–{2}).", day, item.Opens, item.Closes);
                 continue;
             }
 
@@ -127,7 +127,7 @@ public static class LocationSetup
         var name = Enum.GetNames<DayOfWeek>().FirstOrDefault(n => string.Equals(n, value?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (name is null)
         {
-            errors.Add(field, $"'{value}' is not a day of the week; use Monday to Sunday.");
+            errors.Add(field, "'{0}' is not a day of the week; use Monday to Sunday.", value);
             return null;
         }
 
@@ -141,7 +141,7 @@ public static class LocationSetup
             return time;
         }
 
-        errors.Add(field, $"'{value}' is not a time of day; use 24-hour HH:mm, e.g. 09:00.");
+        errors.Add(field, "'{0}' is not a time of day; use 24-hour HH:mm, e.g. 09:00.", value);
         return null;
     }
 
@@ -159,7 +159,7 @@ public static class LocationSetup
         {
             if (!Instants.TryParseDate(input.Date, out var date))
             {
-                errors.Add("date", $"{Instants.NotADate(input.Date)} For example 2026-12-25.");
+                errors.Add("date", "{0} For example 2026-12-25.", Instants.NotADate(input.Date));
                 return default;
             }
 
@@ -192,7 +192,7 @@ public static class LocationSetup
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(field, $"{field} is required: a local date and time without offset, e.g. 2026-12-24T13:00.");
+            errors.Add(field, "{0} is required: a local date and time without offset, e.g. 2026-12-24T13:00.", field);
             return null;
         }
 
@@ -207,7 +207,7 @@ public static class LocationSetup
             return null;
         }
 
-        errors.Add(field, $"'{value}' is not a local date and time; use yyyy-MM-ddTHH:mm without offset, e.g. 2026-12-24T13:00.");
+        errors.Add(field, "'{0}' is not a local date and time; use yyyy-MM-ddTHH:mm without offset, e.g. 2026-12-24T13:00.", value);
         return null;
     }
 }

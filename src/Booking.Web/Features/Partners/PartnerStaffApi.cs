@@ -89,7 +89,7 @@ public static class PartnerStaffApi
         }
         catch (DomainException e)
         {
-            return Problems.Of(e.Code, e.Message);
+            return Problems.Of(e);
         }
     }
 
@@ -167,7 +167,7 @@ public static class PartnerStaffApi
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            return Problems.Of(e.Code, e.Message);
+            return Problems.Of(e);
         }
     }
 
@@ -185,7 +185,7 @@ public static class PartnerStaffApi
         }
         catch (DomainException e)
         {
-            return Problems.Of(e.Code, e.Message);
+            return Problems.Of(e);
         }
     }
 
@@ -198,7 +198,7 @@ public static class PartnerStaffApi
         }
         catch (DomainException e)
         {
-            return Problems.Of(e.Code, e.Message);
+            return Problems.Of(e);
         }
     }
 
@@ -214,7 +214,7 @@ public static class PartnerStaffApi
         }
         catch (DomainException e)
         {
-            return Problems.Of(e.Code, e.Message);
+            return Problems.Of(e);
         }
     }
 }

@@ -35,7 +35,7 @@ public static class PartnersApi
         var website = errors.Optional("website", input.Website, 400);
         if (name is not null && await db.Partners.AnyAsync(p => p.Name == name, ct))
         {
-            errors.Add("name", $"A partner named '{name}' already exists.");
+            errors.Add("name", "A partner named '{0}' already exists.", name);
         }
 
         if (errors.Any)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Patrons;
 
@@ -22,7 +24,8 @@ namespace Booking.Web.Features.Patrons;
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
 public sealed class PatronModel(
-    BookingDbContext db, CertificationGranting granting, SuspensionLifting suspensions, BookReservation booking, TimeProvider clock) : PageModel
+    BookingDbContext db, CertificationGranting granting, SuspensionLifting suspensions, BookReservation booking, TimeProvider clock,
+    IStringLocalizer<PatronModel> words) : PageModel
 {
     /// <summary>A revocation reason is copied into each cancelled reservation's reason, which holds 500 characters.</summary>
     public const int MaxReasonLength = 300;
@@ -97,12 +100,12 @@ public sealed class PatronModel(
     {
         if (!ModelState.IsValid || CertificationId is not { } certificationId)
         {
-            return await RefuseAsync(id, "grant", "Choose a certification to grant (and, if you want, a valid expiry date).", ct);
+            return await RefuseAsync(id, "grant", words["Choose a certification to grant (and, if you want, a valid expiry date)."], ct);
         }
 
         if (ExpiresOn is { } asked && !Instants.InWindow(asked))
         {
-            return await RefuseAsync(id, "grant", Instants.OutsideWindow, ct);
+            return await RefuseAsync(id, "grant", FieldWords.Say(Instants.OutsideWindow, CultureInfo.CurrentUICulture), ct);
         }
 
         DateTime? expires = ExpiresOn is { } on ? DateTime.SpecifyKind(on.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc) : null;
@@ -110,7 +113,9 @@ public sealed class PatronModel(
         {
             var grant = await granting.GrantAsync(User.UserId(), id, certificationId, expires, ct);
             var name = await db.Certifications.Where(c => c.Id == certificationId).Select(c => c.Name).FirstAsync(ct);
-            return $"Granted {name}, valid {(grant.ExpiresAtUtc is { } e ? $"until {e:yyyy-MM-dd}" : "with no expiry")}. The patron is told by e-mail.";
+            return grant.ExpiresAtUtc is { } e
+                ? words["Granted {0}, valid until {1}. The patron is told by e-mail.", name, DateOnly.FromDateTime(e).ToString("D", CultureInfo.CurrentCulture)].Value
+                : words["Granted {0}, with no expiry. The patron is told by e-mail.", name].Value;
         }, ct);
     }
 
@@ -119,7 +124,7 @@ public sealed class PatronModel(
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength)
         {
             ProblemGrantId = grantId;
-            return await RefuseAsync(id, "revoke", $"Give a reason for the revocation (at most {MaxReasonLength} characters); the patron is told.", ct);
+            return await RefuseAsync(id, "revoke", words["Give a reason for the revocation (at most {0} characters); the patron is told.", MaxReasonLength], ct);
         }
 
         ProblemGrantId = grantId;
@@ -127,9 +132,12 @@ public sealed class PatronModel(
         {
             var outcome = await granting.RevokeAsync(User.UserId(), id, grantId, reason, ct);
             var cancelled = outcome.CancelledReservationIds.Count;
-            return cancelled == 0
-                ? "Revoked. The patron had no upcoming reservations that needed it; they are told by e-mail."
-                : $"Revoked. {cancelled} upcoming reservation{(cancelled == 1 ? " that needed it was" : "s that needed it were")} cancelled; the patron is told by e-mail.";
+            return (cancelled switch
+            {
+                0 => words["Revoked. The patron had no upcoming reservations that needed it; they are told by e-mail."],
+                1 => words["Revoked. 1 upcoming reservation that needed it was cancelled; the patron is told by e-mail."],
+                _ => words["Revoked. {0} upcoming reservations that needed it were cancelled; the patron is told by e-mail.", cancelled],
+            }).Value;
         }, ct);
     }
 
@@ -137,7 +145,7 @@ public sealed class PatronModel(
         ActAsync(id, "suspension", async () =>
         {
             var lifted = await suspensions.LiftAsync(User.UserId(), suspensionId, ct);
-            return $"Lifted the {lifted.KindCode} suspension. The patron can book it again.";
+            return words["Lifted the {0} suspension. The patron can book it again.", lifted.KindCode].Value;
         }, ct);
 
     /// <summary>Sets, changes or (empty) removes the patron's library card number; audited with the number masked.</summary>
@@ -157,7 +165,7 @@ public sealed class PatronModel(
 
         if (wanted is not null && await db.Users.AnyAsync(u => u.LibraryCardNumber == wanted && u.Id != id, ct))
         {
-            return await RefuseAsync(id, "card", "That card number belongs to another account.", ct);
+            return await RefuseAsync(id, "card", words["That card number belongs to another account."], ct);
         }
 
         user.LibraryCardNumber = wanted;
@@ -171,10 +179,10 @@ public sealed class PatronModel(
         {
             // Another desk gave the same card to someone else a moment ago: the unique index is the last word.
             db.ChangeTracker.Clear();
-            return await RefuseAsync(id, "card", "That card number belongs to another account.", ct);
+            return await RefuseAsync(id, "card", words["That card number belongs to another account."], ct);
         }
 
-        TempData["Message"] = wanted is null ? "Removed the library card number." : $"Library card number set to {wanted}.";
+        TempData["Message"] = (wanted is null ? words["Removed the library card number."] : words["Library card number set to {0}.", wanted]).Value;
         return RedirectToPage(new { id });
     }
 
@@ -182,23 +190,23 @@ public sealed class PatronModel(
     {
         if (!ModelState.IsValid || ResourceId is not { } resourceId || Date is not { } date || StartTime is not { } startTime || EndTime is not { } endTime)
         {
-            return await RefuseAsync(id, "book", "Choose a resource, and give a date, a start time and an end time.", ct);
+            return await RefuseAsync(id, "book", words["Choose a resource, and give a date, a start time and an end time."], ct);
         }
 
         if (!Instants.InWindow(date))
         {
-            return await RefuseAsync(id, "book", Instants.OutsideWindow, ct);
+            return await RefuseAsync(id, "book", FieldWords.Say(Instants.OutsideWindow, CultureInfo.CurrentUICulture), ct);
         }
 
         if (Notes is { Length: > Reservation.MaxNotesLength })
         {
-            return await RefuseAsync(id, "book", $"Notes are at most {Reservation.MaxNotesLength} characters.", ct);
+            return await RefuseAsync(id, "book", FieldWords.Say("Notes are at most {0} characters.", CultureInfo.CurrentUICulture, Reservation.MaxNotesLength), ct);
         }
 
         var subject = await BookingSubject.LoadAsync(db, resourceId, ct);
         if (subject is null)
         {
-            return await RefuseAsync(id, "book", "Choose a resource from the list.", ct);
+            return await RefuseAsync(id, "book", words["Choose a resource from the list."], ct);
         }
 
         // Local wall-clock times at the resource's branch, as on the booking form; an end at or before the start runs past midnight.
@@ -216,9 +224,13 @@ public sealed class PatronModel(
         var reservation = outcome.Reservation!;
         var subjectKey = $"reservation:{reservation.Id}";
         var overridden = await db.AuditLog.AnyAsync(a => a.Subject == subjectKey && a.Action == "reservation.override", ct);
-        TempData["Message"] = $"Booked {subject.Resource.Name} on {startLocal:dddd d MMMM, HH:mm}–{endLocal:HH:mm} for the patron"
-            + (reservation.Status == ReservationStatus.Pending ? "; it awaits approval." : ".")
-            + (overridden ? " It passes a rule a patron could not (lead time, advance window or quota): the override is in the audit log." : "");
+        var culture = CultureInfo.CurrentCulture;
+        var booked = reservation.Status == ReservationStatus.Pending
+            ? words["Booked {0} on {1}–{2} for the patron; it awaits approval.", subject.Resource.Name, LocalCalendar.Short(startLocal, culture), LocalCalendar.Clock(TimeOnly.FromDateTime(endLocal), culture)]
+            : words["Booked {0} on {1}–{2} for the patron.", subject.Resource.Name, LocalCalendar.Short(startLocal, culture), LocalCalendar.Clock(TimeOnly.FromDateTime(endLocal), culture)];
+        TempData["Message"] = overridden
+            ? booked.Value + " " + words["It passes a rule a patron could not (lead time, advance window or quota): the override is in the audit log."].Value
+            : booked.Value;
         // A patron without e-mail gets no confirmation mail: staff print it for them.
         return outcome.PatronEmail is null ? Redirect($"/desk/reservations/{reservation.Id}/confirmation") : RedirectToPage(new { id });
     }
@@ -236,6 +248,8 @@ public sealed class PatronModel(
             return await RefuseAsync(id, form, e.Message, ct);
         }
     }
+
+    private Task<IActionResult> RefuseAsync(Guid id, string form, LocalizedString message, CancellationToken ct) => RefuseAsync(id, form, message.Value, ct);
 
     private async Task<IActionResult> RefuseAsync(Guid id, string form, string message, CancellationToken ct)
     {

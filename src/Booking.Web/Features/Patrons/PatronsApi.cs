@@ -39,7 +39,7 @@ public static class PatronsApi
         }
         catch (DomainException e)
         {
-            return Problems.Of(e.Code, e.Message);
+            return Problems.Of(e);
         }
     }
 }

@@ -90,7 +90,7 @@ public sealed record ReportScope(ReportRange Range, Location? Branch, IReadOnlyL
             return date;
         }
 
-        errors.Add(field, $"{field} is not a date; use yyyy-MM-dd, e.g. 2026-01-31.");
+        errors.Add(field, "{0} is not a date; use yyyy-MM-dd, e.g. 2026-01-31.", field);
         return null;
     }
 }

@@ -52,7 +52,7 @@ public static class ReservationsApi
         var end = checks.Required(body?.End, "end", "Give the end, with an offset. " + Instants.Hint);
         if (body?.Notes is { Length: > Reservation.MaxNotesLength })
         {
-            checks.Add("notes", $"Notes are at most {Reservation.MaxNotesLength} characters.");
+            checks.Add("notes", "Notes are at most {0} characters.", Reservation.MaxNotesLength);
         }
 
         if (checks.IsValid && end <= start)

@@ -62,7 +62,7 @@ public static class SeriesApi
 
         if (body?.Notes is { Length: > Reservation.MaxNotesLength })
         {
-            checks.Add("notes", $"Notes are at most {Reservation.MaxNotesLength} characters.");
+            checks.Add("notes", "Notes are at most {0} characters.", Reservation.MaxNotesLength);
         }
 
         if (!checks.IsValid)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
@@ -19,9 +20,38 @@ public sealed record SeriesView(
     DateOnly FirstDate, DateOnly LastDate, string StartTime, string EndTime, string TimeZone, int Requested, int Booked, int Refused, int Cancelled, int NotBooked,
     IReadOnlyList<SeriesDateView> Dates)
 {
-    /// <summary>"every Tuesday, 10:00–12:00, 8 times: 7 booked, 1 refused".</summary>
-    public string Summary => $"{Description}, {StartTime}–{EndTime}, {Requested} {(Requested == 1 ? "time" : "times")}: {Booked} booked"
-        + (Refused > 0 ? $", {Refused} refused" : "") + (Cancelled > 0 ? $", {Cancelled} cancelled" : "") + (NotBooked > 0 ? $", {NotBooked} not booked" : "");
+    // The words of the page's _SeriesSummary partial (its resx), so the API and the page say a series alike.
+    private static readonly ResourceManager SummaryWords = new("Booking.Web.Features.Reservations._SeriesSummary", typeof(SeriesView).Assembly);
+
+    /// <summary>"every Tuesday, 10:00–12:00, 8 times: 7 booked, 1 refused", in the current UI culture (the request's language).</summary>
+    public string Summary => SummaryIn(CultureInfo.CurrentUICulture);
+
+    /// <summary>The summary in <paramref name="culture"/>.</summary>
+    public string SummaryIn(CultureInfo culture)
+    {
+        var every = Repeat switch
+        {
+            "weekly" => $"every {FirstDate.DayOfWeek}",
+            "weekdays" => "every weekday",
+            _ => "every day",
+        };
+        var head = Requested == 1
+            ? Say("{0}, {1}–{2}, 1 time", culture, Say(every, culture), StartTime, EndTime)
+            : Say("{0}, {1}–{2}, {3} times", culture, Say(every, culture), StartTime, EndTime, Requested);
+        var counts = new List<string> { Count(Booked, "booked", culture) };
+        counts.AddRange(new[] { (Refused, "refused"), (Cancelled, "cancelled"), (NotBooked, "not booked") }
+            .Where(c => c.Item1 > 0).Select(c => Count(c.Item1, c.Item2, culture)));
+        return head + ": " + string.Join(", ", counts);
+    }
+
+    private static string Count(int n, string what, CultureInfo culture) => n == 1 ? Say("1 " + what, culture) : Say("{0} " + what, culture, n);
+
+    private static string Say(string english, CultureInfo culture, params object[] args)
+    {
+        var own = culture.TwoLetterISOLanguageName == Languages.Default ? null : SummaryWords.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        var template = own?.GetString(english) ?? english;
+        return args.Length == 0 ? template : string.Format(culture, template, args);
+    }
 
     /// <summary>Upcoming dates that "cancel the rest" would cancel.</summary>
     public IEnumerable<SeriesDateView> Cancellable(DateTimeOffset now) =>
@@ -99,7 +129,7 @@ public static class SeriesQueries
             }
             else if (refusals.TryGetValue(occurrence.Date, out var refusal))
             {
-                dates.Add(new SeriesDateView(occurrence.Date, start, end, "refused", null, null, refusal.Code, refusal.Message));
+                dates.Add(new SeriesDateView(occurrence.Date, start, end, "refused", null, null, refusal.Code, refusal.SaidIn(CultureInfo.CurrentUICulture)));
             }
             else
             {

@@ -44,7 +44,7 @@ public sealed record PolicyInput(
         if (value is null)
         {
             var field = char.ToLowerInvariant(property[0]) + property[1..];
-            errors.Add(prefix.Length == 0 ? field : $"{prefix}.{field}", $"{field} is required in a booking policy.");
+            errors.Add(prefix.Length == 0 ? field : $"{prefix}.{field}", "{0} is required in a booking policy.", field);
         }
 
         return value ?? default;

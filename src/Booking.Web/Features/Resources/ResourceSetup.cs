@@ -45,20 +45,20 @@ public static class ResourceSetup
         var capacity = input.Capacity ?? 1;
         if (capacity is < 1 or > MaxCapacity)
         {
-            errors.Add("capacity", $"capacity must be 1 to {MaxCapacity}.");
+            errors.Add("capacity", "capacity must be 1 to {0}.", MaxCapacity);
         }
 
         ResourceKind? kind = null;
         if (string.IsNullOrWhiteSpace(input.Kind))
         {
-            errors.Add("kind", $"kind is required. Allowed kinds: {await ResourceQueries.AllowedKindsAsync(db, ct)}.");
+            errors.Add("kind", "kind is required. Allowed kinds: {0}.", await ResourceQueries.AllowedKindsAsync(db, ct));
         }
         else
         {
             kind = await db.ResourceKinds.AsNoTracking().FirstOrDefaultAsync(k => k.Code == input.Kind, ct);
             if (kind is null)
             {
-                errors.Add("kind", $"Unknown kind '{input.Kind}'. Allowed kinds: {await ResourceQueries.AllowedKindsAsync(db, ct)}.");
+                errors.Add("kind", "Unknown kind '{0}'. Allowed kinds: {1}.", input.Kind, await ResourceQueries.AllowedKindsAsync(db, ct));
             }
         }
 
@@ -68,7 +68,7 @@ public static class ResourceSetup
         }
         else if (!await db.Locations.AnyAsync(l => l.Id == locationId, ct))
         {
-            errors.Add("locationId", $"There is no location with id {locationId}.");
+            errors.Add("locationId", "There is no location with id {0}.", locationId);
         }
 
         var policy = input.Policy ?? new PolicyOverride();
@@ -81,7 +81,7 @@ public static class ResourceSetup
         var known = await db.Certifications.Where(c => required.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         foreach (var unknown in required.Except(known))
         {
-            errors.Add("requiredCertificationIds", $"There is no certification with id {unknown} (GET /api/v1/certifications).");
+            errors.Add("requiredCertificationIds", "There is no certification with id {0} (GET /api/v1/certifications).", unknown);
         }
 
         return errors.Any ? null : new ValidResource(name!, kind!.Code, input.LocationId!.Value, description, capacity, policy, required);

@@ -89,7 +89,7 @@ public static class SessionsApi
             }
             else
             {
-                checks.Add("kind", $"Unknown kind '{kind}'. Allowed: {string.Join(", ", SessionCodes.Kinds)}.");
+                checks.Add("kind", "Unknown kind '{0}'. Allowed: {1}.", kind, string.Join(", ", SessionCodes.Kinds));
             }
         }
 
@@ -121,18 +121,18 @@ public static class SessionsApi
         SessionKind kind = default;
         if (kindCode.Length > 0 && !SessionCodes.TryParseKind(kindCode, out kind))
         {
-            checks.Add("kind", $"Unknown kind '{kindCode}'. Allowed: {string.Join(", ", SessionCodes.Kinds)}.");
+            checks.Add("kind", "Unknown kind '{0}'. Allowed: {1}.", kindCode, string.Join(", ", SessionCodes.Kinds));
         }
 
         var title = checks.Required(input?.Title, "title", "Give the session a title.");
         if (title.Length > TitleLength)
         {
-            checks.Add("title", $"title is at most {TitleLength} characters.");
+            checks.Add("title", "title is at most {0} characters.", TitleLength);
         }
 
         if (input?.Description is { Length: > DescriptionLength })
         {
-            checks.Add("description", $"description is at most {DescriptionLength} characters.");
+            checks.Add("description", "description is at most {0} characters.", DescriptionLength);
         }
 
         var roomId = checks.Required(input?.RoomId, "roomId", "Say which room the session takes place in.");
@@ -146,12 +146,12 @@ public static class SessionsApi
 
         if (input?.CertificationId is { } certificationId && !await db.Certifications.AnyAsync(c => c.Id == certificationId, ct))
         {
-            checks.Add("certificationId", $"There is no certification with id {certificationId}.");
+            checks.Add("certificationId", "There is no certification with id {0}.", certificationId);
         }
 
         if (input?.PartnerId is { } partnerId && !await db.Partners.AnyAsync(p => p.Id == partnerId, ct))
         {
-            checks.Add("partnerId", $"There is no partner organisation with id {partnerId}.");
+            checks.Add("partnerId", "There is no partner organisation with id {0}.", partnerId);
         }
 
         if (!checks.IsValid)

@@ -81,7 +81,7 @@ public sealed class AdminModel(BookingDbContext db, SurveyAnswers answers, TimeP
             var lines = (choices ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (lines.Length > Domain.Surveys.Survey.MaxChoices)
             {
-                throw new DomainException(ErrorCodes.Validation, $"A question may have at most {Domain.Surveys.Survey.MaxChoices} choices.");
+                throw new DomainException(ErrorCodes.Validation, "A question may have at most {0} choices.", Domain.Surveys.Survey.MaxChoices);
             }
 
             var question = s.AddQuestion(text ?? "", multiple, required, wantToLearn, now);

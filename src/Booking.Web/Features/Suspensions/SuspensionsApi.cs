@@ -46,7 +46,7 @@ public static class SuspensionsApi
         }
         catch (DomainException e)
         {
-            return Problems.Of(e.Code, e.Message);
+            return Problems.Of(e);
         }
     }
 
