@@ -183,7 +183,22 @@ public sealed class PartnerStaffTests(MakerspaceHost host) : IClassFixture<Maker
     private static HttpRequestMessage Request(HttpMethod method, string url, object? body) =>
         new(method, url) { Content = body is null ? null : JsonContent.Create(body) };
 
-    private Task<(Guid PartnerId, SignedInClient Staff)> PartnerWithStaffAsync(string[] kinds, int? maxHoursPerWeek) => host.PartnerWithStaffAsync(kinds, maxHoursPerWeek);
+    /// <summary>A partner with the given limits and one staff account of it, signed in after the role was given.</summary>
+    private async Task<(Guid PartnerId, SignedInClient Staff)> PartnerWithStaffAsync(string[] kinds, int? maxHoursPerWeek)
+    {
+        var admin = await host.SignInNewAsync(Roles.Admin);
+        var partner = await (await admin.Http.PostAsJsonAsync("/api/v1/partners", new { name = $"Agency {Guid.NewGuid():N}", offers = "Job search help" })).JsonAsync();
+        var partnerId = partner.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.PutAsJsonAsync($"/api/v1/partners/{partnerId}/limits", new { kinds, maxHoursPerWeek })).StatusCode);
+        var account = await host.SignInNewAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.PostAsJsonAsync($"/api/v1/partners/{partnerId}/staff", new { email = account.Email })).StatusCode);
+        var signedIn = await host.SignInAsync(account.Email, MakerspaceHost.Password);
+        return (partnerId, account with { Http = signedIn });
+    }
 
-    private static Task<Guid> ClientAsync(SignedInClient partnerStaff, string name) => PartnerSetup.ClientAsync(partnerStaff, name);
+    private static async Task<Guid> ClientAsync(SignedInClient partnerStaff, string name)
+    {
+        var created = await (await partnerStaff.Http.PostAsJsonAsync("/api/v1/partner/clients", new { displayName = name, cardNumber = "P" + Guid.NewGuid().ToString("N")[..12] })).JsonAsync();
+        return created.GetProperty("id").GetGuid();
+    }
 }
