@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Booking.Data.Identity;
 using Booking.Domain.Resources;
 using Booking.IntegrationTests.Certifications;
@@ -15,12 +14,9 @@ namespace Booking.IntegrationTests.Languages;
 /// Spanish as the person who would see it, says <c>lang="es"</c>, shows a few known Spanish sentences, and keeps no
 /// sentence of its English rendering. Data (resource, branch, kind, session and person names) is excepted.
 /// </summary>
-public sealed partial class SpanishPagesATests(MakerspaceHost host) : IClassFixture<MakerspaceHost>
+public sealed class SpanishPagesATests(MakerspaceHost host) : IClassFixture<MakerspaceHost>
 {
     private const string Zone = "America/New_York";
-
-    /// <summary>Words that are the same in both languages on purpose: the site's name and each language named in itself.</summary>
-    private static readonly string[] SameInBoth = ["Makerspace", "English", "Español"];
 
     [Fact]
     public async Task Visitor_HomeAndSearch_AllSpanish()
@@ -172,7 +168,7 @@ public sealed partial class SpanishPagesATests(MakerspaceHost host) : IClassFixt
         var english = "<html lang=\"en\"><main><h1>Find a free space</h1><p>Room 12 Riverside</p><p>Free</p></main></html>";
         var spanish = "<html lang=\"es\"><main><h1>Find a free space</h1><p>Room 12 Riverside</p><p>Free</p></main></html>";
 
-        Assert.Equal(new[] { "Find a free space" }, Untranslated(english, spanish, new[] { "Room 12 Riverside" }));
+        Assert.Equal(new[] { "Find a free space" }, SpanishPage.Untranslated(english, spanish, new[] { "Room 12 Riverside" }));
     }
 
     private HttpClient Client(SignedInClient? person = null)
@@ -192,80 +188,11 @@ public sealed partial class SpanishPagesATests(MakerspaceHost host) : IClassFixt
         return page;
     }
 
-    private static async Task<string> GetAsync(HttpClient client, string url, string language, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
-        var response = await client.SendAsync(request);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"GET {url} ({language}): {(int)response.StatusCode}, expected {(int)expected}\n{html}");
-        return html;
-    }
+    private Task ShouldBeSpanishAsync(HttpClient client, string url, HttpStatusCode expected, params string[] sentences) =>
+        SpanishPage.ShouldBeSpanishAsync(host, client, url, expected, [], sentences);
 
-    private async Task ShouldBeSpanishAsync(HttpClient client, string url, HttpStatusCode expected, params string[] sentences)
-    {
-        var english = await GetAsync(client, url, "en", expected);
-        var spanish = await GetAsync(client, url, "es", expected);
-        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
-        Assert.Contains("<html lang=\"es\">", spanish, StringComparison.Ordinal);
-        var text = Texts(spanish);
-        foreach (var sentence in sentences)
-        {
-            Assert.True(text.Contains(sentence, StringComparison.Ordinal), $"{url}: the Spanish page lacks “{sentence}”:\n{text}");
-        }
+    private static Task<string> GetAsync(HttpClient client, string url, string language, HttpStatusCode expected) =>
+        SpanishPage.GetInAsync(client, url, language, expected);
 
-        var left = Untranslated(english, spanish, await DataNamesAsync());
-        Assert.True(left.Count == 0, $"{url}: English sentences left in the Spanish page:\n{string.Join("\n", left)}");
-    }
-
-    /// <summary>The English page's sentences (two words or more with a letter, data names taken out) that the Spanish page also shows.</summary>
-    private static List<string> Untranslated(string english, string spanish, IReadOnlyCollection<string> data)
-    {
-        var spanishText = Texts(spanish);
-        return Nodes(english)
-            .Where(node => Words(data.Where(d => d.Length > 0).Aggregate(node, (t, d) => t.Replace(d, " ", StringComparison.Ordinal))) >= 2)
-            .Where(node => spanishText.Contains(node, StringComparison.Ordinal))
-            .Distinct()
-            .ToList();
-    }
-
-    private static int Words(string text) =>
-        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter) && !SameInBoth.Contains(w.Trim('.', ',', ':', ';', '·', '(', ')')));
-
-    private static string Texts(string html) => string.Join("\n", Nodes(html));
-
-    /// <summary>What a reader meets: text between tags, and the aria-label, title and placeholder of elements (scripts, styles and drawings left out).</summary>
-    private static List<string> Nodes(string html)
-    {
-        var visible = Hidden().Replace(html, " ");
-        var nodes = TextNode().Matches(visible).Select(m => m.Groups[1].Value)
-            .Concat(Described().Matches(visible).Select(m => m.Groups[1].Value));
-        return nodes.Select(n => Space().Replace(WebUtility.HtmlDecode(n), " ").Trim()).Where(n => n.Length > 0).ToList();
-    }
-
-    /// <summary>Names that are data, not words of the page: resources, branches, kinds, sessions, certifications, people.</summary>
-    private Task<List<string>> DataNamesAsync() => host.InScopeAsync(async db =>
-    {
-        var names = new List<string>();
-        names.AddRange(await db.Resources.Select(r => r.Name).ToListAsync());
-        names.AddRange(await db.Locations.Select(l => l.Name).ToListAsync());
-        names.AddRange(await db.ResourceKinds.Select(k => k.Name).ToListAsync());
-        names.AddRange(await db.Sessions.Select(s => s.Title).ToListAsync());
-        names.AddRange(await db.Certifications.Select(c => c.Name).ToListAsync());
-        names.AddRange((await db.Users.Select(u => u.DisplayName).ToListAsync()).OfType<string>());
-        names.AddRange(names.Select(n => n.ToLowerInvariant()).ToList()); // a kind's name is lower-cased inside a sentence
-        return names.Distinct().OrderByDescending(n => n.Length).ToList();
-    });
-
-    [GeneratedRegex("<(script|style|svg)\\b.*?</\\1>|<!--.*?-->", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Hidden();
-
-    [GeneratedRegex(">([^<]+)<")]
-    private static partial Regex TextNode();
-
-    [GeneratedRegex("\\s(?:aria-label|title|placeholder)=\"([^\"]*)\"")]
-    private static partial Regex Described();
-
-    [GeneratedRegex("\\s+")]
-    private static partial Regex Space();
+    private static string Texts(string html) => SpanishPage.Text(html);
 }

@@ -44,11 +44,11 @@ public sealed partial class SpanishPagesBTests(MakerspaceHost host) : IClassFixt
         await SpanishAsync(visitor, $"/display/{branch.Id}", data, $"Ahora en {branch.Name}", "Sesiones de hoy", "Actualizado a las");
 
         // The home page's survey invitation (the page around it is translated with the home page).
-        var english = InviteOf(await GetInAsync(visitor, "/", "en"));
-        var spanish = InviteOf(await GetInAsync(visitor, "/", "es"));
+        var english = InviteOf(await SpanishPage.GetInAsync(visitor, "/", "en"));
+        var spanish = InviteOf(await SpanishPage.GetInAsync(visitor, "/", "es"));
         Assert.Contains("Help us plan", english);
         Assert.Contains("Ayúdenos a planificar: responda la encuesta de habilidades", spanish);
-        AssertNoEnglishLeft(english, spanish, data, "/ (survey invitation)");
+        SpanishPage.ShouldHaveNoEnglishLeft(english, spanish, data, "/ (survey invitation)");
     }
 
     [Fact]
@@ -238,88 +238,10 @@ public sealed partial class SpanishPagesBTests(MakerspaceHost host) : IClassFixt
         await SpanishAsync(admin.Http, $"/admin/partners/{partnerId}", [partner], $"Editar: {partner}", "Qué ofrecen a los usuarios (público)", "Guardar");
     }
 
-    /// <summary>
-    /// Fetches a page in English and in Spanish; checks the language, the Spanish sentences, and that no English sentence
-    /// is left. Data: <paramref name="data"/> and every name staff typed into the shared test database (other tests'
-    /// branches, resources, sessions and certifications show on the same lists).
-    /// </summary>
-    private async Task<string> SpanishAsync(HttpClient client, string url, IEnumerable<string> data, params string[] expected)
-    {
-        data = data.Concat(await NamesAsync()).ToList();
-        var english = await GetInAsync(client, url, "en");
-        var spanish = await GetInAsync(client, url, "es");
-        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
-        Assert.Contains("<html lang=\"es\">", spanish, StringComparison.Ordinal);
-        var text = string.Join("\n", Texts(spanish));
-        foreach (var sentence in expected)
-        {
-            Assert.True(text.Contains(sentence, StringComparison.Ordinal), $"{url} in Spanish lacks “{sentence}”:\n{text}");
-        }
-
-        AssertNoEnglishLeft(english, spanish, data, url);
-        return spanish;
-    }
-
-    private static async Task<string> GetInAsync(HttpClient client, string url, string language)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
-        var response = await client.SendAsync(request);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} in {language}: {(int)response.StatusCode}\n{html}");
-        return html;
-    }
-
-    /// <summary>
-    /// Every English text node (two words or more, with a letter) found verbatim in the Spanish page fails the test,
-    /// listed; a node that is only data (names given in <paramref name="data"/>) or another change's sentence is excepted.
-    /// </summary>
-    private static void AssertNoEnglishLeft(string englishHtml, string spanishHtml, IEnumerable<string> data, string url)
-    {
-        var names = data.Where(d => d.Length > 0).OrderByDescending(d => d.Length).ToList();
-        var spanish = string.Join("\n", Texts(spanishHtml));
-        var left = Texts(englishHtml)
-            .Where(IsSentence)
-            .Where(t => IsSentence(names.Aggregate(t, (rest, name) => rest.Replace(name, " ", StringComparison.Ordinal)).Trim()))
-            .Where(t => spanish.Contains(t, StringComparison.Ordinal))
-            .Distinct()
-            .ToList();
-        Assert.True(left.Count == 0, $"{url}: English left in the Spanish page:\n  " + string.Join("\n  ", left));
-    }
-
-    private static bool IsSentence(string text) =>
-        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= 2;
-
-    /// <summary>What a reader meets: the title, the page's own content (main) as text nodes, and its labels for assistive technology.</summary>
-    private static List<string> Texts(string html)
-    {
-        var main = MainElement().Match(html) is { Success: true } m ? m.Value : html;
-        main = ScriptOrStyle().Replace(main, " ");
-        var texts = new List<string>();
-        if (TitleElement().Match(html) is { Success: true } title)
-        {
-            var words = Normalise(title.Groups[1].Value);
-            texts.Add(words.Contains(" · ", StringComparison.Ordinal) ? words[..words.LastIndexOf(" · ", StringComparison.Ordinal)] : words); // without the site's name
-        }
-
-        texts.AddRange(ReadAttribute().Matches(main).Select(a => Normalise(a.Groups[2].Value)));
-        texts.AddRange(TextNode().Matches(main).Select(t => Normalise(t.Groups[1].Value)));
-        return texts.Where(t => t.Length > 0).ToList();
-    }
-
-    private static string Normalise(string text) => Whitespace().Replace(WebUtility.HtmlDecode(text), " ").Trim();
+    private Task<string> SpanishAsync(HttpClient client, string url, IEnumerable<string> data, params string[] expected) =>
+        SpanishPage.ShouldBeSpanishAsync(host, client, url, HttpStatusCode.OK, data, expected);
 
     private static string InviteOf(string html) => Invite().Match(html) is { Success: true } m ? $"<main>{m.Value}</main>" : throw new InvalidOperationException("No survey invitation on the home page.");
-
-    private Task<List<string>> NamesAsync() => host.InScopeAsync(async db =>
-        (await db.Locations.Select(l => l.Name).ToListAsync())
-            .Concat(await db.Resources.Select(r => r.Name).ToListAsync())
-            .Concat(await db.ResourceKinds.Select(k => k.Name).ToListAsync())
-            .Concat(await db.Sessions.Select(s => s.Title).ToListAsync())
-            .Concat(await db.Certifications.Select(c => c.Name).ToListAsync())
-            .Concat(await db.Certifications.Select(c => c.Description).ToListAsync())
-            .Concat(await db.Partners.Select(p => p.Name).ToListAsync())
-            .ToList());
 
     private async Task SurveyAsync() => await host.InScopeAsync(async db =>
     {
@@ -349,24 +271,6 @@ public sealed partial class SpanishPagesBTests(MakerspaceHost host) : IClassFixt
         await db.SaveChangesAsync();
         return partner.Id;
     });
-
-    [GeneratedRegex("<main[\\s\\S]*</main>")]
-    private static partial Regex MainElement();
-
-    [GeneratedRegex("<title>([^<]*)</title>")]
-    private static partial Regex TitleElement();
-
-    [GeneratedRegex("<(script|style)[\\s\\S]*?</\\1>")]
-    private static partial Regex ScriptOrStyle();
-
-    [GeneratedRegex("\\s(aria-label|placeholder|alt|title)=\"([^\"]*)\"")]
-    private static partial Regex ReadAttribute();
-
-    [GeneratedRegex(">([^<>]+)<")]
-    private static partial Regex TextNode();
-
-    [GeneratedRegex("\\s+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex("<section class=\"card\" aria-labelledby=\"survey-invite\">[\\s\\S]*?</section>")]
     private static partial Regex Invite();
