@@ -6,7 +6,7 @@ using Booking.IntegrationTests.Infrastructure;
 namespace Booking.IntegrationTests.Partners;
 
 /// <summary>Partners, their staff and their clients, made through the API as an admin and partner staff would.</summary>
-internal static class PartnerSetup
+public static class PartnerSetup
 {
     /// <summary>A partner with the given limits and one staff account of it, signed in after the role was given.</summary>
     public static async Task<(Guid PartnerId, SignedInClient Staff)> PartnerWithStaffAsync(this MakerspaceHost host, string[] kinds, int? maxHoursPerWeek)

@@ -114,8 +114,8 @@ public sealed class ClientModel(BookingDbContext db, PartnerDesk desk, TimeProvi
 
         var reservation = outcome.Reservation!;
         TempData["Message"] = reservation.Status == ReservationStatus.Pending
-            ? words["Booked {0} for {1}; it awaits staff approval. Print the confirmation for your client.", subject.Resource.Name, times.StartLocal.ToString("g")].Value
-            : words["Booked {0} for {1}. Print the confirmation for your client.", subject.Resource.Name, times.StartLocal.ToString("g")].Value;
+            ? words["Booked {0} on {1}; it awaits staff approval. Print the confirmation for your client.", subject.Resource.Name, times.StartLocal.ToString("g")].Value
+            : words["Booked {0} on {1}. Print the confirmation for your client.", subject.Resource.Name, times.StartLocal.ToString("g")].Value;
         return Redirect($"/partner/reservations/{reservation.Id}/confirmation");
     }
 
