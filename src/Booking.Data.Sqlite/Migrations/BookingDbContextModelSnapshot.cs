@@ -1055,10 +1055,16 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PartnerSeats")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RoomId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RoomReservationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SeatsPartnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartsAtUtc")
@@ -1074,6 +1080,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.HasIndex("PartnerId");
 
                     b.HasIndex("RoomId");
+
+                    b.HasIndex("SeatsPartnerId");
 
                     b.HasIndex("StartsAtUtc");
 
@@ -1136,6 +1144,9 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnPartnerSeat")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PatronId")
@@ -1717,6 +1728,11 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("SeatsPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Booking.Domain.Sessions.SessionDesk", b =>
