@@ -30,7 +30,7 @@ public sealed class ClientModel(BookingDbContext db, PartnerDesk desk, TimeProvi
     /// <summary>A session place in the branch's local time.</summary>
     public sealed record Place(Guid SessionId, string Title, DateTime StartLocal, DateTime EndLocal, RegistrationStatus Status);
 
-    /// <summary>An upcoming session the partner hosts that the client may be registered for.</summary>
+    /// <summary>An upcoming session the partner hosts, or has seats set aside in, that the client may be registered for.</summary>
     public sealed record SessionChoice(Guid Id, string Title, DateTime StartLocal, DateTime EndLocal);
 
     public Guid Id { get; private set; }
@@ -210,7 +210,7 @@ public sealed class ClientModel(BookingDbContext db, PartnerDesk desk, TimeProvi
         var taken = places.Where(p => p.Status != RegistrationStatus.Cancelled).Select(p => p.Id).ToHashSet();
         var hosted = await (from s in db.Sessions.AsNoTracking()
                             join l in db.Locations.AsNoTracking() on s.LocationId equals l.Id
-                            where s.PartnerId == partnerId && s.StartsAtUtc > now && s.CancelledAtUtc == null
+                            where (s.PartnerId == partnerId || s.SeatsPartnerId == partnerId) && s.StartsAtUtc > now && s.CancelledAtUtc == null
                             orderby s.StartsAtUtc
                             select new { s.Id, s.Title, s.StartsAtUtc, s.EndsAtUtc, l.TimeZoneId }).Take(100).ToListAsync(ct);
         Sessions = hosted.Where(s => !taken.Contains(s.Id)).Select(s =>
