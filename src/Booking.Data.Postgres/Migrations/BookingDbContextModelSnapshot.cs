@@ -1083,10 +1083,16 @@ namespace Booking.Data.Postgres.Migrations
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("PartnerSeats")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("RoomId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("RoomReservationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SeatsPartnerId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("StartsAtUtc")
@@ -1102,6 +1108,8 @@ namespace Booking.Data.Postgres.Migrations
                     b.HasIndex("PartnerId");
 
                     b.HasIndex("RoomId");
+
+                    b.HasIndex("SeatsPartnerId");
 
                     b.HasIndex("StartsAtUtc");
 
@@ -1165,6 +1173,9 @@ namespace Booking.Data.Postgres.Migrations
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("OnPartnerSeat")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("PatronId")
                         .HasColumnType("uuid");
@@ -1753,6 +1764,11 @@ namespace Booking.Data.Postgres.Migrations
                         .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("SeatsPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Booking.Domain.Sessions.SessionDesk", b =>

@@ -1077,10 +1077,16 @@ namespace Booking.Data.Sqlite.Migrations
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PartnerSeats")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RoomId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RoomReservationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SeatsPartnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartsAtUtc")
@@ -1096,6 +1102,8 @@ namespace Booking.Data.Sqlite.Migrations
                     b.HasIndex("PartnerId");
 
                     b.HasIndex("RoomId");
+
+                    b.HasIndex("SeatsPartnerId");
 
                     b.HasIndex("StartsAtUtc");
 
@@ -1158,6 +1166,9 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnPartnerSeat")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PatronId")
@@ -1739,6 +1750,11 @@ namespace Booking.Data.Sqlite.Migrations
                         .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("SeatsPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Booking.Domain.Sessions.SessionDesk", b =>

@@ -22,6 +22,10 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Ignore(s => s.Interval);
         builder.Ignore(s => s.IsCancelled);
         builder.Ignore(s => s.PlacesTaken);
+        builder.Ignore(s => s.PublicCapacity);
+        builder.Ignore(s => s.PublicPlacesTaken);
+        builder.Ignore(s => s.PartnerSeatsTaken);
+        builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(s => s.SeatsPartnerId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(s => s.Waiting);
         builder.HasOne<Resource>().WithMany().HasForeignKey(s => s.RoomId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CertificationDefinition>().WithMany().HasForeignKey(s => s.CertificationId).OnDelete(DeleteBehavior.Restrict);

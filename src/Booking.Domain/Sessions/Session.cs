@@ -7,7 +7,7 @@ namespace Booking.Domain.Sessions;
 /// <summary>What staff give when scheduling a session; validated by <see cref="Session"/>.</summary>
 public sealed record SessionDetails(
     SessionKind Kind, string Title, string? Description, Guid RoomId, Guid LocationId, UtcInterval Interval, int Capacity,
-    Guid? CertificationId, Guid? PartnerId, Guid HostStaffId, int HoldDesks);
+    Guid? CertificationId, Guid? PartnerId, Guid HostStaffId, int HoldDesks, Guid? SeatsPartnerId = null, int PartnerSeats = 0);
 
 /// <summary>
 /// A scheduled training, networking session or workshop in a room, with its registrations and
@@ -67,6 +67,16 @@ public sealed class Session
             throw Invalid($"A session holds 0 to {MaxHeldDesks} desks.");
         }
 
+        if (details.PartnerSeats < 0 || details.PartnerSeats > details.Capacity || (details.PartnerSeats > 0) != (details.SeatsPartnerId is not null))
+        {
+            throw Invalid("Set aside 0 seats, or up to the capacity for a named partner (partnerSeats with seatsPartnerId).");
+        }
+
+        if (details.PartnerSeats > 0 && details.SeatsPartnerId == details.PartnerId)
+        {
+            throw Invalid("The hosting partner registers its clients for any place: set seats aside for another partner.");
+        }
+
         Id = Guid.NewGuid();
         Kind = details.Kind;
         Title = details.Title.Trim();
@@ -80,6 +90,8 @@ public sealed class Session
         PartnerId = details.PartnerId;
         HostStaffId = details.HostStaffId;
         HoldDesks = details.HoldDesks;
+        SeatsPartnerId = details.PartnerSeats > 0 ? details.SeatsPartnerId : null;
+        PartnerSeats = details.PartnerSeats;
         CreatedById = createdById;
         CreatedAtUtc = nowUtc;
     }
@@ -138,6 +150,19 @@ public sealed class Session
     public IReadOnlyList<SessionDesk> Desks => _desks;
 
     public int PlacesTaken => _registrations.Count(r => r.HoldsPlace);
+
+    /// <summary>The partner organisation some seats are set aside for (not the host), or null.</summary>
+    public Guid? SeatsPartnerId { get; private set; }
+
+    /// <summary>Seats only <see cref="SeatsPartnerId"/>'s staff may fill with their clients; the public never gets them.</summary>
+    public int PartnerSeats { get; private set; }
+
+    /// <summary>The places the public (and the waiting list) may take: the capacity less the seats set aside.</summary>
+    public int PublicCapacity => Capacity - PartnerSeats;
+
+    public int PublicPlacesTaken => _registrations.Count(r => r.HoldsPlace && !r.OnPartnerSeat);
+
+    public int PartnerSeatsTaken => _registrations.Count(r => r.HoldsPlace && r.OnPartnerSeat);
 
     public int Waiting => _registrations.Count(r => r.Status == RegistrationStatus.Waitlisted);
 
@@ -273,6 +298,33 @@ public sealed class Session
     /// <summary>Registers the patron: a place if one is free, else the end of the waitlist.</summary>
     public SessionRegistration Register(Guid patronId, DateTime nowUtc)
     {
+        var existing = Admissible(patronId, nowUtc);
+        var status = PublicPlacesTaken < PublicCapacity ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted;
+        return Enter(existing, patronId, status, onPartnerSeat: false, nowUtc);
+    }
+
+    /// <summary>
+    /// Registers a client of <paramref name="partnerId"/> on one of the seats set aside for it; never more than
+    /// <see cref="PartnerSeats"/> (the caller holds the session's lock). No waiting list: a full set is refused.
+    /// </summary>
+    public SessionRegistration RegisterOnPartnerSeat(Guid patronId, Guid partnerId, DateTime nowUtc)
+    {
+        if (SeatsPartnerId != partnerId || PartnerSeats == 0)
+        {
+            throw new DomainException(ErrorCodes.NotFound, "No seats of this session are set aside for your organisation.");
+        }
+
+        var existing = Admissible(patronId, nowUtc);
+        if (PartnerSeatsTaken >= PartnerSeats)
+        {
+            throw new DomainException(ErrorCodes.Conflict, $"All {PartnerSeats} seats set aside for your organisation are taken.");
+        }
+
+        return Enter(existing, patronId, RegistrationStatus.Registered, onPartnerSeat: true, nowUtc);
+    }
+
+    private SessionRegistration? Admissible(Guid patronId, DateTime nowUtc)
+    {
         if (IsCancelled)
         {
             throw new DomainException(BookingRefusal.Of(ErrorCodes.RegistrationClosed, RefusalReasons.SessionCancelled, ("session", Title), ("reason", CancellationReason ?? "")));
@@ -290,15 +342,19 @@ public sealed class Session
                 existing.Status == RegistrationStatus.Waitlisted ? RefusalReasons.AlreadyWaitlisted : RefusalReasons.AlreadyRegistered, ("session", Title)));
         }
 
-        var status = PlacesTaken < Capacity ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted;
+        return existing;
+    }
+
+    private SessionRegistration Enter(SessionRegistration? existing, Guid patronId, RegistrationStatus status, bool onPartnerSeat, DateTime nowUtc)
+    {
         var line = _registrations.Count == 0 ? 1 : _registrations.Max(r => r.LineNumber) + 1;
         if (existing is not null)
         {
-            existing.Rejoin(status, line, nowUtc);
+            existing.Rejoin(status, line, onPartnerSeat, nowUtc);
             return existing;
         }
 
-        var registration = new SessionRegistration(Id, patronId, status, line, nowUtc);
+        var registration = new SessionRegistration(Id, patronId, status, line, onPartnerSeat, nowUtc);
         _registrations.Add(registration);
         return registration;
     }
@@ -419,7 +475,8 @@ public sealed class Session
 
     private SessionRegistration? PromoteNext(DateTime nowUtc)
     {
-        if (PlacesTaken >= Capacity)
+        // A freed set-aside seat stays the partner's: only a public place promotes the line.
+        if (PublicPlacesTaken >= PublicCapacity)
         {
             return null;
         }

@@ -18,8 +18,9 @@ public sealed class SessionRegistration
     {
     }
 
-    internal SessionRegistration(Guid sessionId, Guid patronId, RegistrationStatus status, int lineNumber, DateTime nowUtc)
+    internal SessionRegistration(Guid sessionId, Guid patronId, RegistrationStatus status, int lineNumber, bool onPartnerSeat, DateTime nowUtc)
     {
+        OnPartnerSeat = onPartnerSeat;
         Id = Guid.NewGuid();
         SessionId = sessionId;
         PatronId = patronId;
@@ -41,6 +42,9 @@ public sealed class SessionRegistration
 
     public DateTime RegisteredAtUtc { get; private set; }
 
+    /// <summary>Holds one of the seats set aside for a partner (its staff registered their client there).</summary>
+    public bool OnPartnerSeat { get; private set; }
+
     public DateTime? PromotedAtUtc { get; private set; }
 
     public DateTime? CancelledAtUtc { get; private set; }
@@ -61,8 +65,9 @@ public sealed class SessionRegistration
     /// </summary>
     public void Anonymise() => PatronId = Guid.NewGuid();
 
-    internal void Rejoin(RegistrationStatus status, int lineNumber, DateTime nowUtc)
+    internal void Rejoin(RegistrationStatus status, int lineNumber, bool onPartnerSeat, DateTime nowUtc)
     {
+        OnPartnerSeat = onPartnerSeat;
         Status = status;
         LineNumber = lineNumber;
         RegisteredAtUtc = nowUtc;

@@ -12,4 +12,7 @@ public static class UserClaims
     public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin);
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+
+    /// <summary>Partner staff: the menu offers the partner desk (each page still reads the organisation fresh).</summary>
+    public static bool IsPartnerStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Partner);
 }

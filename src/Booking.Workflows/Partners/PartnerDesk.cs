@@ -47,7 +47,7 @@ public sealed class PartnerDesk(BookingDbContext db, PatronEnrolment enrolment, 
         return await booking.HandleAsync(patronId, actorIsStaff: false, input, ct);
     }
 
-    /// <summary>Registers a client for a session the partner hosts; any other session is "not found" to the partner.</summary>
+    /// <summary>Registers a client for a session the partner hosts or has seats set aside in; any other session is "not found" to the partner.</summary>
     public async Task RegisterAsync(Guid partnerId, Guid patronId, Guid sessionId, CancellationToken ct)
     {
         if (!await IsClientAsync(partnerId, patronId, ct))
@@ -55,11 +55,21 @@ public sealed class PartnerDesk(BookingDbContext db, PatronEnrolment enrolment, 
             throw new DomainException(NotYourClient);
         }
 
-        if (!await db.Sessions.AnyAsync(s => s.Id == sessionId && s.PartnerId == partnerId, ct))
+        // A session the partner hosts takes its clients in any place; one with seats set aside for it, on those seats only.
+        var hosts = await db.Sessions.Where(s => s.Id == sessionId && (s.PartnerId == partnerId || s.SeatsPartnerId == partnerId))
+            .Select(s => (bool?)(s.PartnerId == partnerId)).FirstOrDefaultAsync(ct);
+        if (hosts is null)
         {
-            throw new DomainException(ErrorCodes.NotFound, "No session your organisation hosts with that id.");
+            throw new DomainException(ErrorCodes.NotFound, "No session your organisation hosts, or has seats set aside in, with that id.");
         }
 
-        await registrations.RegisterAsync(patronId, sessionId, ct);
+        if (hosts.Value)
+        {
+            await registrations.RegisterAsync(patronId, sessionId, ct);
+        }
+        else
+        {
+            await registrations.RegisterOnPartnerSeatAsync(partnerId, patronId, sessionId, ct);
+        }
     }
 }

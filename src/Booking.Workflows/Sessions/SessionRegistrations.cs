@@ -24,13 +24,24 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
     /// Registers the patron; at a session that holds desks, an attendee with a place also gets one: the desk they chose
     /// (<paramref name="deskId"/>, refused when it is not the session's or is taken) or the first free one.
     /// </summary>
-    public async Task<(Session Session, SessionRegistration Registration)> RegisterAsync(Guid patronId, Guid sessionId, Guid? deskId, CancellationToken ct)
+    public Task<(Session Session, SessionRegistration Registration)> RegisterAsync(Guid patronId, Guid sessionId, Guid? deskId, CancellationToken ct) =>
+        EnterAsync(patronId, sessionId, deskId, (session, now) => session.Register(patronId, now), ct);
+
+    /// <summary>
+    /// Registers a client of <paramref name="partnerId"/> on a seat the session sets aside for it; under the session's
+    /// lock, so racing partner staff never fill more than the seats set aside.
+    /// </summary>
+    public Task<(Session Session, SessionRegistration Registration)> RegisterOnPartnerSeatAsync(Guid partnerId, Guid patronId, Guid sessionId, CancellationToken ct) =>
+        EnterAsync(patronId, sessionId, null, (session, now) => session.RegisterOnPartnerSeat(patronId, partnerId, now), ct);
+
+    private async Task<(Session Session, SessionRegistration Registration)> EnterAsync(
+        Guid patronId, Guid sessionId, Guid? deskId, Func<Session, DateTime, SessionRegistration> enter, CancellationToken ct)
     {
         var (session, transaction) = await OpenAsync(sessionId, ct);
         await using (transaction)
         {
             var now = Now;
-            var registration = session.Register(patronId, now);
+            var registration = enter(session, now);
             var desk = session.ChooseDesk(registration, deskId);
             await SaveAsync(ct);
             string? deskName = null;

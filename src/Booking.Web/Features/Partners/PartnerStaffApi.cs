@@ -60,12 +60,7 @@ public static class PartnerStaffApi
             return NotPartnerStaff();
         }
 
-        var rows = await (from c in db.PartnerClients.AsNoTracking()
-                          join u in db.Users.AsNoTracking() on c.PatronId equals u.Id
-                          where c.PartnerId == partnerId
-                          orderby u.DisplayName
-                          select new { u.Id, u.DisplayName, u.Email, u.LibraryCardNumber }).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(r => new ClientView(r.Id, r.DisplayName ?? r.Email ?? "", r.LibraryCardNumber is { } card ? LibraryCard.Mask(card) : null)).ToList());
+        return TypedResults.Ok((await PartnerHomeModel.ClientsOfAsync(db, partnerId, ct)).ToList());
     }
 
     private static async Task<Results<Created<ClientView>, ValidationProblem, ProblemHttpResult>> CreateClient(

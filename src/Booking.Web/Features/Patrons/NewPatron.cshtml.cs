@@ -9,12 +9,28 @@ using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Patrons;
 
+/// <summary>The values and problems of the shared new-patron fields (<c>_NewPatronFields</c>).</summary>
+public interface INewPatronFields
+{
+    string? DisplayName { get; }
+
+    string? CardNumber { get; }
+
+    string? Email { get; }
+
+    /// <summary>Each field's problem, in the rule's English words (the view translates them).</summary>
+    IReadOnlyDictionary<string, string> Problems { get; }
+
+    /// <summary>The field an enrolment refusal is about: the e-mail when it is taken, else the card.</summary>
+    static string FieldOf(DomainException refusal) => refusal.Message == PatronEnrolment.EmailTaken ? "email" : "cardNumber";
+}
+
 /// <summary>
 /// Staff create a patron account for someone without an e-mail address (their library card identifies them), through
 /// the same workflow as <c>POST /api/v1/patrons</c>; then book for them and print their confirmation.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class NewPatronModel(PatronEnrolment enrolment, IStringLocalizer<NewPatronModel> words) : PageModel
+public sealed class NewPatronModel(PatronEnrolment enrolment, IStringLocalizer<NewPatronModel> words) : PageModel, INewPatronFields
 {
     [BindProperty]
     public string? DisplayName { get; set; }
@@ -48,7 +64,7 @@ public sealed class NewPatronModel(PatronEnrolment enrolment, IStringLocalizer<N
         }
         catch (DomainException e)
         {
-            var field = e.Message == PatronEnrolment.EmailTaken ? "email" : "cardNumber";
+            var field = INewPatronFields.FieldOf(e);
             return Refuse(new Dictionary<string, string> { [field] = e.Message }, StatusCodes.Status409Conflict);
         }
     }

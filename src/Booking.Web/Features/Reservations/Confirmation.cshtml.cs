@@ -1,9 +1,6 @@
 using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
-using Booking.Domain.Patrons;
-using Booking.Domain.Reservations;
-using Booking.Domain.Resources;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +9,6 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using QRCoder;
 
 namespace Booking.Web.Features.Reservations;
 
@@ -28,43 +24,11 @@ public sealed class ConfirmationModel(BookingDbContext db, ReservationActions ac
 {
     public Guid Id { get; private set; }
 
-    public string PatronName { get; private set; } = "";
-
-    /// <summary>"•••• 1234", or null when the patron has no card.</summary>
-    public string? MaskedCard { get; private set; }
-
-    public string ResourceName { get; private set; } = "";
-
-    public string Kind { get; private set; } = "";
-
-    public string BranchName { get; private set; } = "";
-
-    public string? BranchAddress { get; private set; }
-
-    /// <summary>The branch's zone as a city, "New York", for "New York time".</summary>
-    public string ZoneCity { get; private set; } = "";
-
-    public DateTimeOffset Start { get; private set; }
-
-    public DateTimeOffset End { get; private set; }
-
-    public ReservationStatus Status { get; private set; }
-
-    public int CheckInOpensMinutesBefore { get; private set; }
-
-    public int NoShowGraceMinutes { get; private set; }
-
-    public string CheckInUrl { get; private set; } = "";
-
-    /// <summary>The QR code as inline SVG, drawn by the server like the check-in sign's.</summary>
-    public string QrSvg { get; private set; } = "";
+    /// <summary>The printed paper (also the partner desk's).</summary>
+    public ConfirmationSheet Sheet { get; private set; } = null!;
 
     /// <summary>Why a check-in from this page did not happen, in the workflow's words.</summary>
     public string? Problem { get; private set; }
-
-    public bool IsLaptop => Kind == KnownKinds.Laptop;
-
-    private string? _patronLanguage;
 
     /// <summary>The language the page is printed in: the staff member's choice, else the patron's saved one, else the request's.</summary>
     public CultureInfo PrintCulture { get; private set; } = CultureInfo.CurrentUICulture;
@@ -77,7 +41,7 @@ public sealed class ConfirmationModel(BookingDbContext db, ReservationActions ac
         }
 
         // Only a supported language: anything else in ?lang= is ignored, like an unknown Accept-Language.
-        PrintCulture = Languages.CultureFor(Languages.Normalize(lang) ?? _patronLanguage ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        PrintCulture = Languages.CultureFor(Languages.Normalize(lang) ?? Languages.Normalize(Sheet.PatronLanguage) ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
         return Page();
     }
@@ -113,36 +77,13 @@ public sealed class ConfirmationModel(BookingDbContext db, ReservationActions ac
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var row = await ReservationQueries.Rows(db).Where(r => r.Reservation.Id == id).FirstOrDefaultAsync(ct);
-        if (row is null)
+        if (await ConfirmationSheet.LoadAsync(db, id, address.Link(Request, ConfirmationSheet.CheckInPath(id)), ct) is not { } sheet)
         {
             return false;
         }
 
-        var branch = await db.Locations.AsNoTracking().Where(l => l.Id == row.Resource.LocationId).Select(l => new { l.Name, l.Address }).FirstAsync(ct);
-        var patron = await db.Users.AsNoTracking().Where(u => u.Id == row.Reservation.PatronId)
-            .Select(u => new { u.DisplayName, u.Email, u.LibraryCardNumber, u.PreferredLanguage }).FirstAsync(ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(row.TimeZoneId);
-        var reservation = row.Reservation;
-        var policy = row.Resource.EffectivePolicy(row.Kind.DefaultPolicy);
         Id = id;
-        _patronLanguage = Languages.Normalize(patron.PreferredLanguage);
-        PatronName = string.IsNullOrWhiteSpace(patron.DisplayName) ? patron.Email ?? "" : patron.DisplayName;
-        MaskedCard = patron.LibraryCardNumber is { } card ? LibraryCard.Mask(card) : null;
-        ResourceName = row.Resource.Name;
-        Kind = reservation.KindCode;
-        BranchName = branch.Name;
-        BranchAddress = branch.Address;
-        ZoneCity = row.TimeZoneId[(row.TimeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ');
-        Start = ReservationQueries.Local(reservation.StartsAtUtc, zone);
-        End = ReservationQueries.Local(reservation.EndsAtUtc, zone);
-        Status = reservation.Status;
-        CheckInOpensMinutesBefore = policy.CheckInOpensMinutesBefore;
-        NoShowGraceMinutes = policy.NoShowGraceMinutes;
-        CheckInUrl = address.Link(Request, $"/desk/reservations/{id}/confirmation");
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(CheckInUrl, QRCodeGenerator.ECCLevel.Q);
-        QrSvg = new SvgQRCode(data).GetGraphic(6);
+        Sheet = sheet;
         return true;
     }
 

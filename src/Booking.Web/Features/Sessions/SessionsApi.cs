@@ -14,7 +14,7 @@ namespace Booking.Web.Features.Sessions;
 /// <summary>The body of <c>POST /api/v1/sessions</c>.</summary>
 public sealed record SessionInput(
     string? Kind, string? Title, string? Description, Guid? RoomId, DateTimeOffset? Start, DateTimeOffset? End, int? Capacity,
-    Guid? CertificationId, Guid? PartnerId, int? HoldDesks);
+    Guid? CertificationId, Guid? PartnerId, int? HoldDesks, Guid? SeatsPartnerId = null, int? PartnerSeats = null);
 
 /// <summary>The optional body of <c>POST /api/v1/sessions/{id}/registrations</c>: the desk chosen at a networking session (a desk's resource id).</summary>
 public sealed record RegistrationInput(Guid? DeskId);
@@ -32,7 +32,13 @@ public sealed record SessionView(
     Guid Id, string Kind, string Title, string Description, string Status, string? CancellationReason,
     Guid RoomId, string RoomName, Guid LocationId, DateTimeOffset Start, DateTimeOffset End,
     int Capacity, int PlacesTaken, int PlacesLeft, int Waiting, NamedRef? Certification, HostView Host, int HeldDesks,
-    IReadOnlyList<SessionDeskView> Desks);
+    IReadOnlyList<SessionDeskView> Desks)
+{
+    /// <summary>Seats set aside for a partner (not the host): part of the capacity the public never gets.</summary>
+    public int PartnerSeats { get; init; }
+
+    public int PartnerSeatsTaken { get; init; }
+}
 
 /// <summary>A registration; <c>Desk</c> is the attendee's own desk at a networking session (their reservation), if any.</summary>
 public sealed record RegistrationView(
@@ -154,6 +160,11 @@ public static class SessionsApi
             checks.Add("partnerId", "There is no partner organisation with id {0}.", partnerId);
         }
 
+        if (input?.SeatsPartnerId is { } seatsPartnerId && !await db.Partners.AnyAsync(p => p.Id == seatsPartnerId, ct))
+        {
+            checks.Add("seatsPartnerId", $"There is no partner organisation with id {seatsPartnerId}.");
+        }
+
         if (!checks.IsValid)
         {
             return checks.ToProblem();
@@ -161,7 +172,7 @@ public static class SessionsApi
 
         var location = await db.Resources.Where(r => r.Id == roomId).Select(r => (Guid?)r.LocationId).FirstOrDefaultAsync(ct) ?? Guid.Empty;
         var details = new SessionDetails(kind, title, input!.Description, roomId, location, new UtcInterval(start.UtcDateTime, end.UtcDateTime), capacity,
-            input.CertificationId, input.PartnerId, user.UserId(), input.HoldDesks ?? 0);
+            input.CertificationId, input.PartnerId, user.UserId(), input.HoldDesks ?? 0, input.SeatsPartnerId, input.PartnerSeats ?? 0);
         var outcome = await scheduling.ScheduleAsync(user.UserId(), details, ct);
         if (outcome.Refusal is { } refusal)
         {
@@ -256,7 +267,7 @@ public static class SessionsApi
             orderby s.StartsAtUtc
             select new { Session = s, RoomName = r.Name, r.LocationId, l.TimeZoneId }).ToListAsync(ct);
         var counts = await db.SessionRegistrations.AsNoTracking().Where(r => ids.Contains(r.SessionId))
-            .GroupBy(r => new { r.SessionId, r.Status }).Select(g => new { g.Key.SessionId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+            .GroupBy(r => new { r.SessionId, r.Status, r.OnPartnerSeat }).Select(g => new { g.Key.SessionId, g.Key.Status, g.Key.OnPartnerSeat, Count = g.Count() }).ToListAsync(ct);
         var certificationIds = rows.Select(r => r.Session.CertificationId).OfType<Guid>().Distinct().ToList();
         var certifications = await db.Certifications.AsNoTracking().Where(c => certificationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var partnerIds = rows.Select(r => r.Session.PartnerId).OfType<Guid>().Distinct().ToList();
@@ -275,16 +286,22 @@ public static class SessionsApi
             var zone = TimeZoneInfo.FindSystemTimeZoneById(row.TimeZoneId);
             int Count(params RegistrationStatus[] statuses) => counts.Where(c => c.SessionId == s.Id && statuses.Contains(c.Status)).Sum(c => c.Count);
             var taken = Count(RegistrationStatus.Registered, RegistrationStatus.Attended, RegistrationStatus.Passed);
+            var onSeats = counts.Where(c => c.SessionId == s.Id && c.OnPartnerSeat && c.Status is RegistrationStatus.Registered or RegistrationStatus.Attended or RegistrationStatus.Passed).Sum(c => c.Count);
             var host = s.PartnerId is { } partnerId
                 ? new HostView("partner", partnerId, partners.GetValueOrDefault(partnerId) ?? "?")
                 : new HostView("staff", s.HostStaffId, HostName(staff.GetValueOrDefault(s.HostStaffId)));
             return new SessionView(
                 s.Id, s.Kind.ToCode(), s.Title, s.Description, s.IsCancelled ? "cancelled" : "scheduled", s.CancellationReason,
                 s.RoomId, row.RoomName, row.LocationId, ReservationQueries.Local(s.StartsAtUtc, zone), ReservationQueries.Local(s.EndsAtUtc, zone),
-                s.Capacity, taken, Math.Max(0, s.Capacity - taken), Count(RegistrationStatus.Waitlisted),
+                // The public's places left: the seats set aside for a partner are never theirs.
+                s.Capacity, taken, Math.Max(0, s.Capacity - s.PartnerSeats - (taken - onSeats)), Count(RegistrationStatus.Waitlisted),
                 s.CertificationId is { } c ? new NamedRef(c, certifications.GetValueOrDefault(c) ?? "?") : null,
                 host, s.DeskReservationIds.Length,
-                desks.Where(d => d.SessionId == s.Id).Select(d => new SessionDeskView(d.ResourceId, d.Name, d.Free)).ToList());
+                desks.Where(d => d.SessionId == s.Id).Select(d => new SessionDeskView(d.ResourceId, d.Name, d.Free)).ToList())
+            {
+                PartnerSeats = s.PartnerSeats,
+                PartnerSeatsTaken = onSeats,
+            };
         }).ToList();
     }
 }

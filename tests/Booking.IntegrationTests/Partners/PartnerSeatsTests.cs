@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using Booking.Data.Identity;
+using Booking.Domain.Resources;
+using Booking.Domain.Sessions;
+using Booking.IntegrationTests.Certifications;
+using Booking.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Booking.IntegrationTests.Partners;
+
+/// <summary>
+/// Seats set aside for a partner on a session it does not host (issue #20, part 3), on both databases: that partner's
+/// staff fill them with clients (never more, even racing), the public's places left leave them out, and nobody else
+/// can use them.
+/// </summary>
+public sealed class PartnerSeatsTests(MakerspaceHost host) : IClassFixture<MakerspaceHost>
+{
+    private const string Zone = "Europe/London";
+
+    [Fact]
+    public async Task TwoPartnerStaffRacing_NeverFillMoreThanTheSeatsSetAside()
+    {
+        var (partnerId, first) = await host.PartnerWithStaffAsync(["room"], null);
+        var admin = await host.SignInNewAsync(Roles.Admin);
+        var account = await host.SignInNewAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.PostAsJsonAsync($"/api/v1/partners/{partnerId}/staff", new { email = account.Email })).StatusCode);
+        var second = account with { Http = await host.SignInAsync(account.Email, MakerspaceHost.Password) };
+        var session = await ScheduleAsync(capacity: 10, partnerId, seats: 3);
+        var clients = new List<(SignedInClient Staff, Guid Client)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var staff = i % 2 == 0 ? first : second;
+            clients.Add((staff, await PartnerSetup.ClientAsync(staff, $"Client {i}")));
+        }
+
+        var responses = await Task.WhenAll(clients.Select(c => Task.Run(() => c.Staff.Http.PostAsync($"/api/v1/partner/clients/{c.Client}/sessions/{session}", null))));
+
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.NoContent));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.NoContent))
+        {
+            await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict");
+        }
+
+        var held = await host.InScopeAsync(db => db.SessionRegistrations.AsNoTracking().Where(g => g.SessionId == session).ToListAsync());
+        Assert.Equal(3, held.Count);
+        Assert.All(held, g => Assert.True(g.OnPartnerSeat && g.Status == RegistrationStatus.Registered));
+    }
+
+    [Fact]
+    public async Task ThePublic_SeesPlacesLeftWithoutTheSeatsSetAside_AndNeverTakesThem_AnotherPartner404()
+    {
+        var (partnerId, ours) = await host.PartnerWithStaffAsync(["room"], null);
+        var (_, theirs) = await host.PartnerWithStaffAsync(["room"], null);
+        var session = await ScheduleAsync(capacity: 3, partnerId, seats: 2);
+        var patrons = new[] { await host.SignInNewAsync(), await host.SignInNewAsync() };
+
+        var before = await (await host.CreateClient().GetAsync($"/api/v1/sessions/{session}")).JsonAsync();
+        foreach (var patron in patrons)
+        {
+            await (await patron.Http.PostAsync($"/api/v1/sessions/{session}/registrations", null)).JsonAsync();
+        }
+
+        var client = await PartnerSetup.ClientAsync(ours, "Seat holder");
+        var theirClient = await PartnerSetup.ClientAsync(theirs, "No seat");
+        var seated = await ours.Http.PostAsync($"/api/v1/partner/clients/{client}/sessions/{session}", null);
+        var refused = await theirs.Http.PostAsync($"/api/v1/partner/clients/{theirClient}/sessions/{session}", null);
+        var after = await (await host.CreateClient().GetAsync($"/api/v1/sessions/{session}")).JsonAsync();
+
+        Assert.Equal(1, before.GetProperty("placesLeft").GetInt32());
+        Assert.Equal(2, before.GetProperty("partnerSeats").GetInt32());
+        Assert.Equal(HttpStatusCode.NoContent, seated.StatusCode);
+        await refused.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(0, after.GetProperty("placesLeft").GetInt32());
+        Assert.Equal(1, after.GetProperty("partnerSeatsTaken").GetInt32());
+        Assert.Equal(1, after.GetProperty("waiting").GetInt32());
+        var statuses = await host.InScopeAsync(db => db.SessionRegistrations.AsNoTracking().Where(g => g.SessionId == session)
+            .Select(g => new { g.PatronId, g.Status, g.OnPartnerSeat }).ToListAsync());
+        Assert.Equal(RegistrationStatus.Registered, statuses.Single(s => s.PatronId == patrons[0].UserId).Status);
+        Assert.Equal(RegistrationStatus.Waitlisted, statuses.Single(s => s.PatronId == patrons[1].UserId).Status);
+        Assert.True(statuses.Single(s => s.PatronId == client).OnPartnerSeat);
+    }
+
+    [Fact]
+    public async Task SettingSeatsAside_MoreThanTheCapacity_OrWithoutAPartner_OrForNoSuchPartner_400_NothingScheduled()
+    {
+        var (partnerId, _) = await host.PartnerWithStaffAsync(["room"], null);
+        var branch = await host.BranchAsync(Zone, opens: 0, closes: 0);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var start = host.Clock.DaysAhead(Zone, 6, 14);
+        var before = await host.InScopeAsync(db => db.Sessions.CountAsync());
+
+        var tooMany = await staff.Http.ScheduleAsync(new { kind = "workshop", title = "Too many", roomId = room.Id, start, end = start.AddHours(1), capacity = 2, seatsPartnerId = partnerId, partnerSeats = 3 });
+        var noPartner = await staff.Http.ScheduleAsync(new { kind = "workshop", title = "No partner", roomId = room.Id, start, end = start.AddHours(1), capacity = 2, partnerSeats = 1 });
+        var noSuch = await staff.Http.ScheduleAsync(new { kind = "workshop", title = "No such", roomId = room.Id, start, end = start.AddHours(1), capacity = 2, seatsPartnerId = Guid.NewGuid(), partnerSeats = 1 });
+
+        await tooMany.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+        await noPartner.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+        await noSuch.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(before, await host.InScopeAsync(db => db.Sessions.CountAsync()));
+    }
+
+    private async Task<Guid> ScheduleAsync(int capacity, Guid seatsPartnerId, int seats)
+    {
+        var branch = await host.BranchAsync(Zone, opens: 0, closes: 0);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var start = host.Clock.DaysAhead(Zone, 5, 14);
+        var made = await staff.Http.ScheduleAsync(new { kind = "workshop", title = "Job fair", roomId = room.Id, start, end = start.AddHours(1), capacity, seatsPartnerId, partnerSeats = seats });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        return (await made.JsonAsync()).GetProperty("id").GetGuid();
+    }
+}
