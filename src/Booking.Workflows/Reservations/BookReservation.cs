@@ -156,7 +156,9 @@ public sealed class BookReservation(BookingDbContext db, BookingSubjects subject
 
         // Then under the locks, where it counts: what is read here decides a booking that is written.
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        var read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct, locking: true);
+        await transaction.LockResourceAndPatronAsync(subject.Resource.Id, request.PatronId, ct);
+
+        var read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
         if (read.CatalogueStamp != stamp)
         {
             // Changed in the moment between the two reads: decide on the subject as it is now.
@@ -167,7 +169,7 @@ public sealed class BookReservation(BookingDbContext db, BookingSubjects subject
             }
 
             subject = current;
-            read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct, locking: true);
+            read = await BookingFactsReader.ReadForBookingAsync(db, subject, request, now, ct);
         }
 
         if (Refusal(subject, request, read) is { } refused)

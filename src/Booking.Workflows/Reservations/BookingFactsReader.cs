@@ -27,13 +27,8 @@ public static class BookingFactsReader
     public static async Task<BookingFacts> ReadAsync(BookingDbContext db, BookingSubject subject, BookingRequest request, DateTime nowUtc, CancellationToken ct) =>
         (await ReadForBookingAsync(db, subject, request, nowUtc, ct)).Facts;
 
-    /// <summary>
-    /// The facts for a booking. <paramref name="locking"/>: inside a <see cref="WriteTransaction"/>, lock the resource
-    /// and the patron first, in the same round trip on PostgreSQL (see <see cref="LockedReads"/>); SQLite's write
-    /// transaction already holds its single writer lock.
-    /// </summary>
     public static async Task<BookingRead> ReadForBookingAsync(
-        BookingDbContext db, BookingSubject subject, BookingRequest request, DateTime nowUtc, CancellationToken ct, bool locking = false)
+        BookingDbContext db, BookingSubject subject, BookingRequest request, DateTime nowUtc, CancellationToken ct)
     {
         var resourceId = subject.Resource.Id;
         var wanted = BookingRules.Blocked(request.Interval, subject.Policy.BufferAfterMinutes);
@@ -41,7 +36,7 @@ public static class BookingFactsReader
         var patronId = request.PatronId;
         var week = LocalCalendar.WeekOf(request.Interval.Start, subject.Location.TimeZone);
 
-        var rows = await (locking ? LockedRows : Rows)(db, resourceId, wanted.Start, wanted.End, request.Interval.Start, request.Interval.End, kind, patronId, nowUtc, week.Start, week.End).ToListAsync(ct);
+        var rows = await Rows(db, resourceId, wanted.Start, wanted.End, request.Interval.Start, request.Interval.End, kind, patronId, nowUtc, week.Start, week.End).ToListAsync(ct);
         var account = rows.FirstOrDefault(r => r.Part == FactRow.Patron);
 
         var (required, held) = await CertificationsAsync(db, subject.Resource.RequiredCertificationIds, patronId, nowUtc, ct);
@@ -70,15 +65,8 @@ public static class BookingFactsReader
     // Compiled once: a booking reads this twice, and building and matching the LINQ tree each time cost more CPU
     // than the query itself. Maintenance first, so its reason (text) types the union's last column.
     private static readonly Func<BookingDbContext, Guid, DateTime, DateTime, DateTime, DateTime, string, Guid, DateTime, DateTime, DateTime, IAsyncEnumerable<FactRow>> Rows =
-        EF.CompileAsyncQuery(Query("booking facts"));
-
-    // The same query, tagged for LockedReads (the parameters resourceId and patronId name the rows it locks).
-    private static readonly Func<BookingDbContext, Guid, DateTime, DateTime, DateTime, DateTime, string, Guid, DateTime, DateTime, DateTime, IAsyncEnumerable<FactRow>> LockedRows =
-        EF.CompileAsyncQuery(Query(LockedReads.Tag));
-
-    private static System.Linq.Expressions.Expression<Func<BookingDbContext, Guid, DateTime, DateTime, DateTime, DateTime, string, Guid, DateTime, DateTime, DateTime, IQueryable<FactRow>>> Query(string tag) =>
-        (BookingDbContext db, Guid resourceId, DateTime wantedStart, DateTime wantedEnd, DateTime start, DateTime end, string kind, Guid patronId, DateTime nowUtc, DateTime weekStart, DateTime weekEnd) =>
-            db.MaintenanceBlocks.AsNoTracking().TagWith(tag)
+        EF.CompileAsyncQuery((BookingDbContext db, Guid resourceId, DateTime wantedStart, DateTime wantedEnd, DateTime start, DateTime end, string kind, Guid patronId, DateTime nowUtc, DateTime weekStart, DateTime weekEnd) =>
+            db.MaintenanceBlocks.AsNoTracking()
                 .Where(m => m.ResourceId == resourceId && m.LiftedAtUtc == null && m.StartsAtUtc < end && m.EndsAtUtc > start)
                 .Select(m => new FactRow { Part = FactRow.Maintenance, Start = m.StartsAtUtc, End = m.EndsAtUtc, Reason = m.Reason, Count = 0 })
                 .Concat(db.Reservations.AsNoTracking()
@@ -104,7 +92,7 @@ public static class BookingFactsReader
                         Count = db.Reservations.Where(ReservationFilters.IsActive).Count(r => r.PatronId == patronId && r.KindCode == kind && r.EndsAtUtc > nowUtc),
                     }))
                 .Concat(db.CatalogueVersions.AsNoTracking()
-                    .Select(v => new FactRow { Part = FactRow.Catalogue, Start = nowUtc, End = nowUtc, Reason = v.Stamp, Count = 0 }));
+                    .Select(v => new FactRow { Part = FactRow.Catalogue, Start = nowUtc, End = nowUtc, Reason = v.Stamp, Count = 0 })));
 
     /// <summary>One row of the UNION ALL; <see cref="Part"/> says which of the six reads it came from.</summary>
     private sealed class FactRow
