@@ -42,8 +42,8 @@ public sealed class AdminJourneyTests(BrowserHost host) : IClassFixture<BrowserH
 
         var grid = new ResourcePage(patronPage);
         await grid.OpenAsync(stored.Id, "2026-01-12");
-        await Assertions.Expect(patronPage.GetByRole(AriaRole.Heading, new() { Name = "Week of Monday 12 January 2026" })).ToBeVisibleAsync();
-        await grid.ChooseFreeAsync("Tuesday 13 January 10:00");
+        await Assertions.Expect(patronPage.GetByRole(AriaRole.Heading, new() { Name = "Week of Monday, January 12, 2026" })).ToBeVisibleAsync();
+        await grid.ChooseFreeAsync("Tuesday, January 13, 10:00 AM");
         await new ReservePage(patronPage).ReserveUntilAsync("12:00");
 
         await Assertions.Expect(patronPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("This time cannot be reserved");

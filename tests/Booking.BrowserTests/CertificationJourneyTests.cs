@@ -50,7 +50,7 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         await new RegisterAccountPage(patronPage, host).RegisterAsync("Nova Maker", email, "New-maker-pass-1");
         var grid = new ResourcePage(patronPage);
         await grid.OpenAsync(cutter.Id, "2026-01-12");
-        await grid.ChooseFreeAsync("Thursday 15 January 10:00");
+        await grid.ChooseFreeAsync("Thursday, January 15, 10:00 AM");
         var form = patronPage.Url;
         await new ReservePage(patronPage).ReserveUntilAsync("10:30");
         var refusal = patronPage.GetByRole(AriaRole.Alert);
@@ -76,7 +76,7 @@ public sealed class CertificationJourneyTests(BrowserHost host) : IClassFixture<
         await patronPage.ArriveAtAsync("/reservations/mine");
         await patronPage.ShouldBeAccessibleAsync();
         var mine = new MyReservationsPage(patronPage);
-        await Assertions.Expect(mine.Item(cutter.Name)).ToContainTextAsync("Thursday 15 January, 10:00");
+        await Assertions.Expect(mine.Item(cutter.Name)).ToContainTextAsync("Thursday, January 15, 10:00 AM");
         await Assertions.Expect(mine.Item(cutter.Name)).ToContainTextAsync("Status: confirmed");
         await mine.CancelAsync(cutter.Name);
         await patronPage.ShouldBeAccessibleAsync();

@@ -77,7 +77,7 @@ public sealed class FindJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
 
         await page.GotoAsync($"/kinds/coworking-desk/day?date=2026-01-20&locationId={branch.Id}");
         await page.Locator(".day-pager a", new() { HasText = "Next day" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Wednesday 21 January 2026");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Wednesday, January 21, 2026");
         var first = page.GetByRole(AriaRole.Row).Filter(new() { HasText = desks[0].Name });
         await Assertions.Expect(first).ToContainTextAsync("09:00–13:00 Booked");
         Assert.DoesNotContain(other.Email.Split('@')[0], await page.ContentAsync());

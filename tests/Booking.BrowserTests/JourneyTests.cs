@@ -26,7 +26,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await new SignInPage(page).SignInAsync(patron.Email, MakerspaceHost.Password);
         var grid = new ResourcePage(page);
         await grid.OpenAsync(printer.Id, "2026-01-12");
-        await grid.ChooseFreeAsync("Tuesday 13 January 10:00");
+        await grid.ChooseFreeAsync("Tuesday, January 13, 10:00 AM");
         await new ReservePage(page).ReserveUntilAsync("11:30");
 
         await page.ArriveAtAsync("/reservations/mine");

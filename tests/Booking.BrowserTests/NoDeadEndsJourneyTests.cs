@@ -41,7 +41,7 @@ public sealed class NoDeadEndsJourneyTests(BrowserHost host) : IClassFixture<Bro
         await refusal.GetByRole(AriaRole.Button, new() { Name = "Join the waiting list for this time" }).ClickAsync();
 
         await page.ArriveAtAsync("/reservations/mine");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"You are on the waiting list for {room.Name} on Wednesday 14 January, 10:00–11:00, number 1 in line.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"You are on the waiting list for {room.Name} on Wednesday, January 14, 10:00 AM–11:00 AM, number 1 in line.");
         var place = new MyReservationsPage(page).Item(room.Name);
         await Assertions.Expect(place).ToContainTextAsync("waiting, number 1");
         await page.ShouldBeAccessibleAsync();
@@ -62,7 +62,7 @@ public sealed class NoDeadEndsJourneyTests(BrowserHost host) : IClassFixture<Bro
         await new SignInPage(page).SignInAsync(patron.Email, MakerspaceHost.Password);
 
         await new ResourcePage(page).OpenAsync(room.Id, "2026-01-12");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Booked: join the waiting list for Thursday 15 January 14:00", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Booked: join the waiting list for Thursday, January 15, 2:00 PM", Exact = true }).ClickAsync();
         await page.ArriveAtAsync("/waitlist/new");
         await page.ShouldBeAccessibleAsync();
         await Assertions.Expect(page.GetByLabel("From")).ToHaveValueAsync("14:00");

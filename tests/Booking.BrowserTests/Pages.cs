@@ -31,7 +31,7 @@ public sealed class ResourcePage(IPage page)
         await page.ShouldBeAccessibleAsync();
     }
 
-    /// <summary>Follows the grid's "Free" link for a local start such as "Tuesday 13 January 10:00".</summary>
+    /// <summary>Follows the grid's "Free" link for a local start such as "Tuesday, January 13, 10:00 AM".</summary>
     public Task ChooseFreeAsync(string localStart) =>
         page.GetByRole(AriaRole.Link, new() { Name = $"Free: reserve {localStart}", Exact = true }).ClickAsync();
 }

@@ -37,7 +37,7 @@ public sealed partial class PatronJourneyTests(BrowserHost host) : IClassFixture
         var qr = new QrCheckInPage(page);
         var checkInUrl = await qr.OpenFromSignAsync(room.Id);
         await qr.SignInAsync(patron.Email, MakerspaceHost.Password);
-        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Your reservation: Monday 12 January, 07:00");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Your reservation: Monday, January 12, 7:00 AM");
         await qr.CheckInButton.ClickAsync();
         await page.ArriveAtAsync("/reservations/mine");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Checked in. Enjoy!");

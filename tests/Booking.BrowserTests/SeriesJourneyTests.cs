@@ -44,7 +44,7 @@ public sealed class SeriesJourneyTests(BrowserHost host) : IClassFixture<Browser
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reservations/series/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Booked 3 of 4 dates; 1 could not be booked");
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("every Tuesday, 10:00–12:00, 4 times: 3 booked, 1 refused");
-        var refused = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Tuesday 27 January 2026" });
+        var refused = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Tuesday, January 27, 2026" });
         await Assertions.Expect(refused).ToContainTextAsync("Refused");
         await Assertions.Expect(refused).ToContainTextAsync("(slot-taken)");
         await page.ShouldBeAccessibleAsync();

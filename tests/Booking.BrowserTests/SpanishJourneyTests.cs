@@ -46,10 +46,10 @@ public sealed class SpanishJourneyTests(BrowserHost host) : IClassFixture<Browse
         await page.ArriveAtAsync($"/resources/{room.Id}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Normas de reserva" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Semana siguiente" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Semana del lunes 19 enero 2026" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Semana del lunes, 19 de enero de 2026" })).ToBeVisibleAsync();
         await CheckAsync(page, "spanish/resource-week");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Libre: reservar el martes 20 enero 10:00", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Libre: reservar el martes, 20 de enero, 10:00", Exact = true }).ClickAsync();
         await page.ArriveAtAsync("/reservations/new");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
         await page.ShouldBeAccessibleAsync();

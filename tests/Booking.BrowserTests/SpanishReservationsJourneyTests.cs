@@ -44,7 +44,7 @@ public sealed class SpanishReservationsJourneyTests(BrowserHost host) : IClassFi
 
         await refusal.GetByRole(AriaRole.Button, new() { Name = "Unirse a la lista de espera para este horario" }).ClickAsync();
         await page.ArriveAtAsync("/reservations/mine");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Está en la lista de espera de {room.Name} para el miércoles 14 enero, 10:00–11:00, en el lugar número 1.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Está en la lista de espera de {room.Name} para el miércoles, 14 de enero, 10:00–11:00, en el lugar número 1.");
         await Assertions.Expect(new MyReservationsPage(page).Item(room.Name)).ToContainTextAsync("en espera, número 1");
         Assert.Equal(WaitlistStatus.Waiting, await host.InScopeAsync(db => db.WaitlistEntries.Where(w => w.PatronId == patron.UserId).Select(w => w.Status).SingleAsync()));
 
@@ -53,7 +53,7 @@ public sealed class SpanishReservationsJourneyTests(BrowserHost host) : IClassFi
         await page.GetByLabel("Hora de fin").FillAsync("15:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reservar", Exact = true }).ClickAsync();
         await page.ArriveAtAsync("/reservations/mine");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Reservó {room.Name} para el miércoles 14 enero, 14:00–15:00.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Reservó {room.Name} para el miércoles, 14 de enero, 14:00–15:00.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Próximas" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Listas de espera" })).ToBeVisibleAsync();
         var booked = page.Locator(".reservation-list li", new() { HasText = "confirmada" }).Filter(new() { HasText = room.Name });

@@ -32,7 +32,7 @@ public sealed class SpanishPagesATests(MakerspaceHost host) : IClassFixture<Make
         await ShouldBeSpanishAsync(visitor, $"/?kind=room&where={branch.Id}&date=2026-01-20&time=10:30&duration=60", HttpStatusCode.OK,
             "1 libre", "Se le pedirá que inicie sesión.", "Ver todo el día, recurso por recurso");
         await ShouldBeSpanishAsync(visitor, $"/?kind=room&where={closed.Id}&date=2026-01-20&duration=day", HttpStatusCode.OK,
-            "No hay nada libre a esa hora", "No están libres a esa hora", $"{closed.Name} está cerrada el martes 20 enero.");
+            "No hay nada libre a esa hora", "No están libres a esa hora", $"{closed.Name} está cerrada el martes, 20 de enero.");
         await ShouldBeSpanishAsync(visitor, "/?kind=nothing&where=elsewhere&date=someday&time=soon&duration=forever", HttpStatusCode.OK,
             "Revise su búsqueda", "No hay nada del tipo “nothing” para reservar.", "Esa sede no es nuestra.", "Elija por cuánto tiempo lo necesita.");
         await ShouldBeSpanishAsync(visitor, $"/?kind=room&where={branch.Id}&date=2026-01-20&time=10:30&duration=45", HttpStatusCode.OK,
@@ -53,11 +53,11 @@ public sealed class SpanishPagesATests(MakerspaceHost host) : IClassFixture<Make
         var visitor = Client();
 
         await ShouldBeSpanishAsync(visitor, $"/kinds/laser-cutter/day?date=2026-01-13&locationId={branch.Id}", HttpStatusCode.OK,
-            "martes 13 enero 2026", "Libre: elija un inicio", "Día siguiente", "Reservado");
+            "martes, 13 de enero de 2026", "Libre: elija un inicio", "Día siguiente", "Reservado");
         await ShouldBeSpanishAsync(visitor, "/kinds/laser-cutter/day?date=not-a-day&locationId=nowhere", HttpStatusCode.OK,
             "Esa sede no es nuestra; se muestran todas las sedes.", "“not-a-day” no es una fecha; use yyyy-MM-dd.");
         await ShouldBeSpanishAsync(visitor, $"/resources/{laser.Id}?week=2026-01-12", HttpStatusCode.OK,
-            "Semana del lunes 12 enero 2026", "Certificación necesaria", "Todavía no hay ninguna capacitación programada", "Normas de reserva",
+            "Semana del lunes, 12 de enero de 2026", "Certificación necesaria", "Todavía no hay ninguna capacitación programada", "Normas de reserva",
             "Cancele cuando quiera antes de registrarse", "Apuntarse a la lista de espera");
         await ShouldBeSpanishAsync(visitor, $"/resources/{laser.Id}?day=2026-01-13", HttpStatusCode.OK, "Toda la semana", "Día anterior");
         await ShouldBeSpanishAsync(visitor, $"/resources/{laser.Id}?week=1800-01-01", HttpStatusCode.BadRequest,

@@ -166,11 +166,11 @@ public sealed partial class DoorPagesTests(MakerspaceHost host) : IClassFixture<
 
         var found = await FindAsync(kiosk, branch, "  " + patron.Email.ToUpperInvariant() + " ");
 
-        Assert.Contains($"Check in: {room.Name}, {start:HH:mm}–{start.AddHours(1):HH:mm}", found);
+        Assert.Contains($"Check in: {room.Name}, {start.ToString("h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}–{start.AddHours(1).ToString("h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}", found);
         Assert.DoesNotContain(patron.Email, found, StringComparison.OrdinalIgnoreCase);
         var (status, done) = await CheckInAsync(kiosk, branch, KioskToken().Match(found).Groups[1].Value);
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains($"You are checked in: {room.Name}, {start:HH:mm}–{start.AddHours(1):HH:mm}.", done);
+        Assert.Contains($"You are checked in: {room.Name}, {start.ToString("h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}–{start.AddHours(1).ToString("h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}.", done);
         Assert.Contains($"href=\"/kiosk/{branch.Id}\">Done</a>", done);
         Assert.DoesNotContain(patron.Email, done, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(ReservationStatus.CheckedIn, await StatusAsync(reservationId));

@@ -35,7 +35,7 @@ public sealed class FindPagesTests(MakerspaceHost host) : IClassFixture<Makerspa
         var (freePart, notFreePart) = Split(html, "<h3>Not free then</h3>");
         Assert.Contains("1 free", freePart);
         Assert.Contains(free.Name, freePart);
-        Assert.Contains("Tue 20 Jan, 10:30–11:30", freePart);
+        Assert.Contains("Tue, Jan 20, 10:30 AM–11:30 AM", freePart);
         Assert.DoesNotContain(taken.Name, freePart);
         Assert.Contains(taken.Name, notFreePart);
         Assert.Contains("is already booked from 10:00 AM to 11:15 AM", notFreePart);
@@ -102,13 +102,13 @@ public sealed class FindPagesTests(MakerspaceHost host) : IClassFixture<Makerspa
         var html = WebUtility.HtmlDecode(await anonymous.GetAsync($"/?kind=coworking-desk&where={branch.Id}&date=2026-01-21&duration=day"));
         var (freePart, notFreePart) = Split(html, "<h3>Not free then</h3>");
         Assert.Contains(desk.Name, freePart);
-        Assert.Contains("Wed 21 Jan, 09:00–17:00", freePart);
+        Assert.Contains("Wed, Jan 21, 9:00 AM–5:00 PM", freePart);
         Assert.Contains("end=2026-01-21T17:00", freePart);
         Assert.Contains(busyDesk.Name, notFreePart);
 
         var saturday = WebUtility.HtmlDecode(await anonymous.GetAsync($"/?kind=coworking-desk&where={branch.Id}&date=2026-01-24&duration=day"));
         Assert.Contains("Nothing is free then", saturday);
-        Assert.Contains($"{branch.Name} is closed on Saturday 24 January.", saturday);
+        Assert.Contains($"{branch.Name} is closed on Saturday, January 24.", saturday);
     }
 
     [Theory]
@@ -146,7 +146,7 @@ public sealed class FindPagesTests(MakerspaceHost host) : IClassFixture<Makerspa
 
         var html = WebUtility.HtmlDecode(await browser.GetAsync($"/kinds/room/day?date=2026-01-22&locationId={branch.Id}"));
 
-        Assert.Contains("Thursday 22 January 2026", html);
+        Assert.Contains("Thursday, January 22, 2026", html);
         Assert.Contains("<span>10:00–11:15 Booked</span>", html); // the room's buffer included
         Assert.Contains($"href=\"/reservations/new?resourceId={room.Id}&start=2026-01-22T09:00\"", html);
         Assert.Contains($"href=\"/reservations/new?resourceId={room.Id}&start=2026-01-22T11:30\"", html); // next slot after the buffer
@@ -166,7 +166,7 @@ public sealed class FindPagesTests(MakerspaceHost host) : IClassFixture<Makerspa
         var browser = new PageSession(host);
 
         var closed = WebUtility.HtmlDecode(await browser.GetAsync($"/kinds/laptop/day?date=2026-01-24&locationId={branch.Id}"));
-        Assert.Contains("closed on Saturday 24 January 2026", closed);
+        Assert.Contains("closed on Saturday, January 24, 2026", closed);
         Assert.DoesNotContain("/reservations/new", closed);
 
         await browser.GetAsync("/kinds/spaceship/day", HttpStatusCode.NotFound);

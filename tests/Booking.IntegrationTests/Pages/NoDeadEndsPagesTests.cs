@@ -41,7 +41,7 @@ public sealed class NoDeadEndsPagesTests(MakerspaceHost host) : IClassFixture<Ma
         var (_, mine, landed) = await browser.SubmitAsync(form, $"/waitlist/new?resourceId={room.Id}",
             new Dictionary<string, string> { ["Date"] = "2026-01-14", ["StartTime"] = "10:00", ["EndTime"] = "11:00" });
         Assert.Equal("/reservations/mine", landed?.AbsolutePath);
-        Assert.Contains($"You are on the waiting list for {room.Name} on Wednesday 14 January, 10:00–11:00, number 1 in line.", WebUtility.HtmlDecode(mine));
+        Assert.Contains($"You are on the waiting list for {room.Name} on Wednesday, January 14, 10:00 AM–11:00 AM, number 1 in line.", WebUtility.HtmlDecode(mine));
         Assert.Contains("<h2 id=\"waiting\">Waiting lists</h2>", mine);
         var entry = await host.InScopeAsync(db => db.WaitlistEntries.AsNoTracking().SingleAsync(w => w.PatronId == patron.UserId));
         Assert.Equal(WaitlistStatus.Waiting, entry.Status);
@@ -67,7 +67,7 @@ public sealed class NoDeadEndsPagesTests(MakerspaceHost host) : IClassFixture<Ma
         await browser.SignInAsync(patron.Email, MakerspaceHost.Password);
 
         var grid = await browser.GetAsync($"/resources/{room.Id}?day=2026-01-15");
-        Assert.Contains($"href=\"/waitlist/new?resourceId={room.Id}&amp;start=2026-01-15T14:00\" aria-label=\"Booked: join the waiting list for Thursday 15 January 14:00\"", grid);
+        Assert.Contains($"href=\"/waitlist/new?resourceId={room.Id}&amp;start=2026-01-15T14:00\" aria-label=\"Booked: join the waiting list for Thursday, January 15, 2:00 PM\"", grid);
         Assert.DoesNotContain($"start=2026-01-15T14:00\" aria-label=\"Free", grid);
 
         var page = await browser.GetAsync($"/waitlist/new?resourceId={room.Id}&start=2026-01-15T14:00");
@@ -162,9 +162,9 @@ public sealed class NoDeadEndsPagesTests(MakerspaceHost host) : IClassFixture<Ma
         var upcoming = Section(html, "<h2>Upcoming</h2>");
         var cancelledSection = Section(html, "<h2>Cancelled</h2>");
         var past = Section(html, "<h2>Past</h2>");
-        Assert.Contains("Tuesday 13 January, 15:00", upcoming);
-        Assert.Contains("Check-in opens on Tue 13 Jan at 14:45.", upcoming); // information, with its date
-        Assert.Contains("Tuesday 13 January, 10:00", cancelledSection);
+        Assert.Contains("Tuesday, January 13, 3:00 PM", upcoming);
+        Assert.Contains("Check-in opens on Tue, Jan 13 at 2:45 PM.", upcoming); // information, with its date
+        Assert.Contains("Tuesday, January 13, 10:00 AM", cancelledSection);
         Assert.Contains("badge-cancelled", cancelledSection);
         Assert.Contains("No past reservations.", past);
         Assert.DoesNotContain($"/reservations/{cancelled}/cancel", html); // nothing left to cancel

@@ -30,7 +30,7 @@ public sealed class PatronPagesTests(MakerspaceHost host) : IClassFixture<Makers
         await browser.SignInAsync(email, "Walk-in-pass-1");
 
         var grid = await browser.GetAsync($"/resources/{printer.Id}?week=2026-01-12");
-        Assert.Contains("Week of Monday 12 January 2026", grid);
+        Assert.Contains("Week of Monday, January 12, 2026", grid);
         Assert.Contains($"/reservations/new?resourceId={printer.Id}&amp;start=2026-01-13T10:00", grid);
 
         var form = $"/reservations/new?resourceId={printer.Id}&start=2026-01-13T10:00";
@@ -67,7 +67,7 @@ public sealed class PatronPagesTests(MakerspaceHost host) : IClassFixture<Makers
         Assert.Contains("href=\"?day=2026-01-13\"", week);
 
         var day = await browser.GetAsync($"/resources/{printer.Id}?day=2026-01-13");
-        Assert.Contains("Tuesday 13 January 2026", day);
+        Assert.Contains("Tuesday, January 13, 2026", day);
         Assert.DoesNotContain("Week of", day);
         Assert.Contains($"/reservations/new?resourceId={printer.Id}&amp;start=2026-01-13T10:00", day);
         Assert.DoesNotContain("start=2026-01-14T", day);
@@ -123,7 +123,7 @@ public sealed class PatronPagesTests(MakerspaceHost host) : IClassFixture<Makers
 
         var page = $"/desk?locationId={branch.Id}&date=2026-01-12";
         var (_, handedOver, _) = await desk.SubmitAsync(page, $"/desk?handler=CheckIn&id={id}&locationId={branch.Id}&date=2026-01-12", new Dictionary<string, string>());
-        Assert.Contains("Handed over. Due back by Mon 12 Jan at 10:00.", handedOver);
+        Assert.Contains("Handed over. Due back by Mon, Jan 12 at 10:00 AM.", handedOver);
         Assert.DoesNotContain("Checked in.", handedOver);
         Assert.Contains("Take back", handedOver);
         var (_, returned, _) = await desk.SubmitAsync(page, $"/desk?handler=Complete&id={id}&locationId={branch.Id}&date=2026-01-12", new Dictionary<string, string>());

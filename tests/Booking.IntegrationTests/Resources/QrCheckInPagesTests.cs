@@ -46,7 +46,7 @@ public sealed class QrCheckInPagesTests(MakerspaceHost host) : IClassFixture<Mak
 
         // The later booking's window is not open yet: the page says when it opens (the day too), as information, and offers no button.
         var later = await browser.GetAsync(page);
-        Assert.Contains("<p class=\"alert\" role=\"status\">Check-in for your reservation at 11:00 opens on Mon 12 Jan at 10:45. Come back then.</p>", later);
+        Assert.Contains("<p class=\"alert\" role=\"status\">Check-in for your reservation at 11:00 AM opens on Mon, Jan 12 at 10:45 AM. Come back then.</p>", later);
         Assert.DoesNotContain("role=\"alert\"", later);
         Assert.DoesNotContain("Check in now", later);
     }

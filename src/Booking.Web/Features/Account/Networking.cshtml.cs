@@ -5,6 +5,7 @@ using Booking.Workflows.Networking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Account;
 
@@ -14,7 +15,7 @@ namespace Booking.Web.Features.Account;
 /// session page needs no handlers of its own. Messages are English keys the views translate.
 /// </summary>
 [Authorize]
-public sealed class NetworkingModel(SessionNetworking networking) : PageModel
+public sealed class NetworkingModel(SessionNetworking networking, IStringLocalizer<NetworkingModel> words) : PageModel
 {
     /// <summary>The TempData key of a message (an English sentence, translated where it is shown).</summary>
     public const string MessageKey = "NetworkingMessage";
@@ -72,14 +73,14 @@ public sealed class NetworkingModel(SessionNetworking networking) : PageModel
             return Page();
         }
 
-        TempData[MessageKey] = "Your networking profile is saved.";
+        TempData[MessageKey] = words["Your networking profile is saved."].Value;
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
         await networking.DeleteProfileAsync(User.UserId(), ct);
-        TempData[MessageKey] = "Your networking profile is removed and no longer shown at any session.";
+        TempData[MessageKey] = words["Your networking profile is removed and no longer shown at any session."].Value;
         return RedirectToPage();
     }
 
@@ -89,8 +90,8 @@ public sealed class NetworkingModel(SessionNetworking networking) : PageModel
         {
             await networking.AnswerAsync(User.UserId(), requestId, accept, ct);
             TempData[MessageKey] = accept
-                ? "You accepted: we are e-mailing each of you the other's contact details."
-                : "You declined the request. Nothing was shared.";
+                ? words["You accepted: we are e-mailing each of you the other's contact details."].Value
+                : words["You declined the request. Nothing was shared."].Value;
             return RedirectToPage();
         }
         catch (DomainException e)
@@ -107,15 +108,15 @@ public sealed class NetworkingModel(SessionNetworking networking) : PageModel
     {
         await networking.SetConsentAsync(User.UserId(), sessionId, show, ct);
         return show
-            ? "Your profile is shown to the other registered attendees of this session."
-            : "Your profile is no longer shown at this session.";
+            ? words["Your profile is shown to the other registered attendees of this session."].Value
+            : words["Your profile is no longer shown at this session."].Value;
     });
 
     /// <summary>Ask another attendee to connect, from the session page.</summary>
     public Task<IActionResult> OnPostConnectAsync(Guid sessionId, Guid attendeeId, CancellationToken ct) => ForSessionAsync(sessionId, async () =>
     {
         await networking.AskAsync(User.UserId(), sessionId, attendeeId, ct);
-        return "Your request is sent. If they accept, we e-mail you both each other's contact details.";
+        return words["Your request is sent. If they accept, we e-mail you both each other's contact details."].Value;
     });
 
     private async Task<IActionResult> ForSessionAsync(Guid sessionId, Func<Task<string>> action)

@@ -145,7 +145,7 @@ public sealed class SpaceSearch
             DateTime? endLocal = a.Interval is { } e ? LocalCalendar.ToLocal(e.End, zone) : null;
             var reason = a.Interval switch
             {
-                null => words["{0} is closed on {1}.", a.Location.Name, day.ToString("dddd d MMMM", CultureInfo.CurrentCulture)].Value,
+                null => words["{0} is closed on {1}.", a.Location.Name, Dates.Day(day)].Value,
                 { } i when i.Start < nowUtc => words["That time has already passed here."].Value,
                 _ => a.Refusal is null ? null : Plain(a.Refusal),
             };

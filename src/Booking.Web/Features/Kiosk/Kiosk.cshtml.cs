@@ -5,6 +5,7 @@ using Booking.Domain.Patrons;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Web.Features.Reservations;
+using Booking.Web.Infrastructure;
 using Booking.Workflows.Reservations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -162,7 +163,7 @@ public sealed class KioskModel(BookingDbContext db, ReservationActions actions, 
     {
         var row = await ReservationQueries.Rows(db).Where(r => r.Reservation.Id == reservationId).FirstAsync(ct);
         var view = ReservationQueries.ToView(row, clock.GetUtcNow().UtcDateTime);
-        return words[sentence, view.ResourceName, view.Start.ToString("HH:mm"), view.End.ToString("HH:mm")].Value;
+        return words[sentence, view.ResourceName, Dates.Time(view.Start), Dates.Time(view.End)].Value;
     }
 
     private IDataProtector Protector => protection.CreateProtector("Booking.Web.Kiosk.CheckIn.v1");

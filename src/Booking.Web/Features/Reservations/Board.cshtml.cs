@@ -45,7 +45,7 @@ public sealed class BoardModel(BookingDbContext db, ReservationActions actions, 
     /// <summary>Check-in; for a laptop, the hand-over (the message says when it is due back).</summary>
     public Task<IActionResult> OnPostCheckInAsync(Guid id, Guid? locationId, string? date, CancellationToken ct) =>
         ActAsync(() => actions.CheckInAsync(Actor, id, ct), (r, zone) => r.KindCode == KnownKinds.Laptop
-            ? words["Handed over. Due back by {0} at {1}.", ReservationQueries.Local(r.EndsAtUtc, zone).ToString("ddd d MMM"), ReservationQueries.Local(r.EndsAtUtc, zone).ToString("HH:mm")].Value
+            ? words["Handed over. Due back by {0} at {1}.", Dates.ShortDay(ReservationQueries.Local(r.EndsAtUtc, zone)), Dates.Time(ReservationQueries.Local(r.EndsAtUtc, zone))].Value
             : words["Checked in."].Value, locationId, date, ct);
 
     /// <summary>Complete; for a laptop, its return.</summary>

@@ -116,8 +116,8 @@ public sealed class NewModel(BookingDbContext db, BookReservation booking, IStri
         }
 
         TempData["Message"] = outcome.Reservation!.Status == ReservationStatus.Pending
-            ? words["Requested {0} on {1}–{2}. Staff will approve it.", ResourceName, times.StartLocal.ToString("dddd d MMMM, HH:mm"), times.EndLocal.ToString("HH:mm")].Value
-            : words["Reserved {0} on {1}–{2}.", ResourceName, times.StartLocal.ToString("dddd d MMMM, HH:mm"), times.EndLocal.ToString("HH:mm")].Value;
+            ? words["Requested {0} on {1}–{2}. Staff will approve it.", ResourceName, Dates.DayAndTime(times.StartLocal), Dates.Time(times.EndLocal)].Value
+            : words["Reserved {0} on {1}–{2}.", ResourceName, Dates.DayAndTime(times.StartLocal), Dates.Time(times.EndLocal)].Value;
         // A patron without e-mail gets no confirmation mail: staff print it for them.
         return patronId is null ? Redirect("/reservations/mine")
             : outcome.PatronEmail is null ? Redirect($"/desk/reservations/{outcome.Reservation!.Id}/confirmation")

@@ -66,8 +66,8 @@ public sealed class CheckInModel(BookingDbContext db, ReservationActions actions
         Due = views.FirstOrDefault(v => nowOffset >= v.CheckInOpensAt && nowOffset < v.CheckInClosesAt);
         var next = views.FirstOrDefault(v => nowOffset < v.CheckInOpensAt);
         Explanation = next is not null
-            ? words["Check-in for your reservation at {0} opens on {1} at {2}. Come back then.", next.Start.ToString("HH:mm", CultureInfo.CurrentCulture),
-                next.CheckInOpensAt.ToString("ddd d MMM", CultureInfo.CurrentCulture), next.CheckInOpensAt.ToString("HH:mm", CultureInfo.CurrentCulture)]
+            ? words["Check-in for your reservation at {0} opens on {1} at {2}. Come back then.", Dates.Time(next.Start),
+                Dates.ShortDay(next.CheckInOpensAt), Dates.Time(next.CheckInOpensAt)]
             : words["You have no reservation of {0} to check in to right now. Book it first, or ask staff at the desk.", Name];
         return true;
     }

@@ -30,7 +30,7 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock, IStrin
             ? new DateTimeOffset(LocalStart, offset).ToString("yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture).Replace("+", "%2B", StringComparison.Ordinal)
             : LocalStart.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
-        public string Describe => LocalStart.ToString("dddd d MMMM HH:mm", CultureInfo.CurrentCulture)
+        public string Describe => Dates.DayAndTime(LocalStart)
             + (Offset is { } offset ? new DateTimeOffset(LocalStart, offset).ToString(" '(UTC'zzz')'", CultureInfo.InvariantCulture) : "");
     }
 
@@ -150,7 +150,7 @@ public sealed class DetailsModel(BookingDbContext db, TimeProvider clock, IStrin
         if (Day is null && Days.FirstOrDefault(d => Changes(d, zone) != 0) is var changeDay && changeDay != default)
         {
             // The week's rows are wall-clock times shared by seven days; the change day's own view shows its real hours.
-            ClockChange = words["The clocks change on {0}: open that day for its real hours.", changeDay.ToString("dddd d MMMM", CultureInfo.CurrentCulture)];
+            ClockChange = words["The clocks change on {0}: open that day for its real hours.", Dates.Day(changeDay)];
         }
 
         return Page();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Resources;
 
@@ -12,7 +13,7 @@ namespace Booking.Web.Features.Resources;
 /// change the alt text, or remove it. The upload is re-encoded by <see cref="PhotoEncoding"/>; a refused one changes nothing.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
-public sealed class PhotoModel(BookingDbContext db, TimeProvider clock) : PageModel
+public sealed class PhotoModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<PhotoModel> words) : PageModel
 {
     /// <summary>The resource's name, or null when the id is not one.</summary>
     public string? ResourceName { get; private set; }
@@ -120,7 +121,7 @@ public sealed class PhotoModel(BookingDbContext db, TimeProvider clock) : PageMo
             return Page();
         }
 
-        TempData["Message"] = encoded is null ? $"Saved the photo's description for {ResourceName}." : $"Saved the photo of {ResourceName}.";
+        TempData["Message"] = encoded is null ? words["Saved the photo's description for {0}.", ResourceName ?? ""].Value : words["Saved the photo of {0}.", ResourceName ?? ""].Value;
         return Redirect($"/admin/resources/{id}");
     }
 
@@ -132,7 +133,7 @@ public sealed class PhotoModel(BookingDbContext db, TimeProvider clock) : PageMo
         }
 
         await db.ResourcePhotos.Where(p => p.ResourceId == id).ExecuteDeleteAsync(ct);
-        TempData["Message"] = $"Removed the photo of {ResourceName}.";
+        TempData["Message"] = words["Removed the photo of {0}.", ResourceName ?? ""].Value;
         return Redirect($"/admin/resources/{id}");
     }
 

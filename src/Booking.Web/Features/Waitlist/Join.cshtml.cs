@@ -92,7 +92,7 @@ public sealed class JoinModel(BookingDbContext db, WaitlistJoining joining, IStr
         var place = (await WaitlistApi.ViewsAsync(db, w => w.Id == outcome.Entry!.Id, ct)).Single();
         TempData["Message"] = words[
             "You are on the waiting list for {0} on {1}–{2}, number {3} in line. If the time frees up, we hold it for you and e-mail you.",
-            ResourceName, times.StartLocal.ToString("dddd d MMMM, HH:mm"), times.EndLocal.ToString("HH:mm"), place.Position].Value;
+            ResourceName, Dates.DayAndTime(times.StartLocal), Dates.Time(times.EndLocal), place.Position].Value;
         return Redirect("/reservations/mine#waiting");
     }
 
