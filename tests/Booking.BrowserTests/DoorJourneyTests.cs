@@ -86,7 +86,7 @@ public sealed class DoorJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         await page.GetByLabel("Your e-mail address or library card number").FillAsync(patron.Email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Find my reservation" }).ClickAsync();
 
-        var checkIn = page.GetByRole(AriaRole.Button, new() { Name = $"Check in: {room.Name}, {start:HH:mm}–{start.AddHours(1):HH:mm}" });
+        var checkIn = page.GetByRole(AriaRole.Button, new() { Name = $"Check in: {room.Name}, {start.ToString("h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}–{start.AddHours(1).ToString("h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}" });
         await Assertions.Expect(checkIn).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(patron.Email);
         await page.ShouldBeAccessibleAsync();

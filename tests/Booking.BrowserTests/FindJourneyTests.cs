@@ -47,7 +47,7 @@ public sealed class FindJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         await FitsAPhoneAsync(page, "find/search-results-360px" + suffix);
 
         await page.SetViewportSizeAsync(1280, 900);
-        await results.GetByRole(AriaRole.Button, new() { Name = $"Reserve {free.Name}, Tue 20 Jan, 10:30–11:30" }).ClickAsync();
+        await results.GetByRole(AriaRole.Button, new() { Name = $"Reserve {free.Name}, Tue, Jan 20, 10:30 AM–11:30 AM" }).ClickAsync();
 
         await page.ArriveAtAsync("/reservations/mine");
         await Assertions.Expect(new MyReservationsPage(page).Item(free.Name)).ToBeVisibleAsync();

@@ -61,7 +61,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Assertions.Expect(desk.Row(name)).ToContainTextAsync("due");
 
         await desk.PressAsync(name, "Hand over");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Handed over. Due back by Mon 12 Jan at 10:00.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Handed over. Due back by Mon, Jan 12 at 10:00 AM.");
         await Assertions.Expect(desk.Row(name)).ToContainTextAsync("checked in");
         await desk.PressAsync(name, "Take back");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Returned. The laptop is back.");

@@ -48,7 +48,7 @@ public sealed partial class PatronJourneyTests(BrowserHost host) : IClassFixture
         // The same code for the 11:00 reservation, four hours early: refused, with when to come back.
         await page.GotoAsync(checkInUrl);
         await page.ShouldBeAccessibleAsync();
-        await Assertions.Expect(qr.NotYet).ToHaveTextAsync("Check-in for your reservation at 11:00 opens on Mon 12 Jan at 10:45. Come back then.");
+        await Assertions.Expect(qr.NotYet).ToHaveTextAsync("Check-in for your reservation at 11:00 AM opens on Mon, Jan 12 at 10:45 AM. Come back then.");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0); // information, not an error
         await Assertions.Expect(qr.CheckInButton).ToHaveCountAsync(0);
         Assert.Equal(ReservationStatus.Confirmed, await host.InScopeAsync(db => db.Reservations.Where(r => r.Id == later).Select(r => r.Status).SingleAsync()));

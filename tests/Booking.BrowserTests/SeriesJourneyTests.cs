@@ -52,7 +52,7 @@ public sealed class SeriesJourneyTests(BrowserHost host) : IClassFixture<Browser
         Assert.Equal(3, await host.InScopeAsync(db => db.Reservations.CountAsync(r => r.ResourceId == room.Id && r.PatronId == patron.UserId && r.SeriesId != null)));
 
         // Staff cancel the rest from the third date, with a reason the patron is told.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel this and the rest (from Tuesday 3 February)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel this and the rest (from Tuesday, February 3)" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("From")).ToHaveValueAsync("2026-02-03");
         await page.GetByLabel("Reason").FillAsync("The class moves to the auditorium");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel these dates" }).ClickAsync();

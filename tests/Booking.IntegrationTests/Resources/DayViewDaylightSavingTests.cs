@@ -37,7 +37,7 @@ public sealed partial class DayViewDaylightSavingTests(MakerspaceHost host) : IC
         Assert.Contains("start=2026-03-07T02:00", week);
         Assert.DoesNotContain("start=2026-03-08T02:", week);
         Assert.Contains("No such time (clocks go forward)", week);
-        Assert.Contains("The clocks change on Sunday 8 March", week);
+        Assert.Contains("The clocks change on Sunday, March 8", week);
 
         // A day without a change keeps every row, 02:00 included.
         var monday = await browser.GetAsync($"/resources/{room.Id}?day=2026-03-09");

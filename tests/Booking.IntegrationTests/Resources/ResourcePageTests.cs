@@ -49,7 +49,7 @@ public sealed partial class ResourcePageTests(MakerspaceHost host) : IClassFixtu
         var html = await browser.GetAsync($"/resources/{printer.Id}");
 
         Assert.Contains("Certification needed", html);
-        Assert.Contains($"href=\"/sessions/{training.GetProperty("id").GetGuid()}\">Printer basics evening, Tue 20 Jan at 18:00</a>", html);
+        Assert.Contains($"href=\"/sessions/{training.GetProperty("id").GetGuid()}\">Printer basics evening, Tue, Jan 20 at 6:00 PM</a>", html);
         Assert.DoesNotContain("You have it", html);
 
         (await staff.Http.GrantAsync(patron.UserId, certification)).EnsureSuccessStatusCode();
@@ -67,9 +67,9 @@ public sealed partial class ResourcePageTests(MakerspaceHost host) : IClassFixtu
         var skipped = await visitor.GetAsync($"/resources/{(await host.ResourceAsync(closed.Id, KnownKinds.Room)).Id}");
         var usual = await visitor.GetAsync($"/resources/{(await host.ResourceAsync(open.Id, KnownKinds.Room)).Id}");
 
-        Assert.Contains("Week of Monday 19 January 2026", skipped);
+        Assert.Contains("Week of Monday, January 19, 2026", skipped);
         Assert.Contains("id=\"skipped-week\"", skipped);
-        Assert.Contains("Week of Monday 12 January 2026", usual);
+        Assert.Contains("Week of Monday, January 12, 2026", usual);
         Assert.DoesNotContain("id=\"skipped-week\"", usual);
     }
 
@@ -81,7 +81,7 @@ public sealed partial class ResourcePageTests(MakerspaceHost host) : IClassFixtu
 
         var html = await new PageSession(host).GetAsync($"/resources/{room.Id}?week=2026-01-12");
 
-        Assert.Contains("Week of Monday 12 January 2026", html);
+        Assert.Contains("Week of Monday, January 12, 2026", html);
         Assert.DoesNotContain("id=\"skipped-week\"", html);
     }
 

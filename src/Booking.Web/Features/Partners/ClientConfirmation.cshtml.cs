@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Data;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Infrastructure;
@@ -15,11 +16,15 @@ namespace Booking.Web.Features.Partners;
 /// organisation's own clients' reservations; any other is a 404.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.PartnerPolicy)]
-public sealed class ClientConfirmationModel(BookingDbContext db, PartnerDesk desk, PublicAddress address) : PageModel
+[PrintLanguage]
+public sealed class ClientConfirmationModel(BookingDbContext db, PartnerDesk desk, PublicAddress address) : PageModel, IPrinted
 {
     public ConfirmationSheet Sheet { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The client's saved language, or the one partner staff chose with <c>?lang=</c>.</summary>
+    public CultureInfo PrintCulture { get; private set; } = CultureInfo.CurrentUICulture;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? lang, CancellationToken ct)
     {
         if (await desk.PartnerOfAsync(User.UserId(), ct) is not { } partnerId)
         {
@@ -33,6 +38,7 @@ public sealed class ClientConfirmationModel(BookingDbContext db, PartnerDesk des
         }
 
         Sheet = (await ConfirmationSheet.LoadAsync(db, id, address.Link(Request, ConfirmationSheet.CheckInPath(id)), ct))!;
+        PrintCulture = Sheet.PrintCulture(lang);
         return Page();
     }
 }

@@ -19,8 +19,8 @@ namespace Booking.Web.Features.Reservations;
 /// It is printed in the patron's saved language (staff may choose another with <c>?lang=</c>), not the staff member's.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-[ConfirmationModel.PrintLanguage]
-public sealed class ConfirmationModel(BookingDbContext db, ReservationActions actions, PublicAddress address, IStringLocalizer<ConfirmationModel> words) : PageModel
+[PrintLanguage]
+public sealed class ConfirmationModel(BookingDbContext db, ReservationActions actions, PublicAddress address, IStringLocalizer<ConfirmationModel> words) : PageModel, IPrinted
 {
     public Guid Id { get; private set; }
 
@@ -41,7 +41,7 @@ public sealed class ConfirmationModel(BookingDbContext db, ReservationActions ac
         }
 
         // Only a supported language: anything else in ?lang= is ignored, like an unknown Accept-Language.
-        PrintCulture = Languages.CultureFor(Languages.Normalize(lang) ?? Languages.Normalize(Sheet.PatronLanguage) ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        PrintCulture = Sheet.PrintCulture(lang);
 
         return Page();
     }
@@ -85,30 +85,5 @@ public sealed class ConfirmationModel(BookingDbContext db, ReservationActions ac
         Id = id;
         Sheet = sheet;
         return true;
-    }
-
-    /// <summary>Renders the page (layout and all, so its <c>lang</c> follows) in the model's <see cref="PrintCulture"/>.</summary>
-    [AttributeUsage(AttributeTargets.Class)]
-    public sealed class PrintLanguageAttribute : Attribute, IAsyncResultFilter
-    {
-        public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
-        {
-            if (context.Controller is not ConfirmationModel { PrintCulture: var culture })
-            {
-                await next();
-                return;
-            }
-
-            var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
-            try
-            {
-                await next();
-            }
-            finally
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-            }
-        }
     }
 }

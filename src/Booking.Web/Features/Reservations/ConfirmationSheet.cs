@@ -1,4 +1,6 @@
+using System.Globalization;
 using Booking.Data;
+using Booking.Domain.Common;
 using Booking.Domain.Patrons;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
@@ -17,6 +19,13 @@ public sealed record ConfirmationSheet(
     string QrSvg, string? PatronLanguage)
 {
     public bool IsLaptop => Kind == KnownKinds.Laptop;
+
+    /// <summary>
+    /// The language the paper is printed in: the one asked for with <c>?lang=</c> (a supported one only; anything else is
+    /// ignored, like an unknown Accept-Language), else the patron's saved one, else the reader's.
+    /// </summary>
+    public CultureInfo PrintCulture(string? asked) =>
+        Languages.CultureFor(Languages.Normalize(asked) ?? Languages.Normalize(PatronLanguage) ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     /// <summary>The desk's page for reservation <paramref name="id"/>: its QR code opens it, where staff check the patron in.</summary>
     public static string CheckInPath(Guid id) => $"/desk/reservations/{id}/confirmation";
@@ -55,5 +64,36 @@ public sealed record ConfirmationSheet(
             policy.NoShowGraceMinutes,
             new SvgQRCode(data).GetGraphic(6),
             patron.PreferredLanguage);
+    }
+}
+
+/// <summary>A page that prints a paper for a patron in the patron's language (<see cref="PrintLanguageAttribute"/>).</summary>
+public interface IPrinted
+{
+    CultureInfo PrintCulture { get; }
+}
+
+/// <summary>Renders an <see cref="IPrinted"/> page (layout and all, so its <c>lang</c> follows) in its <see cref="IPrinted.PrintCulture"/>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PrintLanguageAttribute : Attribute, Microsoft.AspNetCore.Mvc.Filters.IAsyncResultFilter
+{
+    public async Task OnResultExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.ResultExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.ResultExecutionDelegate next)
+    {
+        if (context.Controller is not IPrinted { PrintCulture: var culture })
+        {
+            await next();
+            return;
+        }
+
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
     }
 }
