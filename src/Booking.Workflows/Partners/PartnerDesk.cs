@@ -1,6 +1,5 @@
 using Booking.Data;
 using Booking.Data.Identity;
-using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Partners;
 using Booking.Domain.Patrons;

@@ -65,6 +65,14 @@ public sealed class PartnerPagesTests(MakerspaceHost host) : IClassFixture<Maker
         Assert.DoesNotContain("Check the patron in now", paper);
         Assert.True(await host.InScopeAsync(db => db.AuditLog.AnyAsync(a => a.Action == "partner.book" && a.ActorId == staff.UserId)));
 
+        // Printed in another language on request; an unknown or hostile ?lang= is ignored, never an error.
+        var spanish = WebUtility.HtmlDecode(await page.GetAsync($"/partner/reservations/{reservation.Id}/confirmation?lang=es"));
+        Assert.Contains("<html lang=\"es\">", spanish);
+        Assert.Contains("Su reserva", spanish);
+        var strange = WebUtility.HtmlDecode(await page.GetAsync($"/partner/reservations/{reservation.Id}/confirmation?lang=%3Cscript%3E{new string('x', 3000)}"));
+        Assert.Contains("<html lang=\"en\">", strange);
+        Assert.Contains("Your reservation", strange);
+
         var (registerStatus, registered, _) = await page.PostFormAsync($"/partner/clients/{clientId}?handler=Register", token, [new("SessionId", hosted.ToString())]);
 
         Assert.Equal(HttpStatusCode.OK, registerStatus);

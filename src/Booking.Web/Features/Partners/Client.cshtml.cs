@@ -27,9 +27,6 @@ public sealed class ClientModel(BookingDbContext db, PartnerDesk desk, TimeProvi
     /// <summary>A resource the partner may book, labelled with its branch.</summary>
     public sealed record ResourceChoice(Guid Id, string Name, string LocationName);
 
-    /// <summary>A session place in the branch's local time.</summary>
-    public sealed record Place(Guid SessionId, string Title, DateTime StartLocal, DateTime EndLocal, RegistrationStatus Status);
-
     /// <summary>An upcoming session the partner hosts, or has seats set aside in, that the client may be registered for.</summary>
     public sealed record SessionChoice(Guid Id, string Title, DateTime StartLocal, DateTime EndLocal);
 
@@ -44,7 +41,7 @@ public sealed class ClientModel(BookingDbContext db, PartnerDesk desk, TimeProvi
 
     public IReadOnlyList<ReservationView> Past { get; private set; } = [];
 
-    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public IReadOnlyList<ClientActivity.Place> Places { get; private set; } = [];
 
     public IReadOnlyList<ResourceChoice> Resources { get; private set; } = [];
 
@@ -114,8 +111,8 @@ public sealed class ClientModel(BookingDbContext db, PartnerDesk desk, TimeProvi
 
         var reservation = outcome.Reservation!;
         TempData["Message"] = reservation.Status == ReservationStatus.Pending
-            ? words["Booked {0} on {1}; it awaits staff approval. Print the confirmation for your client.", subject.Resource.Name, times.StartLocal.ToString("g")].Value
-            : words["Booked {0} on {1}. Print the confirmation for your client.", subject.Resource.Name, times.StartLocal.ToString("g")].Value;
+            ? words["Booked {0} on {1}; it awaits staff approval. Print the confirmation for your client.", subject.Resource.Name, Dates.DayAndTime(times.StartLocal)].Value
+            : words["Booked {0} on {1}. Print the confirmation for your client.", subject.Resource.Name, Dates.DayAndTime(times.StartLocal)].Value;
         return Redirect($"/partner/reservations/{reservation.Id}/confirmation");
     }
 
@@ -173,30 +170,14 @@ public sealed class ClientModel(BookingDbContext db, PartnerDesk desk, TimeProvi
             return false;
         }
 
-        var account = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.DisplayName, u.Email, u.LibraryCardNumber }).FirstAsync(ct);
-        Id = id;
-        ClientName = account.DisplayName ?? account.Email ?? "";
-        MaskedCard = account.LibraryCardNumber is { } card ? LibraryCard.Mask(card) : null;
         var now = clock.GetUtcNow().UtcDateTime;
-
-        // The reservations' patron e-mail is the client's own; partner staff do not need it.
-        var rows = await ReservationQueries.Rows(db).Where(r => r.Reservation.PatronId == id)
-            .OrderByDescending(r => r.Reservation.StartsAtUtc).Take(200).ToListAsync(ct);
-        var views = rows.Select(r => ReservationQueries.ToView(r, now) with { PatronEmail = null }).ToList();
-        Upcoming = views.Where(v => v.End.UtcDateTime > now && v.Status is "pending" or "confirmed" or "checked-in").OrderBy(v => v.Start).ToList();
-        Past = views.Except(Upcoming).ToList();
-
-        var places = await (from g in db.SessionRegistrations.AsNoTracking()
-                            join s in db.Sessions.AsNoTracking() on g.SessionId equals s.Id
-                            join l in db.Locations.AsNoTracking() on s.LocationId equals l.Id
-                            where g.PatronId == id
-                            orderby s.StartsAtUtc descending
-                            select new { s.Id, s.Title, s.StartsAtUtc, s.EndsAtUtc, g.Status, l.TimeZoneId }).Take(200).ToListAsync(ct);
-        Places = places.Select(p =>
-        {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(p.TimeZoneId);
-            return new Place(p.Id, p.Title, LocalCalendar.ToLocal(p.StartsAtUtc, zone), LocalCalendar.ToLocal(p.EndsAtUtc, zone), p.Status);
-        }).ToList();
+        var activity = await ClientActivity.ReadAsync(db, id, now, ct);
+        Id = id;
+        ClientName = activity.Client.DisplayName;
+        MaskedCard = activity.Client.Card;
+        Upcoming = activity.Reservations.Where(v => v.End.UtcDateTime > now && v.Status is "pending" or "confirmed" or "checked-in").OrderBy(v => v.Start).ToList();
+        Past = activity.Reservations.Except(Upcoming).ToList();
+        Places = activity.Places;
 
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
         var kinds = partner.AllowedKindCodes;
@@ -207,7 +188,7 @@ public sealed class ClientModel(BookingDbContext db, PartnerDesk desk, TimeProvi
             orderby l.Name, r.Name
             select new ResourceChoice(r.Id, r.Name, l.Name)).ToListAsync(ct);
 
-        var taken = places.Where(p => p.Status != RegistrationStatus.Cancelled).Select(p => p.Id).ToHashSet();
+        var taken = Places.Where(p => p.Status != RegistrationStatus.Cancelled).Select(p => p.SessionId).ToHashSet();
         var hosted = await (from s in db.Sessions.AsNoTracking()
                             join l in db.Locations.AsNoTracking() on s.LocationId equals l.Id
                             where (s.PartnerId == partnerId || s.SeatsPartnerId == partnerId) && s.StartsAtUtc > now && s.CancelledAtUtc == null

@@ -101,20 +101,9 @@ public static class PartnerStaffApi
             return Problems.Refused(PartnerDesk.NotYourClient);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var account = await db.Users.AsNoTracking().Where(u => u.Id == patronId).Select(u => new { u.DisplayName, u.Email, u.LibraryCardNumber }).FirstAsync(ct);
-        var rows = await ReservationQueries.Rows(db).Where(r => r.Reservation.PatronId == patronId)
-            .OrderByDescending(r => r.Reservation.StartsAtUtc).Take(200).ToListAsync(ct);
-        var places = await (from g in db.SessionRegistrations.AsNoTracking()
-                            join s in db.Sessions.AsNoTracking() on g.SessionId equals s.Id
-                            where g.PatronId == patronId
-                            orderby s.StartsAtUtc descending
-                            select new { s.Id, s.Title, s.StartsAtUtc, g.Status }).Take(200).ToListAsync(ct);
-        var client = new ClientView(patronId, account.DisplayName ?? account.Email ?? "", account.LibraryCardNumber is { } card ? LibraryCard.Mask(card) : null);
-        // The reservations' patron e-mail is the client's own; partner staff do not need it.
-        var reservations = rows.Select(r => ReservationQueries.ToView(r, now) with { PatronEmail = null }).ToList();
-        var sessions = places.Select(p => new ClientSessionView(p.Id, p.Title, new DateTimeOffset(p.StartsAtUtc, TimeSpan.Zero), p.Status.ToString().ToLowerInvariant())).ToList();
-        return TypedResults.Ok(new ClientActivityView(client, reservations, sessions));
+        var activity = await ClientActivity.ReadAsync(db, patronId, clock.GetUtcNow().UtcDateTime, ct);
+        var sessions = activity.Places.Select(p => new ClientSessionView(p.SessionId, p.Title, new DateTimeOffset(p.StartUtc, TimeSpan.Zero), p.Status.ToString().ToLowerInvariant())).ToList();
+        return TypedResults.Ok(new ClientActivityView(activity.Client, activity.Reservations, sessions));
     }
 
     private static async Task<Results<Created<ReservationView>, ValidationProblem, ProblemHttpResult>> Book(
