@@ -99,8 +99,10 @@ public sealed class FailoverTests(ITestOutputHelper output)
     [Fact]
     public async Task The_jobs_node_killed_the_other_scheduler_node_takes_the_sweeps_over_and_no_mail_is_lost_or_doubled()
     {
+        var whole = Stopwatch.StartNew();
         await using var smtp = await TestSmtpServer.StartAsync();
         await using var cluster = await Cluster.StartAsync(webNodes: 2, webSchedulers: 1, MailSettings.For(smtp));
+        output.WriteLine($"cluster started in {whole.Elapsed.TotalSeconds:0.0} s");
         var admin = await LibraryApi.SignInAsync(cluster.Proxy, Cluster.AdminEmail, cluster.AdminPassword);
         var branch = await LibraryApi.SetUpBranchAsync(cluster.Proxy, admin, "Takeover Branch", resources: 4);
         var patrons = await LibraryApi.RegisterManyAsync(cluster.Proxy, "takeover", 4);
@@ -112,6 +114,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
         await LibraryApi.BookAsync(cluster.Proxy, patrons[0], branch.Resources[0], before, before.AddMinutes(20));
         await Eventually.TrueAsync(() => MailSettings.Count(smtp, patrons[0].Email, "Booked:") == 1, "the first confirmation", TimeSpan.FromSeconds(60));
 
+        output.WriteLine($"first confirmation at {whole.Elapsed.TotalSeconds:0.0} s");
         var killedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         Cluster.Kill(cluster.Node("jobs"));
@@ -134,6 +137,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
         await Eventually.TrueAsync(
             () => patrons.All(p => MailSettings.Count(smtp, p.Email, "Booked:") >= 1 && MailSettings.Count(smtp, p.Email, "Reminder:") >= 1),
             "a confirmation and a reminder for each patron", TimeSpan.FromMinutes(3), TimeSpan.FromMilliseconds(250));
+        output.WriteLine($"every patron reminded {clock.Elapsed.TotalSeconds:0.0} s after the kill");
         var reminders = smtp.Received.Count(m => m.Subject?.StartsWith("Reminder:", StringComparison.Ordinal) == true);
         var seen = DateTime.UtcNow;
         await Eventually.TrueAsync(

@@ -46,9 +46,10 @@ public static class MailSettings
         ["Smtp:From"] = "Makerspace <makerspace@library.test>",
         ["Jobs:SweepInterval"] = "1s",
         ["Jobs:Workers:PollInterval"] = "1s",
-        // Reminders every minute in the last five before the start (bookings start on five-minute steps): a booking a
-        // few minutes ahead gets its first within a minute, while the test watches; each lead's is its own mail.
-        ["Jobs:Reminders:LeadTimes"] = "5m,4m,3m,2m,1m",
+        // Reminders every minute in the last eight before the start: the tests book at most 7.5 minutes ahead (bookings
+        // start on five-minute steps), so every booking has its next reminder due within a minute, while the test
+        // watches, and again each minute after; each lead's is its own mail.
+        ["Jobs:Reminders:LeadTimes"] = "8m,7m,6m,5m,4m,3m,2m,1m",
     };
 
     public static int Count(TestSmtpServer smtp, string email, string subjectStart) =>
