@@ -82,6 +82,38 @@ public sealed class PartnerSeatsTests(MakerspaceHost host) : IClassFixture<Maker
     }
 
     [Fact]
+    public async Task ThePublicPages_CountThePublicsPlaces_AndSayHowManyAreKeptForWhom_InBothLanguages()
+    {
+        var (partnerId, ours) = await host.PartnerWithStaffAsync(["room"], null);
+        var partnerName = await host.InScopeAsync(db => db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).SingleAsync());
+        var session = await ScheduleAsync(capacity: 12, partnerId, seats: 3);
+        var patron = await host.SignInNewAsync();
+        await (await patron.Http.PostAsync($"/api/v1/sessions/{session}/registrations", null)).JsonAsync();
+        var client = await PartnerSetup.ClientAsync(ours, "Seat holder");
+        Assert.Equal(HttpStatusCode.NoContent, (await ours.Http.PostAsync($"/api/v1/partner/clients/{client}/sessions/{session}", null)).StatusCode);
+        var visitor = host.CreateClient();
+
+        var view = await (await visitor.GetAsync($"/api/v1/sessions/{session}")).JsonAsync();
+        var details = WebUtility.HtmlDecode(await Languages.SpanishPage.GetInAsync(visitor, $"/sessions/{session}", "en"));
+        var list = WebUtility.HtmlDecode(await Languages.SpanishPage.GetInAsync(visitor, "/sessions", "en"));
+        var spanish = WebUtility.HtmlDecode(await Languages.SpanishPage.GetInAsync(visitor, $"/sessions/{session}", "es"));
+
+        // The public's share is 12 - 3 = 9, one of them taken; the client on a set-aside seat takes none of the public's.
+        Assert.Equal((12, 9, 8, 3, 1), (view.GetProperty("capacity").GetInt32(), view.GetProperty("publicCapacity").GetInt32(),
+            view.GetProperty("placesLeft").GetInt32(), view.GetProperty("partnerSeats").GetInt32(), view.GetProperty("partnerSeatsTaken").GetInt32()));
+        Assert.Equal(partnerName, view.GetProperty("seatsPartner").GetProperty("name").GetString());
+        foreach (var page in new[] { details, list })
+        {
+            Assert.Contains("8 places left of 9", page);
+            Assert.Contains($"3 more places are kept for clients of {partnerName}.", page);
+            Assert.DoesNotContain("of 12", page);
+        }
+
+        Assert.Contains("Quedan 8 plazas de 9", spanish);
+        Assert.Contains($"3 plazas más están reservadas para clientes de {partnerName}.", spanish);
+    }
+
+    [Fact]
     public async Task SettingSeatsAside_MoreThanTheCapacity_OrWithoutAPartner_OrForNoSuchPartner_400_NothingScheduled()
     {
         var (partnerId, _) = await host.PartnerWithStaffAsync(["room"], null);

@@ -38,6 +38,12 @@ public sealed record SessionView(
     public int PartnerSeats { get; init; }
 
     public int PartnerSeatsTaken { get; init; }
+
+    /// <summary>The partner the seats are set aside for, or null.</summary>
+    public NamedRef? SeatsPartner { get; init; }
+
+    /// <summary>The places open to the public: the capacity less the seats set aside (<c>placesLeft</c> counts down from it).</summary>
+    public int PublicCapacity => Capacity - PartnerSeats;
 }
 
 /// <summary>A registration; <c>Desk</c> is the attendee's own desk at a networking session (their reservation), if any.</summary>
@@ -270,7 +276,7 @@ public static class SessionsApi
             .GroupBy(r => new { r.SessionId, r.Status, r.OnPartnerSeat }).Select(g => new { g.Key.SessionId, g.Key.Status, g.Key.OnPartnerSeat, Count = g.Count() }).ToListAsync(ct);
         var certificationIds = rows.Select(r => r.Session.CertificationId).OfType<Guid>().Distinct().ToList();
         var certifications = await db.Certifications.AsNoTracking().Where(c => certificationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var partnerIds = rows.Select(r => r.Session.PartnerId).OfType<Guid>().Distinct().ToList();
+        var partnerIds = rows.Select(r => r.Session.PartnerId).Concat(rows.Select(r => r.Session.SeatsPartnerId)).OfType<Guid>().Distinct().ToList();
         var partners = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var desks = await (from d in db.SessionDesks.AsNoTracking()
                            join r in db.Resources.AsNoTracking() on d.ResourceId equals r.Id
@@ -301,6 +307,7 @@ public static class SessionsApi
             {
                 PartnerSeats = s.PartnerSeats,
                 PartnerSeatsTaken = onSeats,
+                SeatsPartner = s.SeatsPartnerId is { } seatsPartnerId ? new NamedRef(seatsPartnerId, partners.GetValueOrDefault(seatsPartnerId) ?? "?") : null,
             };
         }).ToList();
     }
