@@ -423,10 +423,11 @@ public sealed class Session
 
     /// <summary>
     /// Sets aside <paramref name="seats"/> of the capacity for <paramref name="partnerId"/>'s clients (0 and null: none),
-    /// never fewer than its clients already hold, nor more than the public has left; the caller holds the session's lock.
-    /// Returns whoever the waiting list promoted into public places this freed.
+    /// never for <paramref name="hostPartnerId"/> (the host once the change is saved), never fewer than its clients already
+    /// hold, nor more than the public has left; the caller holds the session's lock. Returns whoever the waiting list
+    /// promoted into public places this freed.
     /// </summary>
-    public IReadOnlyList<SessionRegistration> SetAsideSeats(Guid? partnerId, int seats, DateTime nowUtc)
+    public IReadOnlyList<SessionRegistration> SetAsideSeats(Guid? partnerId, int seats, Guid? hostPartnerId, DateTime nowUtc)
     {
         if (IsCancelled)
         {
@@ -443,7 +444,7 @@ public sealed class Session
             throw Invalid(SeatsOutOfRange);
         }
 
-        if (seats > 0 && partnerId == PartnerId)
+        if (seats > 0 && partnerId == hostPartnerId)
         {
             throw Invalid(HostNeedsNoSeats);
         }

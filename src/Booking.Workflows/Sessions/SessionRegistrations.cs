@@ -108,7 +108,14 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
     /// Sets aside seats for a partner's clients (or none), under the session's lock so no registration slips in between
     /// the count and the change; public places it frees promote the waiting list (with a desk where one is free), who are told.
     /// </summary>
-    public async Task<Session> SetAsideSeatsAsync(Guid staffId, Guid sessionId, Guid? partnerId, int seats, CancellationToken ct)
+    public async Task<Session> SetAsideSeatsAsync(Guid staffId, Guid sessionId, Guid? partnerId, int seats, CancellationToken ct) =>
+        await SetAsideSeatsAsync(staffId, sessionId, partnerId, seats, null, keepHost: true, ct);
+
+    /// <summary>As above, when the host changes too: <paramref name="hostPartnerId"/> is the host the seats are checked against.</summary>
+    public async Task<Session> SetAsideSeatsAsync(Guid staffId, Guid sessionId, Guid? partnerId, int seats, Guid? hostPartnerId, CancellationToken ct) =>
+        await SetAsideSeatsAsync(staffId, sessionId, partnerId, seats, hostPartnerId, keepHost: false, ct);
+
+    private async Task<Session> SetAsideSeatsAsync(Guid staffId, Guid sessionId, Guid? partnerId, int seats, Guid? hostPartnerId, bool keepHost, CancellationToken ct)
     {
         if (partnerId is { } p && !await db.Partners.AnyAsync(x => x.Id == p, ct))
         {
@@ -120,7 +127,7 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
         {
             var now = Now;
             var (before, beforeSeats) = (session.SeatsPartnerId, session.PartnerSeats);
-            var promoted = session.SetAsideSeats(partnerId, seats, now);
+            var promoted = session.SetAsideSeats(partnerId, seats, keepHost ? session.PartnerId : hostPartnerId, now);
             foreach (var registration in promoted)
             {
                 string? deskName = null;

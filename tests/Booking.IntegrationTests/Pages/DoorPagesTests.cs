@@ -187,6 +187,9 @@ public sealed partial class DoorPagesTests(MakerspaceHost host) : IClassFixture<
         Assert.DoesNotContain("/desk", menu);
         Assert.DoesNotContain("/account/my-data", menu);
         Assert.Contains($"href=\"/kiosk/{branch.Id}\"", await kiosk.GetAsync("/kiosk"));
+        var denied = await kiosk.GetAsync("/desk", HttpStatusCode.Forbidden);
+        Assert.Contains("<a class=\"btn\" href=\"/kiosk\">Self check-in</a>", denied);
+        Assert.DoesNotContain("href=\"/reservations/mine\"", denied);
 
         var found = await FindAsync(kiosk, branch, patron.Email);
         var (status, done) = await CheckInAsync(kiosk, branch, KioskToken().Match(found).Groups[1].Value);

@@ -89,7 +89,16 @@ public sealed class EditSessionModel(BookingDbContext db, SessionScheduling sche
             // The seats first: they are refused under the session's lock if a client registered meanwhile, and then nothing is saved.
             if (SeatsPartnerId != Session.SeatsPartnerId || (PartnerSeats ?? 0) != Session.PartnerSeats)
             {
-                await registrations.SetAsideSeatsAsync(User.UserId(), id, SeatsPartnerId, PartnerSeats ?? 0, ct);
+                try
+                {
+                    await registrations.SetAsideSeatsAsync(User.UserId(), id, SeatsPartnerId, PartnerSeats ?? 0, PartnerId, ct);
+                }
+                catch (DomainException e)
+                {
+                    db.ChangeTracker.Clear();
+                    ModelState.AddModelError(SeatsForm.SeatsField, e.Message);
+                    return Page();
+                }
             }
 
             await scheduling.ReviseAsync(User.UserId(), id, Title!, Description, PartnerId, ct);

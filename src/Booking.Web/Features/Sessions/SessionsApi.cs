@@ -22,6 +22,9 @@ public sealed record RegistrationInput(Guid? DeskId);
 /// <summary>A desk a networking session holds, and whether it is still free to choose (never who has it).</summary>
 public sealed record SessionDeskView(Guid Id, string Name, bool Free);
 
+/// <summary>The body of <c>PUT /api/v1/sessions/{id}/partner-seats</c>: 0 and no partner to set none aside.</summary>
+public sealed record PartnerSeatsInput(Guid? SeatsPartnerId, int? PartnerSeats);
+
 /// <summary>The body of <c>POST /api/v1/sessions/{id}/attendance</c>.</summary>
 public sealed record AttendanceInput(Guid? PatronId, bool? Attended, bool? Passed);
 
@@ -68,6 +71,7 @@ public static class SessionsApi
         sessions.MapGet("/{id:guid}", Get);
         sessions.MapPost("/", Schedule).RequireAuthorization(MakerspaceApp.StaffPolicy);
         sessions.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(MakerspaceApp.StaffPolicy);
+        sessions.MapPut("/{id:guid}/partner-seats", SetAsideSeats).RequireAuthorization(MakerspaceApp.StaffPolicy);
         sessions.MapPost("/{id:guid}/registrations", Register).RequireAuthorization();
         sessions.MapDelete("/{id:guid}/registrations/mine", CancelMine).RequireAuthorization();
         sessions.MapGet("/{id:guid}/registrations", Registrations).RequireAuthorization(MakerspaceApp.StaffPolicy);
@@ -192,6 +196,20 @@ public static class SessionsApi
     private static async Task<Ok<SessionView>> Cancel(Guid id, ReasonBody? body, ClaimsPrincipal user, SessionScheduling scheduling, BookingDbContext db, CancellationToken ct)
     {
         await scheduling.CancelAsync(user.UserId(), id, body?.Reason, ct);
+        return TypedResults.Ok((await ViewsAsync(db, [id], ct)).Single());
+    }
+
+    private static async Task<Results<Ok<SessionView>, ValidationProblem>> SetAsideSeats(
+        Guid id, PartnerSeatsInput? input, ClaimsPrincipal user, SessionRegistrations registrations, BookingDbContext db, CancellationToken ct)
+    {
+        var checks = new FieldErrors();
+        var seats = checks.Required(input?.PartnerSeats, "partnerSeats", "Say how many seats to set aside (0, with no seatsPartnerId, for none).");
+        if (!checks.IsValid)
+        {
+            return checks.ToProblem();
+        }
+
+        await registrations.SetAsideSeatsAsync(user.UserId(), id, input!.SeatsPartnerId, seats, ct);
         return TypedResults.Ok((await ViewsAsync(db, [id], ct)).Single());
     }
 
