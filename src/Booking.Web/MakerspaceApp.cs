@@ -35,6 +35,7 @@ public static class MakerspaceApp
     public const string StaffPolicy = "Staff";
     public const string AdminPolicy = "Admin";
     public const string PartnerPolicy = "Partner";
+    public const string KioskPolicy = "Kiosk";
 
     public static WebApplication Build(string[] args)
     {
@@ -82,9 +83,12 @@ public static class MakerspaceApp
         RateLimits.Read(builder.Configuration).AddTo(services);
 
         services.AddAuthorizationBuilder()
+            // Any signed-in account, except a kiosk's: a tablet at the desk books nothing and has no pages of its own.
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(c => !c.User.IsKioskOnly()).Build())
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff, Roles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(PartnerPolicy, p => p.RequireRole(Roles.Partner));
+            .AddPolicy(PartnerPolicy, p => p.RequireRole(Roles.Partner).RequireAssertion(c => !c.User.IsKioskOnly()))
+            .AddPolicy(KioskPolicy, p => p.RequireRole(Roles.Kiosk, Roles.Staff, Roles.Admin));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResults>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -192,6 +196,7 @@ public static class MakerspaceApp
         app.UseRequestLocalization(); // after sign-in is known: a saved preference is the fallback to the cookie
         app.UseMiddleware<NulCharacters>(); // after the language, to refuse in it
         app.UseMiddleware<SameOriginWrites>();
+        app.UseMiddleware<KioskAccounts>(); // after the language, to refuse in it
         app.UseRateLimiter();
         app.UseAuthorization();
 

@@ -18,6 +18,11 @@ public sealed class Session
     public const int MaxCapacity = 500;
     public const int MaxHeldDesks = 50;
 
+    /// <summary>The refusal for a set-aside count without a partner, or beyond the capacity.</summary>
+    public const string SeatsOutOfRange = "Set aside 0 seats, or up to the capacity for a named partner (partnerSeats with seatsPartnerId).";
+
+    public const string HostNeedsNoSeats = "The hosting partner registers its clients for any place: set seats aside for another partner.";
+
     private readonly List<SessionRegistration> _registrations = [];
     private readonly List<SessionDesk> _desks = [];
 
@@ -69,12 +74,12 @@ public sealed class Session
 
         if (details.PartnerSeats < 0 || details.PartnerSeats > details.Capacity || (details.PartnerSeats > 0) != (details.SeatsPartnerId is not null))
         {
-            throw Invalid("Set aside 0 seats, or up to the capacity for a named partner (partnerSeats with seatsPartnerId).");
+            throw Invalid(SeatsOutOfRange);
         }
 
         if (details.PartnerSeats > 0 && details.SeatsPartnerId == details.PartnerId)
         {
-            throw Invalid("The hosting partner registers its clients for any place: set seats aside for another partner.");
+            throw Invalid(HostNeedsNoSeats);
         }
 
         Id = Guid.NewGuid();
@@ -406,9 +411,69 @@ public sealed class Session
             throw Invalid("A session needs a title.");
         }
 
+        if (PartnerSeats > 0 && partnerId is not null && partnerId == SeatsPartnerId)
+        {
+            throw Invalid(HostNeedsNoSeats);
+        }
+
         Title = title.Trim();
         Description = description?.Trim() ?? "";
         PartnerId = partnerId;
+    }
+
+    /// <summary>
+    /// Sets aside <paramref name="seats"/> of the capacity for <paramref name="partnerId"/>'s clients (0 and null: none),
+    /// never for <paramref name="hostPartnerId"/> (the host once the change is saved), never fewer than its clients already
+    /// hold, nor more than the public has left; the caller holds the session's lock. Returns whoever the waiting list
+    /// promoted into public places this freed.
+    /// </summary>
+    public IReadOnlyList<SessionRegistration> SetAsideSeats(Guid? partnerId, int seats, Guid? hostPartnerId, DateTime nowUtc)
+    {
+        if (IsCancelled)
+        {
+            throw new DomainException(ErrorCodes.InvalidState, "The session is cancelled; it cannot be changed.");
+        }
+
+        if (nowUtc >= EndsAtUtc)
+        {
+            throw new DomainException(ErrorCodes.InvalidState, "The session is over; it cannot be changed.");
+        }
+
+        if (seats < 0 || seats > Capacity || (seats > 0) != (partnerId is not null))
+        {
+            throw Invalid(SeatsOutOfRange);
+        }
+
+        if (seats > 0 && partnerId == hostPartnerId)
+        {
+            throw Invalid(HostNeedsNoSeats);
+        }
+
+        var held = PartnerSeatsTaken;
+        if (seats < held)
+        {
+            throw new DomainException(ErrorCodes.Conflict, $"The partner's clients already hold {held} of the seats set aside: set aside at least {held}.");
+        }
+
+        if (held > 0 && partnerId != SeatsPartnerId)
+        {
+            throw new DomainException(ErrorCodes.Conflict, $"The partner's clients already hold {held} of the seats set aside: keep that partner while they are registered.");
+        }
+
+        if (seats > Capacity - PublicPlacesTaken)
+        {
+            throw new DomainException(ErrorCodes.Conflict, $"The public holds {PublicPlacesTaken} of the {Capacity} places: set aside at most {Capacity - PublicPlacesTaken}.");
+        }
+
+        SeatsPartnerId = seats > 0 ? partnerId : null;
+        PartnerSeats = seats;
+        var promoted = new List<SessionRegistration>();
+        while (PromoteNext(nowUtc) is { } next)
+        {
+            promoted.Add(next);
+        }
+
+        return promoted;
     }
 
     public IReadOnlyList<Guid> Cancel(string? reason, DateTime nowUtc)

@@ -14,5 +14,8 @@ public static class UserClaims
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 
     /// <summary>Partner staff: the menu offers the partner desk (each page still reads the organisation fresh).</summary>
-    public static bool IsPartnerStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Partner);
+    public static bool IsPartnerStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Partner) && !user.IsKioskOnly();
+
+    /// <summary>A kiosk account (staff and admins may use the kiosk too, but are not kiosk accounts): it may open the kiosk and nothing else.</summary>
+    public static bool IsKioskOnly(this ClaimsPrincipal user) => user.IsInRole(Roles.Kiosk) && !user.IsStaff();
 }

@@ -1,4 +1,5 @@
 using Booking.Data;
+using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Reservations;
 using Booking.Domain.Sessions;
@@ -100,6 +101,51 @@ public sealed class SessionRegistrations(BookingDbContext db, TimeProvider clock
             await SaveDesksAsync(ct);
             await transaction.CommitAsync(ct);
             return (session, promoted);
+        }
+    }
+
+    /// <summary>
+    /// Sets aside seats for a partner's clients (or none), under the session's lock so no registration slips in between
+    /// the count and the change; public places it frees promote the waiting list (with a desk where one is free), who are told.
+    /// </summary>
+    public async Task<Session> SetAsideSeatsAsync(Guid staffId, Guid sessionId, Guid? partnerId, int seats, CancellationToken ct) =>
+        await SetAsideSeatsAsync(staffId, sessionId, partnerId, seats, null, keepHost: true, ct);
+
+    /// <summary>As above, when the host changes too: <paramref name="hostPartnerId"/> is the host the seats are checked against.</summary>
+    public async Task<Session> SetAsideSeatsAsync(Guid staffId, Guid sessionId, Guid? partnerId, int seats, Guid? hostPartnerId, CancellationToken ct) =>
+        await SetAsideSeatsAsync(staffId, sessionId, partnerId, seats, hostPartnerId, keepHost: false, ct);
+
+    private async Task<Session> SetAsideSeatsAsync(Guid staffId, Guid sessionId, Guid? partnerId, int seats, Guid? hostPartnerId, bool keepHost, CancellationToken ct)
+    {
+        if (partnerId is { } p && !await db.Partners.AnyAsync(x => x.Id == p, ct))
+        {
+            throw new DomainException(ErrorCodes.Validation, "There is no partner organisation with id {0}.", p);
+        }
+
+        var (session, transaction) = await OpenAsync(sessionId, ct);
+        await using (transaction)
+        {
+            var now = Now;
+            var (before, beforeSeats) = (session.SeatsPartnerId, session.PartnerSeats);
+            var promoted = session.SetAsideSeats(partnerId, seats, keepHost ? session.PartnerId : hostPartnerId, now);
+            foreach (var registration in promoted)
+            {
+                string? deskName = null;
+                if (session.ChooseDesk(registration, null) is { } desk)
+                {
+                    await desks.ClaimAsync(session, desk, registration, now, ct);
+                    deskName = await desks.NameAsync(desk, ct);
+                }
+
+                var (zone, place) = await PlaceAsync(session, ct);
+                db.Notifications.Add(Notices.SessionPromoted(registration.PatronId, session.Title, session.StartsAtUtc, zone, now, place, deskName));
+            }
+
+            db.AuditLog.Add(new AuditEntry(staffId, "session.partner-seats", $"session:{session.Id}",
+                $"Seats set aside at {session.Title}: {beforeSeats} for partner:{before?.ToString() ?? "-"}, now {session.PartnerSeats} for partner:{session.SeatsPartnerId?.ToString() ?? "-"}; {promoted.Count} promoted from the waiting list.", now));
+            await SaveDesksAsync(ct);
+            await transaction.CommitAsync(ct);
+            return session;
         }
     }
 

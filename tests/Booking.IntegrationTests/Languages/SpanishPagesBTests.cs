@@ -195,6 +195,9 @@ public sealed partial class SpanishPagesBTests(MakerspaceHost host) : IClassFixt
             "Reservar una serie", "Cada semana, el mismo día de la semana que la primera fecha", "Cuántas veces (de 1 a", "Mostrador del personal");
         await SpanishAsync(staff.Http, $"/kiosk/{branch.Id}", data,
             "Registre su llegada", "Su correo electrónico o número de tarjeta de la biblioteca", "Buscar mi reserva");
+        var tablet = await host.SignInNewAsync(Roles.Kiosk);
+        var branches = await SpanishAsync(tablet.Http, "/kiosk", data, "Registro de llegada", "Esta cuenta puede abrir las páginas de registro de llegada y nada más.");
+        Assert.Contains($"Registre su llegada en {branch.Name}", branches);
 
         var now = host.Clock.GetUtcNow();
         var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(2);
@@ -229,7 +232,8 @@ public sealed partial class SpanishPagesBTests(MakerspaceHost host) : IClassFixt
         var people = data.Append(patron.Email.Split('@')[0]).ToArray();
         await SpanishAsync(staff.Http, $"/desk/sessions?locationId={branch.Id}", people, "Asistencia a sesiones", "Próximamente (los próximos", "1 de 4 lugares ocupados");
         await SpanishAsync(staff.Http, $"/desk/sessions/{session}", people, "Inscripciones", "inscripción confirmada", "La asistencia se puede registrar cuando la sesión haya empezado.", "4 lugares.");
-        await SpanishAsync(staff.Http, $"/desk/sessions/new?locationId={branch.Id}", people, "Programar una sesión", "Inicio (fecha y hora locales)", "Escritorios de coworking que reserva (solo networking)");
+        await SpanishAsync(staff.Http, $"/desk/sessions/new?locationId={branch.Id}", people, "Programar una sesión", "Inicio (fecha y hora locales)", "Escritorios de coworking que reserva (solo networking)",
+            "Lugares reservados para una organización asociada");
         await SpanishAsync(staff.Http, $"/desk/sessions/{session}/edit", people, $"Editar: {title}", "Personal de la biblioteca", "cancélela");
         await SpanishAsync(staff.Http, $"/desk/sessions/{session}/cancel", people, $"Cancelar: {title}", "a 1 usuario inscrito o en espera", "Sí, cancelar la sesión");
 

@@ -4,17 +4,24 @@ using System.Text.RegularExpressions;
 using Booking.Data.Identity;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
+using Booking.IntegrationTests.Certifications;
 using Booking.IntegrationTests.Infrastructure;
+using Booking.Web;
 using Booking.Web.Features.Display;
 using Booking.Web.Features.Kiosk;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Booking.IntegrationTests.Infrastructure.TestData;
 
 namespace Booking.IntegrationTests.Pages;
 
 /// <summary>
-/// The door display (anonymous, nothing personal, paged for a big branch) and the desk kiosk (staff device; check-in by
+/// The door display (anonymous, nothing personal, paged for a big branch) and the desk kiosk (a kiosk account or staff; check-in by
 /// e-mail or library card inside the window; one neutral sentence otherwise; parallel kiosks record one check-in).
 /// </summary>
 public sealed partial class DoorPagesTests(MakerspaceHost host) : IClassFixture<MakerspaceHost>
@@ -156,6 +163,98 @@ public sealed partial class DoorPagesTests(MakerspaceHost host) : IClassFixture<
         Assert.DoesNotContain("aria-label=\"Main\"", html);
         await kiosk.GetAsync($"/kiosk/{Guid.NewGuid()}", HttpStatusCode.NotFound);
         await kiosk.GetAsync("/desk"); // the kiosk account keeps its staff pages
+    }
+
+    [Fact]
+    public async Task Kiosk_AccountAnAdminMadeAKiosk_HoldsThatRoleAlone_MenuIsTheKiosk_ChecksAPatronIn()
+    {
+        var (branch, room, patron, reservationId, _) = await DueAsync();
+        var tablet = await host.SignInNewAsync(email: $"kiosk-{Guid.NewGuid():N}@example.test");
+        var admin = await SessionAsync(Roles.Admin);
+        var users = $"/admin/users?email={Uri.EscapeDataString(tablet.Email)}";
+        Assert.Contains("<option value=\"Kiosk\">Kiosk</option>", await admin.GetAsync(users));
+        var (_, made, _) = await admin.SubmitAsync(users, $"/admin/users?handler=SetRole&userId={tablet.UserId}&email={Uri.EscapeDataString(tablet.Email)}",
+            new Dictionary<string, string> { ["role"] = "Kiosk" });
+        Assert.Contains($"{tablet.Email} is now a kiosk account", made);
+        Assert.Equal([Roles.Kiosk], await host.InScopeAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == tablet.UserId select r.Name).ToListAsync()));
+
+        var kiosk = new PageSession(host);
+        await kiosk.SignInAsync(tablet.Email, MakerspaceHost.Password);
+        var menu = MenuOf(await kiosk.GetAsync("/"));
+        Assert.Contains("href=\"/kiosk\"", menu);
+        Assert.Contains("Sign out", menu);
+        Assert.DoesNotContain("/reservations/mine", menu);
+        Assert.DoesNotContain("/desk", menu);
+        Assert.DoesNotContain("/account/my-data", menu);
+        Assert.Contains($"href=\"/kiosk/{branch.Id}\"", await kiosk.GetAsync("/kiosk"));
+        var denied = await kiosk.GetAsync("/desk", HttpStatusCode.Forbidden);
+        Assert.Contains("<a class=\"btn\" href=\"/kiosk\">Self check-in</a>", denied);
+        Assert.DoesNotContain("href=\"/reservations/mine\"", denied);
+
+        var found = await FindAsync(kiosk, branch, patron.Email);
+        var (status, done) = await CheckInAsync(kiosk, branch, KioskToken().Match(found).Groups[1].Value);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"You are checked in: {room.Name}", done);
+        Assert.Equal(ReservationStatus.CheckedIn, await StatusAsync(reservationId));
+    }
+
+    [Fact]
+    public async Task KioskAccount_EveryPageAndApiThatNeedsAnAccount_403_SaveTheKiosk_AndItBooksNothing()
+    {
+        var branch = await host.BranchAsync(Zone, opens: 0, closes: 0);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var tablet = await host.SignInNewAsync(Roles.Kiosk);
+        var failures = new List<string>();
+        var checkedCount = 0;
+        foreach (var endpoint in host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+            if (authorize.Count == 0 || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || authorize.Any(a => a.Policy == MakerspaceApp.KioskPolicy))
+            {
+                continue;
+            }
+
+            var path = "/" + RouteValue().Replace(endpoint.RoutePattern.RawText ?? "", m =>
+                m.Groups["rest"].Value.Contains("guid", StringComparison.Ordinal) || m.Groups["name"].Value.EndsWith("id", StringComparison.OrdinalIgnoreCase) ? Guid.NewGuid().ToString()
+                : m.Groups["name"].Value == "file" ? "x.ics" : "x").TrimStart('/');
+            var isPage = endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
+            var methods = isPage ? ["GET"] : endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods.Where(m => m is not "OPTIONS" and not "HEAD"))
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is not "GET" and not "DELETE")
+                {
+                    request.Content = JsonContent.Create(new { });
+                }
+
+                using var response = await tablet.Http.SendAsync(request);
+                checkedCount++;
+                if (response.StatusCode != HttpStatusCode.Forbidden)
+                {
+                    failures.Add($"{method} {path}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"A kiosk account was not refused:\n{string.Join("\n", failures)}");
+        Assert.True(checkedCount > 80, $"Only {checkedCount} endpoints were tried");
+
+        // The public pages' own forms act for whoever is signed in: a kiosk account cannot book or register through them.
+        var start = NextSlot(24 * 60);
+        var booked = await tablet.Http.BookAsync(room.Id, start, start.AddHours(1));
+        Assert.Equal(HttpStatusCode.Forbidden, booked.StatusCode);
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var session = (await (await staff.Http.ScheduleAsync(new { kind = "workshop", title = "Open day", roomId = room.Id, start = start.AddDays(1), end = start.AddDays(1).AddHours(1), capacity = 4 })).JsonAsync())
+            .GetProperty("id").GetGuid();
+        var kiosk = new PageSession(host);
+        await kiosk.SignInAsync(tablet.Email, MakerspaceHost.Password);
+        var (registered, _, _) = await kiosk.SubmitAsync($"/sessions/{session}", $"/sessions/{session}?handler=Register", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Forbidden, registered);
+        await kiosk.GetAsync($"/reservations/new?resourceId={room.Id}", HttpStatusCode.Forbidden);
+        await kiosk.GetAsync($"/kiosk/{branch.Id}");
+        Assert.False(await host.InScopeAsync(db => db.Reservations.AnyAsync(r => r.PatronId == tablet.UserId)));
+        Assert.False(await host.InScopeAsync(db => db.SessionRegistrations.AnyAsync(r => r.PatronId == tablet.UserId)));
     }
 
     [Fact]
@@ -312,6 +411,14 @@ public sealed partial class DoorPagesTests(MakerspaceHost host) : IClassFixture<
         host.InScopeAsync(db => db.Reservations.AsNoTracking().Where(r => r.Id == reservationId).Select(r => r.Status).FirstAsync());
 
     private static string MainOf(string html) => MainElement().Match(html).Value;
+
+    private static string MenuOf(string html) => MenuElement().Match(html).Value;
+
+    [GeneratedRegex("<nav aria-label=\"Main\"[\\s\\S]*?</nav>")]
+    private static partial Regex MenuElement();
+
+    [GeneratedRegex(@"\{(?<name>[^}:=?*]+)(?<rest>[^}]*)\}")]
+    private static partial Regex RouteValue();
 
     [GeneratedRegex("<li class=\"door-line door-")]
     private static partial Regex DoorLine();

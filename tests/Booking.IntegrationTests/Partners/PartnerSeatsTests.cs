@@ -82,6 +82,77 @@ public sealed class PartnerSeatsTests(MakerspaceHost host) : IClassFixture<Maker
     }
 
     [Fact]
+    public async Task ThePublicPages_CountThePublicsPlaces_AndSayHowManyAreKeptForWhom_InBothLanguages()
+    {
+        var (partnerId, ours) = await host.PartnerWithStaffAsync(["room"], null);
+        var partnerName = await host.InScopeAsync(db => db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).SingleAsync());
+        var session = await ScheduleAsync(capacity: 12, partnerId, seats: 3);
+        var patron = await host.SignInNewAsync();
+        await (await patron.Http.PostAsync($"/api/v1/sessions/{session}/registrations", null)).JsonAsync();
+        var client = await PartnerSetup.ClientAsync(ours, "Seat holder");
+        Assert.Equal(HttpStatusCode.NoContent, (await ours.Http.PostAsync($"/api/v1/partner/clients/{client}/sessions/{session}", null)).StatusCode);
+        var visitor = host.CreateClient();
+
+        var view = await (await visitor.GetAsync($"/api/v1/sessions/{session}")).JsonAsync();
+        var details = WebUtility.HtmlDecode(await Languages.SpanishPage.GetInAsync(visitor, $"/sessions/{session}", "en"));
+        var list = WebUtility.HtmlDecode(await Languages.SpanishPage.GetInAsync(visitor, "/sessions", "en"));
+        var spanish = WebUtility.HtmlDecode(await Languages.SpanishPage.GetInAsync(visitor, $"/sessions/{session}", "es"));
+
+        // The public's share is 12 - 3 = 9, one of them taken; the client on a set-aside seat takes none of the public's.
+        Assert.Equal((12, 9, 8, 3, 1), (view.GetProperty("capacity").GetInt32(), view.GetProperty("publicCapacity").GetInt32(),
+            view.GetProperty("placesLeft").GetInt32(), view.GetProperty("partnerSeats").GetInt32(), view.GetProperty("partnerSeatsTaken").GetInt32()));
+        Assert.Equal(partnerName, view.GetProperty("seatsPartner").GetProperty("name").GetString());
+        foreach (var page in new[] { details, list })
+        {
+            Assert.Contains("8 places left of 9", page);
+            Assert.Contains($"3 more places are kept for clients of {partnerName}.", page);
+            Assert.DoesNotContain("of 12", page);
+        }
+
+        Assert.Contains("Quedan 8 plazas de 9", spanish);
+        Assert.Contains($"3 plazas más están reservadas para clientes de {partnerName}.", spanish);
+    }
+
+    [Fact]
+    public async Task ChangingTheSeats_ThroughTheApi_NeverBelowTheClientsOnThem_NorAboveWhatThePublicLeaves_LoweringPromotesTheLine()
+    {
+        var (partnerId, ours) = await host.PartnerWithStaffAsync(["room"], null);
+        var (otherPartner, _) = await host.PartnerWithStaffAsync(["room"], null);
+        var session = await ScheduleAsync(capacity: 3, partnerId, seats: 2);
+        var client = await PartnerSetup.ClientAsync(ours, "Seat holder");
+        Assert.Equal(HttpStatusCode.NoContent, (await ours.Http.PostAsync($"/api/v1/partner/clients/{client}/sessions/{session}", null)).StatusCode);
+        var first = await host.SignInNewAsync();
+        var second = await host.SignInNewAsync();
+        await (await first.Http.PostAsync($"/api/v1/sessions/{session}/registrations", null)).JsonAsync();
+        await (await second.Http.PostAsync($"/api/v1/sessions/{session}/registrations", null)).JsonAsync();
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var url = $"/api/v1/sessions/{session}/partner-seats";
+
+        var fewer = await staff.Http.PutAsJsonAsync(url, new { partnerSeats = 0 });
+        var moved = await staff.Http.PutAsJsonAsync(url, new { seatsPartnerId = otherPartner, partnerSeats = 2 });
+        var tooMany = await staff.Http.PutAsJsonAsync(url, new { seatsPartnerId = partnerId, partnerSeats = 3 });
+        var noNumber = await staff.Http.PutAsJsonAsync(url, new { seatsPartnerId = partnerId });
+        var noSuchSession = await staff.Http.PutAsJsonAsync($"/api/v1/sessions/{Guid.NewGuid()}/partner-seats", new { partnerSeats = 0 });
+        var patron = await first.Http.PutAsJsonAsync(url, new { partnerSeats = 0 });
+
+        Assert.Contains("already hold 1 of the seats set aside: set aside at least 1", (await fewer.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("detail").GetString());
+        Assert.Contains("keep that partner", (await moved.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("detail").GetString());
+        Assert.Contains("The public holds 1 of the 3 places: set aside at most 2.", (await tooMany.ShouldBeProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("detail").GetString());
+        await noNumber.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+        await noSuchSession.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(HttpStatusCode.Forbidden, patron.StatusCode);
+        Assert.Equal(2, await host.InScopeAsync(db => db.Sessions.Where(s => s.Id == session).Select(s => s.PartnerSeats).SingleAsync()));
+
+        var lowered = await staff.Http.PutAsJsonAsync(url, new { seatsPartnerId = partnerId, partnerSeats = 1 });
+
+        Assert.Equal(HttpStatusCode.OK, lowered.StatusCode);
+        var view = await lowered.JsonAsync();
+        Assert.Equal((1, 1, 2, 0, 0), (view.GetProperty("partnerSeats").GetInt32(), view.GetProperty("partnerSeatsTaken").GetInt32(),
+            view.GetProperty("publicCapacity").GetInt32(), view.GetProperty("placesLeft").GetInt32(), view.GetProperty("waiting").GetInt32()));
+        Assert.Equal(RegistrationStatus.Registered, await host.InScopeAsync(db => db.SessionRegistrations.Where(g => g.SessionId == session && g.PatronId == second.UserId).Select(g => g.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task SettingSeatsAside_MoreThanTheCapacity_OrWithoutAPartner_OrForNoSuchPartner_400_NothingScheduled()
     {
         var (partnerId, _) = await host.PartnerWithStaffAsync(["room"], null);

@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Booking.Data.Identity;
+using Booking.Domain.Notifications;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.Domain.Sessions;
 using Booking.IntegrationTests.Certifications;
 using Booking.IntegrationTests.Infrastructure;
+using Booking.IntegrationTests.Partners;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -145,6 +147,115 @@ public sealed class SessionFormPagesTests(MakerspaceHost host) : IClassFixture<M
         Assert.Equal(partner, session.PartnerId);
         Assert.Equal(RegistrationStatus.Registered, Assert.Single(session.Registrations).Status);
         Assert.True(await host.InScopeAsync(db => db.AuditLog.AnyAsync(a => a.Action == "session.revise" && a.Subject == $"session:{id}")));
+    }
+
+    [Fact]
+    public async Task NewSession_SeatsSetAsideForAPartner_RefusedLikeTheApi_ThenSaved_TheAttendancePageCountsThem()
+    {
+        var admin = await host.SignInNewAsync(Roles.Admin);
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var branch = await host.BranchAsync(Zone);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var host1 = await PartnerAsync(admin.Http);
+        var seatsFor = await PartnerAsync(admin.Http);
+        var seatsName = await host.InScopeAsync(db => db.Partners.Where(p => p.Id == seatsFor).Select(p => p.Name).SingleAsync());
+        var desk = await DeskAsync(staff.Email);
+        var start = host.Clock.DaysAhead(Zone, 4, 14);
+        var form = await desk.GetAsync("/desk/sessions/new");
+        Assert.Contains("<legend>Seats set aside for a partner</legend>", form);
+        Assert.Contains($"<option value=\"{seatsFor}\">", form);
+        Assert.Contains("name=\"PartnerSeats\" type=\"number\" min=\"0\"", form);
+
+        async Task<string> RefusedAsync(string partner, string seats, string hostPartner = "")
+        {
+            var fields = Fields(room.Id, start, "workshop", "Job fair");
+            (fields["SeatsPartnerId"], fields["PartnerSeats"], fields["PartnerId"]) = (partner, seats, hostPartner);
+            var (status, html, _) = await desk.SubmitAsync("/desk/sessions/new", "/desk/sessions/new", fields);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains("Nothing was saved", html);
+            return WebUtility.HtmlDecode(html);
+        }
+
+        Assert.Contains("Set aside 0 seats, or up to the capacity (6).", await RefusedAsync(seatsFor.ToString(), "7"));
+        Assert.Contains("Set aside 0 seats, or up to the capacity (6).", await RefusedAsync(seatsFor.ToString(), "-1"));
+        Assert.Contains("Choose the partner organisation the seats are set aside for.", await RefusedAsync("", "2"));
+        Assert.Contains("Say how many seats to set aside for the partner, or choose none.", await RefusedAsync(seatsFor.ToString(), "0"));
+        Assert.Contains("The hosting partner registers its clients for any place: set seats aside for another partner.", await RefusedAsync(host1.ToString(), "2", host1.ToString()));
+        Assert.Contains("Choose a partner organisation from the list, or none.", await RefusedAsync(Guid.NewGuid().ToString(), "2"));
+        Assert.Contains("Give a whole number.", await RefusedAsync(seatsFor.ToString(), "a few"));
+        Assert.False(await host.InScopeAsync(db => db.Sessions.AnyAsync(s => s.RoomId == room.Id)));
+
+        var ok = Fields(room.Id, start, "workshop", "Job fair");
+        (ok["SeatsPartnerId"], ok["PartnerSeats"], ok["PartnerId"]) = (seatsFor.ToString(), "2", host1.ToString());
+        var (_, saved, landed) = await desk.SubmitAsync("/desk/sessions/new", "/desk/sessions/new", ok);
+
+        var session = await host.InScopeAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.RoomId == room.Id));
+        Assert.Equal($"/desk/sessions/{session.Id}", landed?.AbsolutePath);
+        Assert.Equal((seatsFor, 2, host1), (session.SeatsPartnerId!.Value, session.PartnerSeats, session.PartnerId!.Value));
+        Assert.Contains($"Seats set aside for {seatsName}: 0 of 2 taken. The public may take the other 4 places.", WebUtility.HtmlDecode(saved));
+        var view = await (await host.CreateClient().GetAsync($"/api/v1/sessions/{session.Id}")).JsonAsync();
+        Assert.Equal((6, 4, 4, 2), (view.GetProperty("capacity").GetInt32(), view.GetProperty("publicCapacity").GetInt32(), view.GetProperty("placesLeft").GetInt32(), view.GetProperty("partnerSeats").GetInt32()));
+        Assert.Equal(seatsName, view.GetProperty("seatsPartner").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Edit_SeatsSetAside_NeverFewerThanTheClientsOnThem_NorMoreThanThePublicLeaves_FreedPlacesPromoteTheLine()
+    {
+        var (partnerId, partnerStaff) = await host.PartnerWithStaffAsync(["room"], null);
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var branch = await host.BranchAsync(Zone);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var start = host.Clock.DaysAhead(Zone, 5, 14);
+        var id = (await (await staff.Http.ScheduleAsync(new { kind = "workshop", title = "CV clinic", roomId = room.Id, start, end = start.AddHours(1), capacity = 4, seatsPartnerId = partnerId, partnerSeats = 2 })).JsonAsync())
+            .GetProperty("id").GetGuid();
+        var client = await PartnerSetup.ClientAsync(partnerStaff, "Seat holder");
+        Assert.Equal(HttpStatusCode.NoContent, (await partnerStaff.Http.PostAsync($"/api/v1/partner/clients/{client}/sessions/{id}", null)).StatusCode);
+        var first = await host.SignInNewAsync();
+        var second = await host.SignInNewAsync();
+        var third = await host.SignInNewAsync();
+        foreach (var patron in new[] { first, second, third })
+        {
+            await (await patron.Http.PostAsync($"/api/v1/sessions/{id}/registrations", null)).JsonAsync();
+        }
+
+        var desk = await DeskAsync(staff.Email);
+        var page = $"/desk/sessions/{id}/edit";
+        var form = await desk.GetAsync(page);
+        Assert.Contains($"<option value=\"{partnerId}\" selected=\"selected\">", form);
+        Assert.Contains("1 of them is taken by the partner's clients.", WebUtility.HtmlDecode(form));
+
+        async Task<string> PostAsync(string partner, string seats)
+        {
+            var (_, html, _) = await desk.SubmitAsync(page, page, new Dictionary<string, string>
+            {
+                ["Title"] = "CV clinic",
+                ["Description"] = "",
+                ["PartnerId"] = "",
+                ["SeatsPartnerId"] = partner,
+                ["PartnerSeats"] = seats,
+            });
+            return WebUtility.HtmlDecode(html);
+        }
+
+        Assert.Contains("The partner's clients already hold 1 of the seats set aside: set aside at least 1.", await PostAsync("", "0"));
+        var (otherPartner, _) = await host.PartnerWithStaffAsync(["room"], null);
+        Assert.Contains("The partner's clients already hold 1 of the seats set aside: keep that partner while they are registered.", await PostAsync(otherPartner.ToString(), "2"));
+        Assert.Contains("The public holds 2 of the 4 places: set aside at most 2.", await PostAsync(partnerId.ToString(), "3"));
+        Assert.Contains("Set aside 0 seats, or up to the capacity (4).", await PostAsync(partnerId.ToString(), "5"));
+        var unchanged = await host.InScopeAsync(db => db.Sessions.AsNoTracking().Include(s => s.Registrations).SingleAsync(s => s.Id == id));
+        Assert.Equal((2, 1), (unchanged.PartnerSeats, unchanged.Waiting));
+
+        var saved = await PostAsync(partnerId.ToString(), "1");
+
+        Assert.Contains("Saved the session", saved);
+        var session = await host.InScopeAsync(db => db.Sessions.AsNoTracking().Include(s => s.Registrations).SingleAsync(s => s.Id == id));
+        Assert.Equal((1, partnerId), (session.PartnerSeats, session.SeatsPartnerId!.Value));
+        Assert.Equal(RegistrationStatus.Registered, session.Registrations.Single(r => r.PatronId == third.UserId).Status);
+        Assert.Equal(4, session.PlacesTaken);
+        Assert.True(await host.InScopeAsync(db => db.Notifications.AnyAsync(n => n.RecipientId == third.UserId && n.Kind == NotificationKinds.SessionPromoted)));
+        Assert.True(await host.InScopeAsync(db => db.AuditLog.AnyAsync(a => a.Action == "session.partner-seats" && a.Subject == $"session:{id}")));
+        Assert.Contains("Seats set aside for", saved);
+        Assert.Contains(": 1 of 1 taken. The public may take the other 3 places.", saved);
     }
 
     [Fact]

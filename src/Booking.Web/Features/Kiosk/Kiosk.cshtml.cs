@@ -17,11 +17,11 @@ using Microsoft.Extensions.Localization;
 namespace Booking.Web.Features.Kiosk;
 
 /// <summary>
-/// Self check-in on a tablet at the desk. The tablet is signed in as staff; patrons type their e-mail address or library
-/// card number and check in to their reservations at this branch whose check-in window is open now. It shows only the
+/// Self check-in on a tablet at the desk. The tablet is signed in with a kiosk account (staff may use it too); patrons
+/// type their e-mail address or library card number and check in to their reservations at this branch whose check-in window is open now. It shows only the
 /// resource and the time, never who; an unknown identifier gets the same sentence as "nothing to check in now".
 /// </summary>
-[Authorize(Policy = MakerspaceApp.StaffPolicy)]
+[Authorize(Policy = MakerspaceApp.KioskPolicy)]
 public sealed class KioskModel(BookingDbContext db, ReservationActions actions, TimeProvider clock, IDataProtectionProvider protection, IStringLocalizer<KioskModel> words) : PageModel
 {
     /// <summary>Longer than any e-mail address Identity accepts; longer input is not looked up.</summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Patrons;
 
-/// <summary>Lists every account 50 a page (by role, or found by e-mail) and makes them patron, staff or admin (audited; an admin cannot demote themself).</summary>
+/// <summary>Lists every account 50 a page (by role, or found by e-mail) and makes them patron, staff, admin or a kiosk (audited; an admin cannot demote themself).</summary>
 [Authorize(Policy = MakerspaceApp.AdminPolicy)]
 public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> users, TimeProvider clock, IStringLocalizer<UsersModel> words) : PageModel
 {
@@ -19,8 +19,8 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
 
     public const int PageSize = 50;
 
-    /// <summary>The roles an admin chooses between; every account stays a patron underneath.</summary>
-    public static readonly IReadOnlyList<string> Choices = [Roles.Patron, Roles.Staff, Roles.Admin];
+    /// <summary>The roles an admin chooses between; every account stays a patron underneath, except a kiosk, which holds that role alone.</summary>
+    public static readonly IReadOnlyList<string> Choices = [Roles.Patron, Roles.Staff, Roles.Admin, Roles.Kiosk];
 
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -79,7 +79,7 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
     {
         if (role is null || !Choices.Contains(role))
         {
-            return words["Choose Patron, Staff or Admin."];
+            return words["Choose Patron, Staff, Admin or Kiosk."];
         }
 
         var user = await users.FindByIdAsync(userId.ToString());
@@ -96,13 +96,16 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
         var before = RoleOf(await users.GetRolesAsync(user));
         if (before == role)
         {
-            TempData["Message"] = Said(role, "{0} is already staff.", "{0} is already an admin.", "{0} is already a patron.", user.Email);
+            TempData["Message"] = Said(role, "{0} is already staff.", "{0} is already an admin.", "{0} is already a patron.", "{0} is already a kiosk account.", user.Email);
             return null;
         }
 
-        // Patron always; staff or admin on top of it (admins can do what staff can).
+        // Patron always; staff or admin on top of it (admins can do what staff can). A kiosk holds its role alone, so a
+        // person at the tablet can neither book as it nor reach a desk or partner page.
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        foreach (var (name, wanted) in new[] { (Roles.Patron, true), (Roles.Staff, role == Roles.Staff), (Roles.Admin, role == Roles.Admin) })
+        var kiosk = role == Roles.Kiosk;
+        var partner = !kiosk && await users.IsInRoleAsync(user, Roles.Partner);
+        foreach (var (name, wanted) in new[] { (Roles.Patron, !kiosk), (Roles.Staff, role == Roles.Staff), (Roles.Admin, role == Roles.Admin), (Roles.Kiosk, kiosk), (Roles.Partner, partner) })
         {
             var has = await users.IsInRoleAsync(user, name);
             var result = wanted && !has ? await users.AddToRoleAsync(user, name)
@@ -119,7 +122,7 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
         db.AuditLog.Add(new AuditEntry(User.UserId(), "user.role", $"user:{user.Id}", $"Made {user.Email} {role} (was {before}).", clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        TempData["Message"] = Said(role, "{0} is now staff.", "{0} is now an admin.", "{0} is now a patron.", user.Email);
+        TempData["Message"] = Said(role, "{0} is now staff.", "{0} is now an admin.", "{0} is now a patron.", "{0} is now a kiosk account: it opens the self check-in pages and nothing else.", user.Email);
         return null;
     }
 
@@ -135,14 +138,16 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
         // "staff" and "Staff" alike; anything else lists everyone.
         Role = Choices.FirstOrDefault(c => string.Equals(c, Role?.Trim(), StringComparison.OrdinalIgnoreCase));
 
-        // The role shown is the highest held (admin, then staff, then patron), so the filter matches what the list says.
+        // The role shown is the highest held (admin, then staff, then kiosk, then patron), so the filter matches what the list says.
         var adminIds = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur.UserId;
         var staffIds = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Staff select ur.UserId;
+        var kioskIds = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Kiosk select ur.UserId;
         query = Role switch
         {
             Roles.Admin => query.Where(u => adminIds.Contains(u.Id)),
             Roles.Staff => query.Where(u => staffIds.Contains(u.Id) && !adminIds.Contains(u.Id)),
-            Roles.Patron => query.Where(u => !staffIds.Contains(u.Id) && !adminIds.Contains(u.Id)),
+            Roles.Kiosk => query.Where(u => kioskIds.Contains(u.Id) && !staffIds.Contains(u.Id) && !adminIds.Contains(u.Id)),
+            Roles.Patron => query.Where(u => !staffIds.Contains(u.Id) && !adminIds.Contains(u.Id) && !kioskIds.Contains(u.Id)),
             _ => query,
         };
 
@@ -177,13 +182,14 @@ public sealed class UsersModel(BookingDbContext db, UserManager<UserAccount> use
         : null;
 
     private static string RoleOf(IList<string> roles) =>
-        roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Staff) ? Roles.Staff : Roles.Patron;
+        roles.Contains(Roles.Admin) ? Roles.Admin : roles.Contains(Roles.Staff) ? Roles.Staff : roles.Contains(Roles.Kiosk) ? Roles.Kiosk : Roles.Patron;
 
     /// <summary>A whole sentence per role ("staff" takes no article, "an admin", "a patron"), so each language words it its own way.</summary>
-    private string Said(string role, string staff, string admin, string patron, string? email) => words[role switch
+    private string Said(string role, string staff, string admin, string patron, string kiosk, string? email) => words[role switch
     {
         Roles.Staff => staff,
         Roles.Admin => admin,
+        Roles.Kiosk => kiosk,
         _ => patron,
     }, email ?? ""];
 }

@@ -12,11 +12,11 @@ using Microsoft.Extensions.Localization;
 namespace Booking.Web.Features.Sessions;
 
 /// <summary>
-/// Changes a session's title, description and host. The room, time and capacity hold reservations and places,
+/// Changes a session's title, description, host and the seats set aside for a partner. The room, time and capacity hold reservations and places,
 /// so those are changed by cancelling (registrants are told) and scheduling again.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class EditSessionModel(BookingDbContext db, SessionScheduling scheduling, TimeProvider clock, IStringLocalizer<EditSessionModel> words) : PageModel
+public sealed class EditSessionModel(BookingDbContext db, SessionScheduling scheduling, SessionRegistrations registrations, TimeProvider clock, IStringLocalizer<EditSessionModel> words) : PageModel
 {
     public Session? Session { get; private set; }
 
@@ -33,6 +33,13 @@ public sealed class EditSessionModel(BookingDbContext db, SessionScheduling sche
     [BindProperty]
     public Guid? PartnerId { get; set; }
 
+    /// <summary>A partner (not the host) some seats are set aside for; see <see cref="SeatsForm"/>.</summary>
+    [BindProperty]
+    public Guid? SeatsPartnerId { get; set; }
+
+    [BindProperty]
+    public int? PartnerSeats { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -41,6 +48,7 @@ public sealed class EditSessionModel(BookingDbContext db, SessionScheduling sche
         }
 
         (Title, Description, PartnerId) = (Session!.Title, Session.Description, Session.PartnerId);
+        (SeatsPartnerId, PartnerSeats) = (Session.SeatsPartnerId, Session.PartnerSeats);
         return Page();
     }
 
@@ -70,6 +78,7 @@ public sealed class EditSessionModel(BookingDbContext db, SessionScheduling sche
             ModelState.AddModelError(nameof(PartnerId), words["Choose a partner organisation from the list, or none."].Value);
         }
 
+        SeatsForm.Check(ModelState, SeatsPartnerId, PartnerSeats, Session!.Capacity, PartnerId, Partners, Session);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -77,6 +86,21 @@ public sealed class EditSessionModel(BookingDbContext db, SessionScheduling sche
 
         try
         {
+            // The seats first: they are refused under the session's lock if a client registered meanwhile, and then nothing is saved.
+            if (SeatsPartnerId != Session.SeatsPartnerId || (PartnerSeats ?? 0) != Session.PartnerSeats)
+            {
+                try
+                {
+                    await registrations.SetAsideSeatsAsync(User.UserId(), id, SeatsPartnerId, PartnerSeats ?? 0, PartnerId, ct);
+                }
+                catch (DomainException e)
+                {
+                    db.ChangeTracker.Clear();
+                    ModelState.AddModelError(SeatsForm.SeatsField, e.Message);
+                    return Page();
+                }
+            }
+
             await scheduling.ReviseAsync(User.UserId(), id, Title!, Description, PartnerId, ct);
             TempData["Message"] = words["Saved the session's details."].Value;
             return RedirectToPage("/Sessions/Session", new { id });
@@ -91,7 +115,7 @@ public sealed class EditSessionModel(BookingDbContext db, SessionScheduling sche
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        Session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        Session = await db.Sessions.AsNoTracking().Include(s => s.Registrations).FirstOrDefaultAsync(s => s.Id == id, ct);
         Partners = await NewSessionModel.PartnerOptionsAsync(db, ct);
         Closed = Session is { } s && (s.IsCancelled || clock.GetUtcNow().UtcDateTime >= s.EndsAtUtc);
         return Session is not null;

@@ -61,6 +61,13 @@ public sealed class NewSessionModel(BookingDbContext db, SessionScheduling sched
     [BindProperty]
     public int? HoldDesks { get; set; }
 
+    /// <summary>A partner (not the host) some seats are set aside for: its staff register their clients on them.</summary>
+    [BindProperty]
+    public Guid? SeatsPartnerId { get; set; }
+
+    [BindProperty]
+    public int? PartnerSeats { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         // A pre-fill is only a suggestion: values that name nothing are dropped rather than shown as errors.
@@ -184,13 +191,15 @@ public sealed class NewSessionModel(BookingDbContext db, SessionScheduling sched
             }
         }
 
+        SeatsForm.Check(ModelState, SeatsPartnerId, PartnerSeats, Capacity is >= 1 and <= Session.MaxCapacity ? Capacity : null, PartnerId, Partners, existing: null);
+
         if (!ModelState.IsValid || interval is null || room is null)
         {
             return Page();
         }
 
         var details = new SessionDetails(kind, Title!.Trim(), Description, room.Id, room.LocationId, interval.Value, Capacity!.Value,
-            CertificationId, PartnerId, User.UserId(), HoldDesks ?? 0);
+            CertificationId, PartnerId, User.UserId(), HoldDesks ?? 0, SeatsPartnerId, PartnerSeats ?? 0);
         try
         {
             var outcome = await scheduling.ScheduleAsync(User.UserId(), details, ct);

@@ -30,6 +30,9 @@ public sealed class SessionModel(BookingDbContext db, SessionRegistrations regis
 
     public string? CertificationName { get; private set; }
 
+    /// <summary>The partner some seats are set aside for (not the host), or null.</summary>
+    public string? SeatsPartnerName { get; private set; }
+
     public bool Started { get; private set; }
 
     public bool Over { get; private set; }
@@ -107,6 +110,7 @@ public sealed class SessionModel(BookingDbContext db, SessionRegistrations regis
         Started = clock.GetUtcNow().UtcDateTime >= session.StartsAtUtc;
         Over = clock.GetUtcNow().UtcDateTime >= session.EndsAtUtc;
         CertificationName = session.CertificationId is { } c ? await db.Certifications.Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        SeatsPartnerName = session.SeatsPartnerId is { } p ? await db.Partners.Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var patronIds = session.Registrations.Select(r => r.PatronId).ToList();
         var people = await db.Users.AsNoTracking().Where(u => patronIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.DisplayName }).ToDictionaryAsync(u => u.Id, ct);

@@ -20,11 +20,18 @@ public static class SessionWords
         _ => kind,
     };
 
+    /// <summary>The places the public can take: seats set aside for a partner are left out (see <see cref="Kept"/>).</summary>
     public static string Places(SessionView s) =>
         s.Status == "cancelled" ? Say("Cancelled: {0}", s.CancellationReason)
-        : s.PlacesLeft == 0 ? Say("Full: all {0} taken, {1} on the waiting list", s.Capacity, s.Waiting)
-        : s.PlacesLeft == 1 ? Say("1 place left of {0}", s.Capacity)
-        : Say("{0} places left of {1}", s.PlacesLeft, s.Capacity);
+        : s.PlacesLeft == 0 ? Say("Full: all {0} taken, {1} on the waiting list", s.PublicCapacity, s.Waiting)
+        : s.PlacesLeft == 1 ? Say("1 place left of {0}", s.PublicCapacity)
+        : Say("{0} places left of {1}", s.PlacesLeft, s.PublicCapacity);
+
+    /// <summary>The seats set aside for a partner's clients, said beside the public's places; null when there are none.</summary>
+    public static string? Kept(SessionView s) =>
+        s.Status == "cancelled" || s.PartnerSeats == 0 ? null
+        : s.PartnerSeats == 1 ? Say("1 more place is kept for clients of {0}.", s.SeatsPartner?.Name)
+        : Say("{0} more places are kept for clients of {1}.", s.PartnerSeats, s.SeatsPartner?.Name);
 
     public static string Host(SessionView s) => s.Host.Type == "partner" ? Say("Hosted by our partner {0}", s.Host.Name) : Say("Hosted by library staff");
 
@@ -44,7 +51,8 @@ public static class SessionWords
         _ => null,
     };
 
-    private static string Say(string english, params object?[] args)
+    /// <summary>A sentence in the request's language, from this file's resources (English is the key).</summary>
+    public static string Say(string english, params object?[] args)
     {
         var culture = CultureInfo.CurrentUICulture;
         return string.Format(culture, Words.GetString(english, culture) ?? english, args);

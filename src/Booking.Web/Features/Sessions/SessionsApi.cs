@@ -22,6 +22,9 @@ public sealed record RegistrationInput(Guid? DeskId);
 /// <summary>A desk a networking session holds, and whether it is still free to choose (never who has it).</summary>
 public sealed record SessionDeskView(Guid Id, string Name, bool Free);
 
+/// <summary>The body of <c>PUT /api/v1/sessions/{id}/partner-seats</c>: 0 and no partner to set none aside.</summary>
+public sealed record PartnerSeatsInput(Guid? SeatsPartnerId, int? PartnerSeats);
+
 /// <summary>The body of <c>POST /api/v1/sessions/{id}/attendance</c>.</summary>
 public sealed record AttendanceInput(Guid? PatronId, bool? Attended, bool? Passed);
 
@@ -38,6 +41,12 @@ public sealed record SessionView(
     public int PartnerSeats { get; init; }
 
     public int PartnerSeatsTaken { get; init; }
+
+    /// <summary>The partner the seats are set aside for, or null.</summary>
+    public NamedRef? SeatsPartner { get; init; }
+
+    /// <summary>The places open to the public: the capacity less the seats set aside (<c>placesLeft</c> counts down from it).</summary>
+    public int PublicCapacity => Capacity - PartnerSeats;
 }
 
 /// <summary>A registration; <c>Desk</c> is the attendee's own desk at a networking session (their reservation), if any.</summary>
@@ -62,6 +71,7 @@ public static class SessionsApi
         sessions.MapGet("/{id:guid}", Get);
         sessions.MapPost("/", Schedule).RequireAuthorization(MakerspaceApp.StaffPolicy);
         sessions.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(MakerspaceApp.StaffPolicy);
+        sessions.MapPut("/{id:guid}/partner-seats", SetAsideSeats).RequireAuthorization(MakerspaceApp.StaffPolicy);
         sessions.MapPost("/{id:guid}/registrations", Register).RequireAuthorization();
         sessions.MapDelete("/{id:guid}/registrations/mine", CancelMine).RequireAuthorization();
         sessions.MapGet("/{id:guid}/registrations", Registrations).RequireAuthorization(MakerspaceApp.StaffPolicy);
@@ -189,6 +199,20 @@ public static class SessionsApi
         return TypedResults.Ok((await ViewsAsync(db, [id], ct)).Single());
     }
 
+    private static async Task<Results<Ok<SessionView>, ValidationProblem>> SetAsideSeats(
+        Guid id, PartnerSeatsInput? input, ClaimsPrincipal user, SessionRegistrations registrations, BookingDbContext db, CancellationToken ct)
+    {
+        var checks = new FieldErrors();
+        var seats = checks.Required(input?.PartnerSeats, "partnerSeats", "Say how many seats to set aside (0, with no seatsPartnerId, for none).");
+        if (!checks.IsValid)
+        {
+            return checks.ToProblem();
+        }
+
+        await registrations.SetAsideSeatsAsync(user.UserId(), id, input!.SeatsPartnerId, seats, ct);
+        return TypedResults.Ok((await ViewsAsync(db, [id], ct)).Single());
+    }
+
     private static async Task<Created<RegistrationView>> Register(
         Guid id, RegistrationInput? input, ClaimsPrincipal user, SessionRegistrations registrations, BookingDbContext db, CancellationToken ct)
     {
@@ -270,7 +294,7 @@ public static class SessionsApi
             .GroupBy(r => new { r.SessionId, r.Status, r.OnPartnerSeat }).Select(g => new { g.Key.SessionId, g.Key.Status, g.Key.OnPartnerSeat, Count = g.Count() }).ToListAsync(ct);
         var certificationIds = rows.Select(r => r.Session.CertificationId).OfType<Guid>().Distinct().ToList();
         var certifications = await db.Certifications.AsNoTracking().Where(c => certificationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var partnerIds = rows.Select(r => r.Session.PartnerId).OfType<Guid>().Distinct().ToList();
+        var partnerIds = rows.Select(r => r.Session.PartnerId).Concat(rows.Select(r => r.Session.SeatsPartnerId)).OfType<Guid>().Distinct().ToList();
         var partners = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var desks = await (from d in db.SessionDesks.AsNoTracking()
                            join r in db.Resources.AsNoTracking() on d.ResourceId equals r.Id
@@ -301,6 +325,7 @@ public static class SessionsApi
             {
                 PartnerSeats = s.PartnerSeats,
                 PartnerSeatsTaken = onSeats,
+                SeatsPartner = s.SeatsPartnerId is { } seatsPartnerId ? new NamedRef(seatsPartnerId, partners.GetValueOrDefault(seatsPartnerId) ?? "?") : null,
             };
         }).ToList();
     }
