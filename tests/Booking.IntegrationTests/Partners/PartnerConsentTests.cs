@@ -103,6 +103,11 @@ public sealed class PartnerConsentTests(MakerspaceHost host) : IClassFixture<Mak
         Assert.Equal(HttpStatusCode.OK, (await staff.Http.GetAsync($"/api/v1/partner/clients/{patron.UserId}")).StatusCode);
         Assert.Contains(patron.UserId.ToString(), await staff.Http.GetStringAsync("/api/v1/partner/clients"));
         Assert.Equal(HttpStatusCode.OK, (await staff.Http.GetAsync($"/partner/clients/{patron.UserId}")).StatusCode);
+        // The data download names both requests and the partner they are a client of.
+        var export = await (await patron.Http.GetAsync("/api/v1/account/data")).JsonAsync();
+        var partners = export.GetProperty("partners");
+        Assert.Equal(partnerName, Assert.Single(partners.GetProperty("clientOf").EnumerateArray()).GetProperty("partner").GetString());
+        Assert.Equal(new[] { "agreed", "declined" }, partners.GetProperty("requests").EnumerateArray().Select(r => r.GetProperty("status").GetString()).Order());
         var booked = await BookAsync(staff, patron.UserId, room.Id, 3);
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var reservationId = (await booked.JsonAsync()).GetProperty("id").GetGuid();
