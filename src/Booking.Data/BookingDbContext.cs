@@ -59,6 +59,9 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
     /// <summary>Which patrons each partner organisation serves.</summary>
     public DbSet<PartnerClient> PartnerClients => Set<PartnerClient>();
 
+    /// <summary>Partners' requests that an existing patron become their client, answered by the patron.</summary>
+    public DbSet<PartnerClientRequest> PartnerClientRequests => Set<PartnerClientRequest>();
+
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -36,6 +36,7 @@ public static class WorkflowsRegistration
         services.TryAddScoped<Patrons.PatronEnrolment>();
         services.TryAddScoped<Partners.PartnerDesk>();
         services.TryAddScoped<Partners.PartnerStaffing>();
+        services.TryAddScoped<Partners.PartnerClientConsent>();
         return services;
     }
 }

@@ -515,6 +515,41 @@ namespace Booking.Data.Postgres.Migrations
                     b.ToTable("PartnerClients", (string)null);
                 });
 
+            modelBuilder.Entity("Booking.Domain.Partners.PartnerClientRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AskedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatronId");
+
+                    b.HasIndex("PartnerId", "PatronId")
+                        .IsUnique();
+
+                    b.ToTable("PartnerClientRequests", (string)null);
+                });
+
             modelBuilder.Entity("Booking.Domain.Partners.PartnerOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1638,6 +1673,21 @@ namespace Booking.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Booking.Domain.Partners.PartnerClient", b =>
+                {
+                    b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Partners.PartnerClientRequest", b =>
                 {
                     b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
                         .WithMany()

@@ -509,6 +509,41 @@ namespace Booking.Data.Sqlite.Migrations
                     b.ToTable("PartnerClients", (string)null);
                 });
 
+            modelBuilder.Entity("Booking.Domain.Partners.PartnerClientRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AskedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatronId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatronId");
+
+                    b.HasIndex("PartnerId", "PatronId")
+                        .IsUnique();
+
+                    b.ToTable("PartnerClientRequests", (string)null);
+                });
+
             modelBuilder.Entity("Booking.Domain.Partners.PartnerOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1624,6 +1659,21 @@ namespace Booking.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Booking.Domain.Partners.PartnerClient", b =>
+                {
+                    b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Booking.Data.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PatronId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Booking.Domain.Partners.PartnerClientRequest", b =>
                 {
                     b.HasOne("Booking.Domain.Partners.PartnerOrganisation", null)
                         .WithMany()

@@ -24,6 +24,9 @@ public static class NotificationKinds
     /// <summary>Two attendees of a networking session both agreed to connect: each gets the other's contact details.</summary>
     public const string NetworkingConnected = "networking-connected";
 
+    /// <summary>A partner organisation asks a patron to become its client: they answer on their account's partners page.</summary>
+    public const string PartnerClientRequest = "partner-client-request";
+
     /// <summary>Kinds whose e-mail carries an .ics that cancels the calendar entry.</summary>
     public static bool CancelsCalendarEntry(string kind) => kind is ReservationCancelled or NoShow or ReservationRejected or SessionCancelled;
 

@@ -49,6 +49,7 @@ public static class NoticeWriter
             ["contact"] = f.Contact,
             ["email"] = f.ContactEmail,
             ["link"] = f.ContactLink,
+            ["partner"] = f.Partner,
             ["location"] = f.Location,
             ["strikes"] = f.Strikes?.ToString(c),
             ["days"] = f.WindowDays is { } w ? TimeSpan.FromDays(w).Humanize(culture: c, maxUnit: TimeUnit.Day) : null,
@@ -160,6 +161,7 @@ public static class NoticeWriter
             NotificationKinds.SessionRegistered or NotificationKinds.SessionPromoted or NotificationKinds.SessionCancelled when f.SessionId is { } s =>
                 [Link("Action.Session", $"/sessions/{s}", primary: true), Link("Action.Mine", mine)],
             NotificationKinds.NetworkingConnected => [Link("Action.Networking", "/account/networking", primary: true)],
+            NotificationKinds.PartnerClientRequest => [Link("Action.Partners", "/account/partners", primary: true)],
             _ => [Link("Action.Mine", mine, primary: true)],
         };
     }

@@ -61,6 +61,9 @@ public sealed record NoticeFacts
 
     public string? ContactLink { get; init; }
 
+    /// <summary>The partner organisation that asks the patron to become its client.</summary>
+    public string? Partner { get; init; }
+
     public int? LeadMinutes { get; init; }
 
     public int? DaysOverdue { get; init; }

@@ -229,6 +229,18 @@ public static class Notices
                 ContactLink = contactLink,
             }).ToJson());
 
+    // Partner organisations.
+
+    /// <summary>
+    /// <paramref name="partnerName"/> asks the patron to become its client; nothing changes unless they agree on their
+    /// account's partners page before <paramref name="expiresAtUtc"/>.
+    /// </summary>
+    public static Notification PartnerClientRequest(Guid patronId, string partnerName, DateTime expiresAtUtc, DateTime nowUtc) =>
+        new(patronId, NotificationKinds.PartnerClientRequest,
+            $"{partnerName} asks to help you with your bookings",
+            $"{partnerName}, a partner organisation of the library, asks you to become its client. If you agree, its staff can see your bookings and attendance and book for you within the library's limits. Nothing changes unless you agree, on the Partner organisations page of your account, by {Day(expiresAtUtc)}. If you do not know them, ignore this message.",
+            null, nowUtc, new NoticeFacts { Partner = partnerName, Expires = expiresAtUtc }.ToJson());
+
     private static NoticeFacts Slot(Guid reservationId, BookingSubject subject, UtcInterval interval) => new()
     {
         ReservationId = reservationId,

@@ -21,8 +21,8 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
 
     /// <summary>
     /// Anonymises reservations, waiting-list entries and session registrations that ended before
-    /// <paramref name="cutoffUtc"/>; deletes notifications written and suspensions ended before it, and networking
-    /// opt-ins, requests and idle profiles (<see cref="ForgetNetworkingAsync"/>). Idempotent.
+    /// <paramref name="cutoffUtc"/>; deletes notifications written and suspensions ended before it, networking
+    /// opt-ins, requests and idle profiles (<see cref="ForgetNetworkingAsync"/>), and partners' client requests. Idempotent.
     /// </summary>
     public async Task<int> ForgetOlderThanAsync(DateTime cutoffUtc, CancellationToken ct)
     {
@@ -43,6 +43,9 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
             r => r.Anonymise(), ct);
         touched += await db.Notifications.Where(n => n.CreatedAtUtc < cutoffUtc).ExecuteDeleteAsync(ct);
         touched += await ForgetNetworkingAsync(cutoffUtc, ct);
+        // Partners' requests to take a patron on as a client, asked or answered before the cutoff (long lapsed by then:
+        // a request is open for 30 days). A client link the patron agreed to stays until they stop it or close the account.
+        touched += await db.PartnerClientRequests.Where(r => (r.AnsweredAtUtc ?? r.CreatedAtUtc) < cutoffUtc).ExecuteDeleteAsync(ct);
         touched += await db.BookingSuspensions.Where(s => s.EndsAtUtc < cutoffUtc || s.LiftedAtUtc < cutoffUtc).ExecuteDeleteAsync(ct);
         return touched;
     }
@@ -97,6 +100,8 @@ public sealed class PersonalData(BookingDbContext db, TimeProvider clock, Reserv
         await db.ConnectionRequests.Where(r => r.FromPatronId == patronId || r.ToPatronId == patronId).ExecuteDeleteAsync(ct);
         await db.NetworkingConsents.Where(c => c.PatronId == patronId).ExecuteDeleteAsync(ct);
         await db.NetworkingProfiles.Where(p => p.PatronId == patronId).ExecuteDeleteAsync(ct);
+        await db.PartnerClientRequests.Where(r => r.PatronId == patronId).ExecuteDeleteAsync(ct);
+        await db.PartnerClients.Where(c => c.PatronId == patronId).ExecuteDeleteAsync(ct);
         await db.CalendarFeeds.Where(f => f.PatronId == patronId).ExecuteDeleteAsync(ct);
         await db.BookingSuspensions.Where(s => s.PatronId == patronId).ExecuteDeleteAsync(ct);
         // Identity's own rows (roles, logins, tokens) go with the account through their foreign keys.

@@ -4,6 +4,8 @@ using Booking.Domain.Resources;
 using Booking.IntegrationTests.Infrastructure;
 using Booking.IntegrationTests.Partners;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.IntegrationTests.Languages;
 
@@ -40,5 +42,28 @@ public sealed class SpanishPartnerPagesTests(MakerspaceHost host) : IClassFixtur
         await SpanishPage.ShouldBeSpanishAsync(host, http, $"/partner/reservations/{reservation}/confirmation", HttpStatusCode.OK, [],
             "Su reserva", "Imprima esta página para su cliente: el menú del sitio, los enlaces y esta nota no salen en el papel.");
         Assert.Contains("Mostrador de la organización aliada", home);
+    }
+
+    [Fact]
+    public async Task PatronsPartnersPage_InSpanish_NoEnglishSentenceLeft()
+    {
+        var (askingId, asking) = await host.PartnerWithStaffAsync(["room"], null);
+        var (helpingId, helping) = await host.PartnerWithStaffAsync(["room"], null);
+        var patron = await host.SignInNewAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await asking.Http.PostAsJsonAsync("/api/v1/partner/client-requests", new { email = patron.Email })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await helping.Http.PostAsJsonAsync("/api/v1/partner/client-requests", new { email = patron.Email })).StatusCode);
+        var helpingRequest = await host.InScopeAsync(db => db.PartnerClientRequests.Where(r => r.PartnerId == helpingId && r.PatronId == patron.UserId).Select(r => r.Id).SingleAsync());
+        using (var scope = host.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Booking.Workflows.Partners.PartnerClientConsent>().AnswerAsync(patron.UserId, helpingRequest, agree: true, CancellationToken.None);
+        }
+
+        var http = host.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        http.DefaultRequestHeaders.Authorization = patron.Http.DefaultRequestHeaders.Authorization;
+
+        var page = await SpanishPage.ShouldBeSpanishAsync(host, http, "/account/partners", HttpStatusCode.OK, ["Job search help"],
+            "Organizaciones aliadas", "Solicitudes que esperan su respuesta", "Aceptar", "Rechazar", "Organizaciones aliadas de las que es cliente", "Terminar");
+        await SpanishPage.ShouldBeSpanishAsync(host, http, "/account/my-data", HttpStatusCode.OK, [], "Organizaciones aliadas");
+        Assert.Contains(await host.InScopeAsync(db => db.Partners.Where(p => p.Id == askingId).Select(p => p.Name).SingleAsync()), page);
     }
 }

@@ -95,6 +95,8 @@ public sealed partial class NoticeMailTests(MailSiteHost host) : IClassFixture<M
             "You have a place at Laser basics", "Tiene plaza en Laser basics", $"/sessions/{SessionId}"),
         ["networking-connected"] = (p => Notices.NetworkingConnected(p, "Laser basics", Slot.Start, Zone, Place, "Ben Ortiz", "ben@example.test", null, Now),
             "You and Ben Ortiz met at Laser basics", "Usted y Ben Ortiz se conocieron en Laser basics", "/account/networking"),
+        ["partner-client-request"] = (p => Notices.PartnerClientRequest(p, "Job Centre North", new DateTime(2026, 3, 16, 17, 0, 0, DateTimeKind.Utc), Now),
+            "Job Centre North, a partner organisation of the library, asks you to become its client", "Job Centre North, una organización aliada de la biblioteca, le pide que sea su cliente", "/account/partners"),
     };
 
     public static TheoryData<string, string> KindsAndLanguages()
@@ -150,7 +152,8 @@ public sealed partial class NoticeMailTests(MailSiteHost host) : IClassFixture<M
         // Times are the branch's, named in words: never UTC, never the raw zone id.
         Assert.DoesNotContain("UTC", text, StringComparison.Ordinal);
         Assert.DoesNotContain("America/New_York", text, StringComparison.Ordinal);
-        if (notification.Kind is not (NotificationKinds.CertificationGranted or NotificationKinds.CertificationExpiring or NotificationKinds.CertificationExpired or NotificationKinds.CertificationRevoked))
+        if (notification.Kind is not (NotificationKinds.CertificationGranted or NotificationKinds.CertificationExpiring or NotificationKinds.CertificationExpired or NotificationKinds.CertificationRevoked
+            or NotificationKinds.PartnerClientRequest))
         {
             Assert.Contains(language == "en" ? "New York time" : "hora de New York", text, StringComparison.Ordinal);
         }

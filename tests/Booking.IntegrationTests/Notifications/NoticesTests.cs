@@ -221,6 +221,7 @@ public sealed class NoticesTests
             Notices.LaptopOverdueForStaff(Staff, ReservationId, Cutter, Slot, "p", 0, Now),
             Notices.Suspended(Patron, "k", 3, 60, Now, Branch, Now),
             Notices.NetworkingConnected(Patron, "s", Now, Branch.TimeZone, new SessionPlace(Guid.NewGuid(), Now.AddHours(1), null, null), "n", "n@example.test", null, Now),
+            Notices.PartnerClientRequest(Patron, "p", Now.AddDays(30), Now),
         }.Select(n => n.Kind).Order().ToList();
 
         var kinds = typeof(NotificationKinds).GetFields(BindingFlags.Public | BindingFlags.Static)

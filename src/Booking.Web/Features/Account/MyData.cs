@@ -17,7 +17,14 @@ public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, 
     public sealed record Export(
         DateTime ExportedAtUtc, AccountPart Account, IReadOnlyList<ReservationPart> Reservations, IReadOnlyList<WaitlistPart> WaitingLists,
         IReadOnlyList<SessionPart> Sessions, IReadOnlyList<CertificationPart> Certifications, IReadOnlyList<SuspensionPart> Suspensions,
-        IReadOnlyList<MessagePart> Messages, IReadOnlyList<FeedPart> CalendarFeeds, NetworkingPart Networking);
+        IReadOnlyList<MessagePart> Messages, IReadOnlyList<FeedPart> CalendarFeeds, NetworkingPart Networking, PartnersPart Partners);
+
+    /// <summary>Partner organisations' requests to take the patron on as a client, and the partners they are a client of.</summary>
+    public sealed record PartnersPart(IReadOnlyList<PartnerRequestPart> Requests, IReadOnlyList<ClientOfPart> ClientOf);
+
+    public sealed record PartnerRequestPart(string Partner, string Status, DateTime AskedAtUtc, DateTime? AnsweredAtUtc);
+
+    public sealed record ClientOfPart(string Partner, DateTime SinceUtc);
 
     /// <summary>The patron's networking profile (null if none), the sessions they showed it at, and their requests to connect.</summary>
     public sealed record NetworkingPart(NetworkingProfilePart? Profile, IReadOnlyList<ShownAtPart> ShownAt, IReadOnlyList<ConnectionView> Requests);
@@ -89,11 +96,25 @@ public sealed class MyData(BookingDbContext db, UserManager<UserAccount> users, 
             profile is null ? null : new NetworkingProfilePart(profile.DisplayName, profile.WhatIDo, [.. profile.Offers.Select(t => t.Name)], [.. profile.Seeks.Select(t => t.Name)], profile.Link, profile.UpdatedAtUtc),
             [.. (await networking.ConsentsAsync(patronId, ct)).Select(c => new ShownAtPart(c.Title, c.StartsAtUtc, c.GivenAtUtc))],
             await networking.ConnectionsAsync(patronId, ct));
+        var partnerRequests = await (
+            from r in db.PartnerClientRequests.AsNoTracking()
+            join p in db.Partners.AsNoTracking() on r.PartnerId equals p.Id
+            where r.PatronId == patronId
+            orderby r.CreatedAtUtc
+            select new { p.Name, r.Status, r.CreatedAtUtc, r.AnsweredAtUtc }).ToListAsync(ct);
+        var clientOf = await (
+            from c in db.PartnerClients.AsNoTracking()
+            join p in db.Partners.AsNoTracking() on c.PartnerId equals p.Id
+            where c.PatronId == patronId
+            orderby p.Name
+            select new ClientOfPart(p.Name, c.AddedAtUtc)).ToListAsync(ct);
+        var partnersPart = new PartnersPart(
+            [.. partnerRequests.Select(r => new PartnerRequestPart(r.Name, r.Status.ToString().ToLowerInvariant(), r.CreatedAtUtc, r.AnsweredAtUtc))], clientOf);
         var roles = await users.GetRolesAsync(account);
         return new Export(
             nowUtc,
             new AccountPart(account.Email, account.EmailConfirmed, account.DisplayName, account.CreatedAtUtc, roles.Order().ToList(), account.LibraryCardNumber),
-            reservations, waiting, sessions, certifications, suspensions, messages, feeds, networkingPart);
+            reservations, waiting, sessions, certifications, suspensions, messages, feeds, networkingPart, partnersPart);
     }
 
     /// <summary>

@@ -42,6 +42,12 @@ public sealed record AuditSearch(string? Person, string? Action, DateOnly? From,
         ["session.schedule"] = "Session scheduled",
         ["session.cancel"] = "Session cancelled",
         ["suspension.lift"] = "Suspension lifted",
+        ["partner.client-ask"] = "A partner asked a patron to become its client",
+        ["partner.client-agree"] = "A patron agreed to be a partner's client",
+        ["partner.client-decline"] = "A patron declined to be a partner's client",
+        ["partner.client-agree-at-desk"] = "Staff recorded a patron's agreement to be a partner's client",
+        ["partner.client-decline-at-desk"] = "Staff recorded a patron's refusal to be a partner's client",
+        ["partner.client-stop"] = "A patron stopped being a partner's client",
     };
 
     /// <summary>Reads the filters; null with reasons in <paramref name="errors"/> when a value is malformed.</summary>

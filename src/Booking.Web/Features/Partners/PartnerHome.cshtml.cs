@@ -1,22 +1,36 @@
+using System.Globalization;
 using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Patrons;
+using Booking.Domain.Reservations;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Partners;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Features.Partners;
 
 /// <summary>
 /// The partner desk's home (<c>/partner</c>): the organisation, what the library lets it book for clients, its clients
-/// and the sessions it hosts. Partner staff of this organisation only; an account whose role was just taken away is a 403.
+/// and the sessions it hosts; and the form that asks an existing patron to become a client (always the same neutral answer).
+/// Partner staff of this organisation only; an account whose role was just taken away is a 403.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.PartnerPolicy)]
-public sealed class PartnerHomeModel(BookingDbContext db, PartnerDesk desk, TimeProvider clock) : PageModel
+public sealed class PartnerHomeModel(BookingDbContext db, PartnerDesk desk, PartnerClientConsent consent, TimeProvider clock, IStringLocalizer<PartnerHomeModel> words) : PageModel
 {
+    /// <summary>The longest text the ask form takes (an e-mail address's width).</summary>
+    public const int MaxWhoLength = NewPatron.MaxEmailLength;
+
+    /// <summary>The patron's e-mail address or library card number, for the ask form.</summary>
+    [BindProperty]
+    public string? EmailOrCard { get; set; }
+
+    /// <summary>Why the ask form was refused (malformed input, too many asks today); never anything about the patron.</summary>
+    public string? AskProblem { get; private set; }
+
     /// <summary>A session the partner hosts, in its branch's local time.</summary>
     public sealed record HostedSession(Guid Id, string Title, DateTime StartLocal, DateTime EndLocal, int PlacesTaken, int Capacity);
 
@@ -38,6 +52,38 @@ public sealed class PartnerHomeModel(BookingDbContext db, PartnerDesk desk, Time
             return Forbid();
         }
 
+        await LoadAsync(partnerId, ct);
+        return Page();
+    }
+
+    /// <summary>Asks an existing patron (by e-mail address or card) to become a client; the answer never says whether they exist.</summary>
+    public async Task<IActionResult> OnPostAskAsync(CancellationToken ct)
+    {
+        if (await desk.PartnerOfAsync(User.UserId(), ct) is not { } partnerId)
+        {
+            return Forbid();
+        }
+
+        var (email, card) = PartnerClientConsent.ReadWho(EmailOrCard);
+        try
+        {
+            await consent.AskAsync(User.UserId(), partnerId, email, card, ct);
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            AskProblem = RefusalWords.Say(e, CultureInfo.CurrentUICulture);
+            Response.StatusCode = ErrorStatuses.StatusFor(e.Code);
+            await LoadAsync(partnerId, ct);
+            return Page();
+        }
+
+        TempData["Message"] = words[PartnerClientConsent.NeutralAnswer].Value;
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(Guid partnerId, CancellationToken ct)
+    {
         var partner = await db.Partners.AsNoTracking().FirstAsync(p => p.Id == partnerId, ct);
         PartnerName = partner.Name;
         MaxHoursPerWeek = partner.MaxHoursPerWeek;
@@ -57,7 +103,6 @@ public sealed class PartnerHomeModel(BookingDbContext db, PartnerDesk desk, Time
             return new HostedSession(x.Session.Id, x.Session.Title, LocalCalendar.ToLocal(x.Session.StartsAtUtc, zone),
                 LocalCalendar.ToLocal(x.Session.EndsAtUtc, zone), x.Session.PlacesTaken, x.Session.Capacity);
         }).ToList();
-        return Page();
     }
 
     /// <summary>The partner's clients by name, the card masked (a partner's page is not a library staff page).</summary>

@@ -23,6 +23,12 @@ public sealed record ClientSessionView(Guid SessionId, string Title, DateTimeOff
 /// <summary>A client's bookings and session places with attendance.</summary>
 public sealed record ClientActivityView(ClientView Client, IReadOnlyList<ReservationView> Reservations, IReadOnlyList<ClientSessionView> Sessions);
 
+/// <summary>The body of <c>POST /api/v1/partner/client-requests</c>: the patron's e-mail address or their library card number (one of the two).</summary>
+public sealed record ClientRequestInput(string? Email, string? CardNumber);
+
+/// <summary>The one answer to every client request, whoever it names.</summary>
+public sealed record ClientRequestAnswer(string Message);
+
 /// <summary>The body of <c>POST /api/v1/partners/{id}/staff</c>: the account to make partner staff.</summary>
 public sealed record PartnerStaffInput(string? Email);
 
@@ -43,6 +49,7 @@ public static class PartnerStaffApi
         partner.MapGet("/clients/{patronId:guid}", Activity);
         partner.MapPost("/clients/{patronId:guid}/reservations", Book);
         partner.MapPost("/clients/{patronId:guid}/sessions/{sessionId:guid}", Register);
+        partner.MapPost("/client-requests", AskClient);
 
         var admin = api.MapGroup("/partners/{partnerId:guid}").WithTags("Partners").RequireAuthorization(MakerspaceApp.AdminPolicy);
         admin.MapPost("/staff", AddStaff);
@@ -151,6 +158,37 @@ public static class PartnerStaffApi
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
+            return Problems.Of(e);
+        }
+    }
+
+    /// <summary>
+    /// Asks an existing patron to become the organisation's client. The answer is the same 202 whether or not the address
+    /// or card belongs to anyone; only a malformed body (400) or too many asks today (429) differ, and they say nothing of the patron.
+    /// </summary>
+    private static async Task<Results<Accepted<ClientRequestAnswer>, ValidationProblem, ProblemHttpResult>> AskClient(
+        ClientRequestInput? input, ClaimsPrincipal user, PartnerDesk desk, PartnerClientConsent consent, CancellationToken ct)
+    {
+        if (await desk.PartnerOfAsync(user.UserId(), ct) is not { } partnerId)
+        {
+            return NotPartnerStaff();
+        }
+
+        var hasEmail = !string.IsNullOrWhiteSpace(input?.Email);
+        var hasCard = !string.IsNullOrWhiteSpace(input?.CardNumber);
+        var (email, card) = hasEmail == hasCard ? (null, null) : PartnerClientConsent.ReadWho(hasEmail ? input!.Email : input!.CardNumber);
+        if (email is null && card is null || hasEmail && email is null || hasCard && card is null)
+        {
+            return Problems.Validation(hasCard ? "cardNumber" : "email", PartnerClientConsent.AskRule);
+        }
+
+        try
+        {
+            await consent.AskAsync(user.UserId(), partnerId, email, card, ct);
+            return TypedResults.Accepted((string?)null, new ClientRequestAnswer(PartnerClientConsent.NeutralAnswer));
+        }
+        catch (DomainException e)
+        {
             return Problems.Of(e);
         }
     }

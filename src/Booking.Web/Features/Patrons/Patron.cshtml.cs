@@ -8,6 +8,7 @@ using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Suspensions;
 using Booking.Web.Infrastructure;
 using Booking.Workflows.Certifications;
+using Booking.Workflows.Partners;
 using Booking.Workflows.Reservations;
 using Booking.Workflows.Suspensions;
 using Microsoft.AspNetCore.Authorization;
@@ -24,8 +25,8 @@ namespace Booking.Web.Features.Patrons;
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
 public sealed class PatronModel(
-    BookingDbContext db, CertificationGranting granting, SuspensionLifting suspensions, BookReservation booking, TimeProvider clock,
-    IStringLocalizer<PatronModel> words) : PageModel
+    BookingDbContext db, CertificationGranting granting, SuspensionLifting suspensions, BookReservation booking, PartnerClientConsent partnerConsent,
+    TimeProvider clock, IStringLocalizer<PatronModel> words) : PageModel
 {
     /// <summary>A revocation reason is copied into each cancelled reservation's reason, which holds 500 characters.</summary>
     public const int MaxReasonLength = 300;
@@ -60,6 +61,12 @@ public sealed class PatronModel(
     public IReadOnlyList<ReservationView> Upcoming { get; private set; } = [];
 
     public IReadOnlyList<ResourceChoice> Resources { get; private set; } = [];
+
+    /// <summary>Partners' open requests to take this patron on as a client, for staff to record the patron's answer in person.</summary>
+    public IReadOnlyList<PartnerRequestView> PartnerRequests { get; private set; } = [];
+
+    /// <summary>The partners this patron is a client of.</summary>
+    public IReadOnlyList<PartnerLinkView> Partners { get; private set; } = [];
 
     /// <summary>Which form <see cref="Problem"/> belongs to: grant, revoke, suspension or book.</summary>
     public string? ProblemFor { get; private set; }
@@ -186,6 +193,41 @@ public sealed class PatronModel(
         return RedirectToPage(new { id });
     }
 
+    /// <summary>
+    /// Records the answer of a patron standing at the desk to a partner's request (a patron without e-mail cannot sign in
+    /// to give it); audited as this member of staff's. A request that is not this patron's, answered or expired is a 404.
+    /// </summary>
+    public async Task<IActionResult> OnPostPartnerAnswerAsync(Guid id, Guid requestId, bool agree, CancellationToken ct)
+    {
+        try
+        {
+            var name = await partnerConsent.RecordAtDeskAsync(User.UserId(), id, requestId, agree, ct);
+            TempData["Message"] = (agree
+                ? words["Recorded: the patron agreed to be a client of {0}.", name]
+                : words["Recorded: the patron declined to be a client of {0}.", name]).Value;
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException e) when (e.Code == ErrorCodes.NotFound)
+        {
+            return NotFound();
+        }
+    }
+
+    /// <summary>Ends the patron's link with a partner at their word, at the desk (audited as this member of staff's).</summary>
+    public async Task<IActionResult> OnPostPartnerStopAsync(Guid id, Guid partnerId, CancellationToken ct)
+    {
+        try
+        {
+            var name = await partnerConsent.StopAsync(User.UserId(), id, partnerId, ct);
+            TempData["Message"] = words["The patron is no longer a client of {0}.", name].Value;
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException e) when (e.Code == ErrorCodes.NotFound)
+        {
+            return NotFound();
+        }
+    }
+
     public async Task<IActionResult> OnPostBookAsync(Guid id, CancellationToken ct)
     {
         if (!ModelState.IsValid || ResourceId is not { } resourceId || Date is not { } date || StartTime is not { } startTime || EndTime is not { } endTime)
@@ -299,6 +341,9 @@ public sealed class PatronModel(
             .OrderBy(r => r.Reservation.StartsAtUtc)
             .ToListAsync(ct);
         Upcoming = rows.Select(r => ReservationQueries.ToView(r, now)).ToList();
+
+        PartnerRequests = await partnerConsent.OpenRequestsAsync(id, ct);
+        Partners = await partnerConsent.PartnersOfAsync(id, ct);
 
         Resources = await (
             from r in db.Resources.AsNoTracking()
