@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Booking.Data;
+using Booking.Data.Identity;
 using Booking.Domain.Audit;
 using Booking.Domain.Common;
 using Booking.Domain.Partners;
@@ -79,11 +80,19 @@ public sealed class PartnerClientConsent(BookingDbContext db, TimeProvider clock
         }
 
         var normalised = email?.ToUpperInvariant();
+        string[] notClients = [Roles.Staff, Roles.Admin, Roles.Kiosk];
         var patron = await db.Users.AsNoTracking()
             .Where(u => normalised != null ? u.NormalizedEmail == normalised : u.LibraryCardNumber == card)
-            .Select(u => new { u.Id, u.Email, u.PartnerId }).FirstOrDefaultAsync(ct);
-        // Partner staff are not clients (of their own organisation or another).
-        if (patron is null || patron.PartnerId is not null)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.PartnerId,
+                Staffed = db.UserRoles.Any(link => link.UserId == u.Id && db.Roles.Any(r => r.Id == link.RoleId && notClients.Contains(r.Name!))),
+            })
+            .FirstOrDefaultAsync(ct);
+        // Partner staff, library staff, admins and kiosk tablets are not clients: answered like an unknown address.
+        if (patron is null || patron.PartnerId is not null || patron.Staffed)
         {
             db.AuditLog.Add(new AuditEntry(staffId, AskAction, subject, "Asked for an e-mail address or card number that no patron account has.", now));
             await db.SaveChangesAsync(ct);

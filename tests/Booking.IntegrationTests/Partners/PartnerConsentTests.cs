@@ -35,8 +35,10 @@ public sealed class PartnerConsentTests(MakerspaceHost host) : IClassFixture<Mak
         var byCard = await AskAsync(staff, new { cardNumber = card.Card.ToLowerInvariant() });
         var unknownCard = await AskAsync(staff, new { cardNumber = "ZZ" + Guid.NewGuid().ToString("N")[..10] });
         var again = await AskAsync(staff, new { email = patron.Email });
+        var libraryStaff = await host.SignInNewAsync(Roles.Staff);
+        var askedStaff = await AskAsync(staff, new { email = libraryStaff.Email });
 
-        foreach (var (status, body) in new[] { known, byCard, unknownCard, again })
+        foreach (var (status, body) in new[] { known, byCard, unknownCard, again, askedStaff })
         {
             Assert.Equal(unknown.Status, status);
             Assert.Equal(unknown.Body, body);
@@ -49,7 +51,7 @@ public sealed class PartnerConsentTests(MakerspaceHost host) : IClassFixture<Mak
         var requests = await host.InScopeAsync(db => db.PartnerClientRequests.AsNoTracking().Where(r => r.PartnerId == partnerId).ToListAsync());
         Assert.Equal(new[] { patron.UserId, card.Id }.Order(), requests.Select(r => r.PatronId).Order());
         Assert.All(requests, r => Assert.Equal(PartnerClientRequestStatus.Pending, r.Status));
-        Assert.Equal(5, await host.InScopeAsync(db => db.AuditLog.CountAsync(a => a.Action == "partner.client-ask" && a.ActorId == staff.UserId)));
+        Assert.Equal(6, await host.InScopeAsync(db => db.AuditLog.CountAsync(a => a.Action == "partner.client-ask" && a.ActorId == staff.UserId)));
         // Asked is not agreed: the partner still has no clients.
         Assert.False(await host.InScopeAsync(db => db.PartnerClients.AnyAsync(c => c.PartnerId == partnerId)));
     }
