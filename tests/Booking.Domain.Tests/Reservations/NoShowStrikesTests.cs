@@ -59,4 +59,13 @@ public sealed class NoShowStrikesTests
         Assert.Equal("2 reservations of Rooms not claimed in the last 30 days.", suspension.Reason);
         Assert.True(suspension.IsInForce(Now));
     }
+
+    [Fact]
+    public void ReasonFacts_ReadBackWhatSuspendWrote_AndNothingElse()
+    {
+        var suspension = new NoShowStrikes(WindowDays: 45).Suspend(Patron, KnownKinds.Printer3D, "3D printers", 4, Now);
+        Assert.Equal((4, "3D printers", 45), NoShowStrikes.ReasonFacts(suspension.Reason));
+        Assert.Null(NoShowStrikes.ReasonFacts("Left the cutter running."));
+        Assert.Null(NoShowStrikes.ReasonFacts("3 reservations of Rooms not claimed in the last 60 days. And more."));
+    }
 }

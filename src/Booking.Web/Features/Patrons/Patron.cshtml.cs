@@ -161,7 +161,7 @@ public sealed class PatronModel(
         var wanted = string.IsNullOrWhiteSpace(CardNumber) ? null : LibraryCard.Normalise(CardNumber);
         if (!string.IsNullOrWhiteSpace(CardNumber) && wanted is null)
         {
-            return await RefuseAsync(id, "card", LibraryCard.Rule, ct);
+            return await RefuseAsync(id, "card", FieldWords.Say(LibraryCard.Rule, CultureInfo.CurrentUICulture), ct);
         }
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
