@@ -88,6 +88,9 @@ if (options.AppBefore is { } beforeDll)
     ], options.Rounds, duration, warmUp, SettleRoundAsync, Say);
     Console.WriteLine();
     Console.WriteLine(BeforeAndAfter.ToTable(compared));
+    // Both builds served the same load in turns: their peaks compare.
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Peak RSS after the same load: before {beforeApp.PeakRssMegabytes():F0} MB, after {afterApp.PeakRssMegabytes():F0} MB."));
     await File.WriteAllTextAsync(options.Output, BeforeAndAfter.ToJson(compared));
     Say($"wrote {options.Output}");
     return 0;
