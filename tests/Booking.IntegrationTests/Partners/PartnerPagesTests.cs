@@ -36,6 +36,9 @@ public sealed class PartnerPagesTests(MakerspaceHost host) : IClassFixture<Maker
             new Dictionary<string, string> { ["DisplayName"] = "Dana Client", ["CardNumber"] = card });
 
         Assert.Contains("href=\"/partner\"", home);
+        // The title names the organisation (a title built from the unformatted sentence once said "{0}").
+        var partnerName = await host.InScopeAsync(db => db.Partners.Where(p => p.Id == partnerId).Select(p => p.Name).SingleAsync());
+        Assert.Contains($"<title>Partner desk: {partnerName} ·", home);
         Assert.Contains("Each client may hold at most 4 hours a week", home);
         Assert.Contains("Interview practice", home);
         Assert.Equal(HttpStatusCode.OK, createStatus);
@@ -43,6 +46,7 @@ public sealed class PartnerPagesTests(MakerspaceHost host) : IClassFixture<Maker
         var clientId = Guid.Parse(clientUrl.AbsolutePath["/partner/clients/".Length..]);
         var text = WebUtility.HtmlDecode(created);
         Assert.Contains("Added Dana Client to your clients", text);
+        Assert.Contains("<title>Client: Dana Client ·", text);
         Assert.Contains($"•••• {card[^4..]}", text);
         Assert.DoesNotContain(card, text);
         Assert.True(await host.InScopeAsync(db => db.PartnerClients.AnyAsync(c => c.PartnerId == partnerId && c.PatronId == clientId)));
