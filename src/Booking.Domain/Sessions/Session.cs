@@ -322,7 +322,7 @@ public sealed class Session
         var existing = Admissible(patronId, nowUtc);
         if (PartnerSeatsTaken >= PartnerSeats)
         {
-            throw new DomainException(ErrorCodes.Conflict, $"All {PartnerSeats} seats set aside for your organisation are taken.");
+            throw new DomainException(ErrorCodes.Conflict, "All {0} seats set aside for your organisation are taken.", PartnerSeats);
         }
 
         return Enter(existing, patronId, RegistrationStatus.Registered, onPartnerSeat: true, nowUtc);
@@ -449,20 +449,9 @@ public sealed class Session
             throw Invalid(HostNeedsNoSeats);
         }
 
-        var held = PartnerSeatsTaken;
-        if (seats < held)
+        if (SeatsChangeRefusal(partnerId, seats) is { } refused)
         {
-            throw new DomainException(ErrorCodes.Conflict, $"The partner's clients already hold {held} of the seats set aside: set aside at least {held}.");
-        }
-
-        if (held > 0 && partnerId != SeatsPartnerId)
-        {
-            throw new DomainException(ErrorCodes.Conflict, $"The partner's clients already hold {held} of the seats set aside: keep that partner while they are registered.");
-        }
-
-        if (seats > Capacity - PublicPlacesTaken)
-        {
-            throw new DomainException(ErrorCodes.Conflict, $"The public holds {PublicPlacesTaken} of the {Capacity} places: set aside at most {Capacity - PublicPlacesTaken}.");
+            throw new DomainException(ErrorCodes.Conflict, refused.Sentence, refused.Arguments);
         }
 
         SeatsPartnerId = seats > 0 ? partnerId : null;
@@ -474,6 +463,30 @@ public sealed class Session
         }
 
         return promoted;
+    }
+
+    /// <summary>
+    /// Why the seats set aside may not become <paramref name="seats"/> for <paramref name="partnerId"/> given who holds
+    /// places now (the partner's clients on them, the public's), or null. The session forms say it beside the field;
+    /// <see cref="SetAsideSeats"/> refuses with it under the lock.
+    /// </summary>
+    public SeatsRefusal? SeatsChangeRefusal(Guid? partnerId, int seats)
+    {
+        var held = PartnerSeatsTaken;
+        if (seats < held)
+        {
+            return new SeatsRefusal(false, "The partner's clients already hold {0} of the seats set aside: set aside at least {0}.", [held]);
+        }
+
+        if (held > 0 && partnerId != SeatsPartnerId)
+        {
+            return new SeatsRefusal(true, "The partner's clients already hold {0} of the seats set aside: keep that partner while they are registered.", [held]);
+        }
+
+        var free = Capacity - PublicPlacesTaken;
+        return seats > free
+            ? new SeatsRefusal(false, "The public holds {0} of the {1} places: set aside at most {2}.", [PublicPlacesTaken, Capacity, free])
+            : null;
     }
 
     public IReadOnlyList<Guid> Cancel(string? reason, DateTime nowUtc)
@@ -553,3 +566,6 @@ public sealed class Session
 
     private static DomainException Invalid(string message) => new(ErrorCodes.Validation, message);
 }
+
+/// <summary>A refused change of a session's seats set aside: the English sentence (placeholder form) and its arguments, and whether it is about the partner chosen rather than the number.</summary>
+public sealed record SeatsRefusal(bool AboutPartner, string Sentence, object[] Arguments);

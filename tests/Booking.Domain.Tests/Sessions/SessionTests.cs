@@ -165,4 +165,36 @@ public sealed class SessionTests
         Assert.True(session.IsCancelled);
         RefusalAssertions.ShouldThrowDomain(() => session.Cancel("again", Now), "invalid-state");
     }
+
+    [Fact]
+    public void SetAsideSeats_NeverBelowTheClientsOnThem_NorToAnotherPartnerWhileTheyHold_NorAboveWhatThePublicLeaves_LoweringPromotes()
+    {
+        var partner = Guid.NewGuid();
+        var session = Training(capacity: 4);
+        Assert.Empty(session.SetAsideSeats(partner, 2, hostPartnerId: null, Now));
+        session.RegisterOnPartnerSeat(P(1), partner, Now);
+        session.Register(P(2), Now);
+        session.Register(P(3), Now);
+        Assert.Equal(RegistrationStatus.Waitlisted, session.Register(P(4), Now).Status);
+
+        var fewer = session.SeatsChangeRefusal(null, 0)!;
+        var otherPartner = session.SeatsChangeRefusal(Guid.NewGuid(), 2)!;
+        var more = session.SeatsChangeRefusal(partner, 3)!;
+
+        // The forms say each beside its field; the change itself is refused with the same sentence (the lock's check).
+        Assert.False(fewer.AboutPartner);
+        Assert.True(otherPartner.AboutPartner);
+        Assert.False(more.AboutPartner);
+        Assert.Equal("The partner's clients already hold 1 of the seats set aside: set aside at least 1.",
+            RefusalAssertions.ShouldThrowDomain(() => session.SetAsideSeats(null, 0, null, Now), "conflict").Message);
+        RefusalAssertions.ShouldThrowDomain(() => session.SetAsideSeats(Guid.NewGuid(), 2, null, Now), "conflict");
+        Assert.Equal("The public holds 2 of the 4 places: set aside at most 2.",
+            RefusalAssertions.ShouldThrowDomain(() => session.SetAsideSeats(partner, 3, null, Now), "conflict").Message);
+        Assert.Equal(2, session.PartnerSeats);
+
+        // Down to the one the client holds: the freed public place goes to the first in line.
+        Assert.Null(session.SeatsChangeRefusal(partner, 1));
+        Assert.Equal(P(4), Assert.Single(session.SetAsideSeats(partner, 1, null, Now)).PatronId);
+        Assert.Equal(3, session.PublicPlacesTaken);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Booking.Domain.Common;
 using Booking.Domain.Sessions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -50,22 +52,9 @@ public static class SeatsForm
         {
             state.AddModelError(PartnerField, SessionWords.Say("The hosting partner registers its clients for any place: set seats aside for another partner."));
         }
-        else if (existing is not null)
+        else if (existing?.SeatsChangeRefusal(partnerId, count) is { } refused)
         {
-            var held = existing.PartnerSeatsTaken;
-            if (count < held)
-            {
-                state.AddModelError(SeatsField, SessionWords.Say("The partner's clients already hold {0} of the seats set aside: set aside at least {0}.", held));
-            }
-            else if (held > 0 && partnerId != existing.SeatsPartnerId)
-            {
-                state.AddModelError(PartnerField, SessionWords.Say("The partner's clients already hold {0} of the seats set aside: keep that partner while they are registered.", held));
-            }
-            else if (count > existing.Capacity - existing.PublicPlacesTaken)
-            {
-                state.AddModelError(SeatsField, SessionWords.Say("The public holds {0} of the {1} places: set aside at most {2}.",
-                    existing.PublicPlacesTaken, existing.Capacity, existing.Capacity - existing.PublicPlacesTaken));
-            }
+            state.AddModelError(refused.AboutPartner ? PartnerField : SeatsField, FieldWords.Say(refused.Sentence, CultureInfo.CurrentUICulture, refused.Arguments));
         }
     }
 }
