@@ -19,6 +19,9 @@ public static class WorkflowsRegistration
         services.TryAddSingleton<MakerspaceMetrics>();
         services.TryAddScoped<BookReservation>();
         services.TryAddSingleton<BookingSubjects>();
+        // Refusals are counted per node and written every few seconds (AddHostedService adds the writer once).
+        services.TryAddSingleton<Data.RefusalCounts>();
+        services.AddHostedService<Data.RefusalCountWriter>();
         services.TryAddScoped<ReservationActions>();
         services.TryAddScoped<BookSeries>();
         services.TryAddScoped<CancelSeries>();

@@ -49,7 +49,7 @@ public sealed record BookingOutcome(Reservation? Reservation, BookingRefusal? Re
 }
 
 /// <summary>Books a resource: checks every rule and writes the reservation in one write transaction.</summary>
-public sealed class BookReservation(BookingDbContext db, BookingSubjects subjects, TimeProvider clock, MakerspaceMetrics metrics, ILogger<BookReservation> logger)
+public sealed class BookReservation(BookingDbContext db, BookingSubjects subjects, RefusalCounts refusals, TimeProvider clock, MakerspaceMetrics metrics, ILogger<BookReservation> logger)
 {
     /// <summary>Books, or says why not; every outcome is counted (bookings made by kind, refusals by code and kind).</summary>
     public async Task<BookingOutcome> HandleAsync(Guid actorId, bool actorIsStaff, BookReservationInput input, CancellationToken ct)
@@ -103,7 +103,7 @@ public sealed class BookReservation(BookingDbContext db, BookingSubjects subject
         var outcome = await BookAsync(actorId, subject, stamp, request, input, now, ct);
         if (outcome.Refusal is { } refusal && IsDemand(refusal.Code))
         {
-            await CountRefusalAsync(outcome.Subject ?? subject, refusal.Code, now, ct);
+            CountRefusal(outcome.Subject ?? subject, refusal.Code, now);
         }
 
         return outcome;
@@ -112,22 +112,9 @@ public sealed class BookReservation(BookingDbContext db, BookingSubjects subject
     /// <summary>Refusals that say something about demand: a rule, not a typo (bad input, an unknown patron, a missing role).</summary>
     private static bool IsDemand(string code) => code is not (ErrorCodes.Validation or ErrorCodes.NotFound or ErrorCodes.Forbidden);
 
-    /// <summary>
-    /// One statement after the booking's own transaction has ended (so it never holds the booking's locks). The count
-    /// serves reports, not the patron: when it fails, the failure is logged and the refusal is answered all the same.
-    /// </summary>
-    private async Task CountRefusalAsync(BookingSubject subject, string code, DateTime now, CancellationToken ct)
-    {
-        var day = DateOnly.FromDateTime(LocalCalendar.ToLocal(now, subject.Location.TimeZone));
-        try
-        {
-            await RefusalCounts.RecordAsync(db, day, subject.Location.Id, subject.Resource.KindCode, code, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Could not count a refused booking of kind {Kind} ({Code}); the refusal is answered anyway", subject.Resource.KindCode, code);
-        }
-    }
+    /// <summary>Counted on this node and written with the next few seconds' refusals (<see cref="RefusalCounts"/>): no statement of its own.</summary>
+    private void CountRefusal(BookingSubject subject, string code, DateTime now) =>
+        refusals.Add(DateOnly.FromDateTime(LocalCalendar.ToLocal(now, subject.Location.TimeZone)), subject.Location.Id, subject.Resource.KindCode, code);
 
     private async Task<BookingOutcome> BookAsync(Guid actorId, BookingSubject subject, string? stamp, BookingRequest request, BookReservationInput input, DateTime now, CancellationToken ct)
     {

@@ -55,6 +55,13 @@ public static class TestData
         return JsonDocument.Parse(body).RootElement;
     }
 
+    public static Task InScopeAsync(this MakerspaceHost host, Func<BookingDbContext, Task> work) =>
+        host.InScopeAsync(async db =>
+        {
+            await work(db);
+            return true;
+        });
+
     public static Task<T> InScopeAsync<T>(this MakerspaceHost host, Func<BookingDbContext, Task<T>> work)
     {
         var scope = host.Services.CreateScope();

@@ -1,13 +1,24 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Booking.Data;
+using Booking.Data.Identity;
 using Booking.Domain.Common;
 using Booking.Domain.Resources;
 using Booking.IntegrationTests.Infrastructure;
+using Booking.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using static Booking.IntegrationTests.Infrastructure.TestData;
 
 namespace Booking.IntegrationTests.Reports;
 
-/// <summary>Refused booking attempts become anonymous counts per branch, local day, kind and code, from the API and the booking page.</summary>
+/// <summary>
+/// Refused booking attempts become anonymous counts per branch, local day, kind and code, from the API and the booking page.
+/// They are counted on the node and written every few seconds on the host's clock, or before a report reads them.
+/// </summary>
 public sealed class RefusalCountTests(MakerspaceHost host) : IClassFixture<MakerspaceHost>
 {
     private const string Zone = "America/New_York";
@@ -41,6 +52,7 @@ public sealed class RefusalCountTests(MakerspaceHost host) : IClassFixture<Maker
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("This time cannot be reserved", html, StringComparison.Ordinal);
 
+        await WriteCountsAsync();
         var counts = await host.InScopeAsync(db => db.RefusalCounts.AsNoTracking().Where(c => c.LocationId == branch.Id).ToListAsync());
         var count = Assert.Single(counts);
         Assert.Equal((Today, KnownKinds.Room, ErrorCodes.OutsideOpeningHours, 2), (count.Day, count.KindCode, count.Code, count.Count));
@@ -66,6 +78,7 @@ public sealed class RefusalCountTests(MakerspaceHost host) : IClassFixture<Maker
         var responses = await Task.WhenAll(attempts);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        await WriteCountsAsync();
         var count = await host.InScopeAsync(db => db.RefusalCounts.AsNoTracking().SingleAsync(c => c.LocationId == branch.Id));
         Assert.Equal((ErrorCodes.SlotTaken, 24), (count.Code, count.Count));
     }
@@ -80,21 +93,97 @@ public sealed class RefusalCountTests(MakerspaceHost host) : IClassFixture<Maker
         var late = Local("Pacific/Auckland", "2026-01-14T22:00");
         await (await patron.Http.BookAsync(room.Id, late, late.AddHours(1))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.OutsideOpeningHours);
 
+        await WriteCountsAsync();
         var count = await host.InScopeAsync(db => db.RefusalCounts.AsNoTracking().SingleAsync(c => c.LocationId == auckland.Id));
         Assert.Equal(new DateOnly(2026, 1, 13), count.Day);
     }
+
+    [Fact]
+    public async Task Book_Refused_NoStatementOfItsOwn_WrittenWhenTheClockMovesOn()
+    {
+        var branch = await host.BranchAsync(Zone);
+        var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+        var patron = await host.SignInNewAsync();
+        var late = Local(Zone, "2026-01-15T21:00");
+        for (var i = 0; i < 3; i++)
+        {
+            await (await patron.Http.BookAsync(room.Id, late, late.AddHours(1))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.OutsideOpeningHours);
+        }
+
+        // Answered without a write: the counts wait on this node.
+        Assert.False(await host.InScopeAsync(db => db.RefusalCounts.AnyAsync(c => c.LocationId == branch.Id)));
+
+        // The writer's few seconds pass on the host's clock (only forward: the class's other tests stay in the future).
+        host.Clock.Advance(RefusalCountWriter.Interval);
+        var count = await Eventually.ValueAsync(
+            () => host.InScopeAsync(db => db.RefusalCounts.AsNoTracking().SingleOrDefaultAsync(c => c.LocationId == branch.Id)),
+            "the refusals written by the writer");
+        Assert.Equal((Today, ErrorCodes.OutsideOpeningHours, 3), (count.Day, count.Code, count.Count));
+    }
+
+    [Fact]
+    public async Task DemandReport_ReadsThisNodesRefusalsAtOnce()
+    {
+        var branch = await host.BranchAsync(Zone);
+        var printer = await host.ResourceAsync(branch.Id, KnownKinds.LaserCutter);
+        var patron = await host.SignInNewAsync();
+        var late = Local(Zone, "2026-01-16T21:00");
+        await (await patron.Http.BookAsync(printer.Id, late, late.AddHours(1))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.OutsideOpeningHours);
+        await (await patron.Http.BookAsync(printer.Id, late, late.AddHours(1))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, ErrorCodes.OutsideOpeningHours);
+
+        // No clock moved: the report writes this node's counts before it reads.
+        var staff = await host.SignInNewAsync(Roles.Staff);
+        var report = await staff.Http.GetFromJsonAsync<DemandReport>($"/api/v1/reports/demand?locationId={branch.Id}", Json);
+        var row = Assert.Single(report!.Refusals, r => r.Kind == KnownKinds.LaserCutter);
+        Assert.Equal((ErrorCodes.OutsideOpeningHours, 2), (row.Code, row.Count));
+    }
+
+    [Fact]
+    public async Task Write_TwoNodesAtOnce_EveryCountAdded()
+    {
+        var branch = await host.BranchAsync(Zone);
+        var nodes = new[] { new RefusalCounts(NullLogger<RefusalCounts>.Instance), new RefusalCounts(NullLogger<RefusalCounts>.Instance) };
+        foreach (var node in nodes)
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                node.Add(Today, branch.Id, KnownKinds.Room, ErrorCodes.SlotTaken);
+                node.Add(Today, branch.Id, KnownKinds.Room, ErrorCodes.Quota);
+            }
+        }
+
+        // Both write the same two keys at the same moment, a few times over, each with its own connection.
+        for (var round = 0; round < 3; round++)
+        {
+            await Task.WhenAll(nodes.Select(node => host.InScopeAsync(db => node.WriteAsync(db, CancellationToken.None))));
+            foreach (var node in nodes)
+            {
+                node.Add(Today, branch.Id, KnownKinds.Room, ErrorCodes.SlotTaken);
+            }
+        }
+
+        await Task.WhenAll(nodes.Select(node => host.InScopeAsync(db => node.WriteAsync(db, CancellationToken.None))));
+        var counts = await host.InScopeAsync(db => db.RefusalCounts.AsNoTracking().Where(c => c.LocationId == branch.Id).OrderBy(c => c.Code).ToListAsync());
+        Assert.Equal([(ErrorCodes.Quota, 100), (ErrorCodes.SlotTaken, 106)], counts.Select(c => (c.Code, c.Count)));
+        Assert.All(nodes, node => Assert.Equal(0, node.Pending));
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private Task WriteCountsAsync() => host.InScopeAsync(db => host.Services.GetRequiredService<RefusalCounts>().WriteAsync(db, CancellationToken.None));
 }
 
-/// <summary>When the count cannot be written, the patron still gets the refusal, and nothing else changes.</summary>
+/// <summary>When the counts cannot be written, the patron still gets the refusal, nothing else changes, and the counts wait for the next write.</summary>
 public sealed class RefusalCountFailureTests(MakerspaceHost host) : IClassFixture<MakerspaceHost>
 {
     [Fact]
-    public async Task Book_CountCannotBeWritten_RefusalStillAnswered()
+    public async Task Write_TableGone_RefusalStillAnswered_CountsKeptForTheNextWrite()
     {
         var branch = await host.BranchAsync("America/New_York");
         var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
         var patron = await host.SignInNewAsync();
-        // This class's own database: take the table away so the count's statement fails.
+        var counts = host.Services.GetRequiredService<RefusalCounts>();
+        // This class's own database: take the table away so the counts' statement fails.
         await host.InScopeAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"RefusalCounts\" RENAME TO \"RefusalCountsGone\""));
 
         var late = Local("America/New_York", "2026-01-13T21:00");
@@ -104,7 +193,29 @@ public sealed class RefusalCountFailureTests(MakerspaceHost host) : IClassFixtur
         await (await patron.Http.BookAsync(room.Id, start, start.AddHours(1))).JsonAsync();
         await (await patron.Http.BookAsync(room.Id, start, start.AddHours(1))).ShouldBeProblemAsync(HttpStatusCode.Conflict, ErrorCodes.SlotTaken);
 
+        await Assert.ThrowsAnyAsync<Exception>(() => host.InScopeAsync(db => counts.WriteAsync(db, CancellationToken.None)));
+        Assert.Equal(2, counts.Pending);
+
         await host.InScopeAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"RefusalCountsGone\" RENAME TO \"RefusalCounts\""));
-        Assert.Equal(0, await host.InScopeAsync(db => db.RefusalCounts.CountAsync()));
+        await host.InScopeAsync(db => counts.WriteAsync(db, CancellationToken.None));
+        var written = await host.InScopeAsync(db => db.RefusalCounts.AsNoTracking().Where(c => c.LocationId == branch.Id).OrderBy(c => c.Code).Select(c => new { c.Code, c.Count }).ToListAsync());
+        Assert.Equal([(ErrorCodes.OutsideOpeningHours, 1), (ErrorCodes.SlotTaken, 1)], written.Select(c => (c.Code, c.Count)));
+        Assert.Equal(0, counts.Pending);
+    }
+
+    [Fact]
+    public async Task Write_BranchDeletedMeanwhile_ItsCountsGoWithIt()
+    {
+        var counts = new RefusalCounts(NullLogger<RefusalCounts>.Instance);
+        var kept = await host.BranchAsync("America/New_York");
+        var gone = Guid.NewGuid();
+        counts.Add(new DateOnly(2026, 1, 12), gone, KnownKinds.Room, ErrorCodes.SlotTaken);
+        counts.Add(new DateOnly(2026, 1, 12), kept.Id, KnownKinds.Room, ErrorCodes.SlotTaken);
+
+        await host.InScopeAsync(db => counts.WriteAsync(db, CancellationToken.None));
+
+        var written = await host.InScopeAsync(db => db.RefusalCounts.AsNoTracking().Where(c => c.LocationId == kept.Id || c.LocationId == gone).ToListAsync());
+        Assert.Equal(kept.Id, Assert.Single(written).LocationId);
+        Assert.Equal(0, counts.Pending);
     }
 }

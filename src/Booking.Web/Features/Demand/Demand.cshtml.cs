@@ -15,7 +15,7 @@ namespace Booking.Web.Features.Demand;
 /// sessions that filled up) and the trainings and workshops to schedule next, each opening the new-session form pre-filled.
 /// </summary>
 [Authorize(Policy = MakerspaceApp.StaffPolicy)]
-public sealed class DemandModel(BookingDbContext db, SurveyAnswers survey, TimeProvider clock, IStringLocalizer<DemandModel> words) : PageModel
+public sealed class DemandModel(BookingDbContext db, RefusalCounts refusalCounts, SurveyAnswers survey, TimeProvider clock, IStringLocalizer<DemandModel> words) : PageModel
 {
     /// <summary>How far back the view looks; sessions ahead count too (a training already full is demand).</summary>
     public const int DaysBack = 90;
@@ -57,6 +57,7 @@ public sealed class DemandModel(BookingDbContext db, SurveyAnswers survey, TimeP
         var resources = await db.Resources.AsNoTracking().Where(r => branchIds.Contains(r.LocationId))
             .Select(r => new { r.Id, r.KindCode, r.RequiredCertificationIds }).ToListAsync(ct);
 
+        await refusalCounts.WriteBeforeReadingAsync(db, ct);
         var refusals = await db.RefusalCounts.AsNoTracking()
             .Where(c => c.Day >= firstDay && c.Code == ErrorCodes.CertificationRequired && branchIds.Contains(c.LocationId))
             .GroupBy(c => c.KindCode).Select(g => new { Kind = g.Key, Count = g.Sum(c => c.Count) }).ToDictionaryAsync(x => x.Kind, x => x.Count, ct);

@@ -13,7 +13,7 @@ namespace Booking.Web.Features.Reports;
 /// What stays in memory works on rows already aggregated: names, open hours from the branches' weekly hours,
 /// totals of the grouped rows.
 /// </summary>
-public sealed class ReportQueries(BookingDbContext db)
+public sealed class ReportQueries(BookingDbContext db, RefusalCounts refusalCounts)
 {
     /// <summary>A cancellation by the patron this close to the start is late.</summary>
     public const int LateCancellationHours = 24;
@@ -181,6 +181,7 @@ public sealed class ReportQueries(BookingDbContext db)
 
         var branchIds = scope.Branches.Select(b => b.Id).ToList();
         var (first, last) = (scope.Range.From, scope.Range.To);
+        await refusalCounts.WriteBeforeReadingAsync(db, ct);
         var refusals = await db.RefusalCounts.Where(c => c.Day >= first && c.Day <= last && branchIds.Contains(c.LocationId))
             .GroupBy(c => new { c.KindCode, c.Code })
             .Select(g => new { g.Key.KindCode, g.Key.Code, Count = g.Sum(c => c.Count) })
