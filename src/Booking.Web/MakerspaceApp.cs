@@ -57,6 +57,7 @@ public static class MakerspaceApp
         services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         services.AddSingleton(publicAddress);
         services.AddSingleton(SiteLook.From(builder.Configuration, builder.Environment.ContentRootPath));
+        services.AddSingleton<Features.Availability.KindCatalogues>();
         services.AddBookingData(DataRegistration.DataFolder);
         services.AddMakerspaceJobs(builder.Configuration, DataRegistration.DataFolder);
         services.AddMakerspaceTelemetry(builder.Configuration, "makerspace-web");

@@ -101,15 +101,16 @@ public sealed partial class PgBench(string pgbench, string host, int port, strin
         """;
 
     /// <summary>
-    /// The three statements <c>GET /api/v1/availability</c> sends for a known kind (captured from EF Core's command
-    /// log), with the interval and kind as pgbench variables. The first carries the resource ids to the second
-    /// through <c>\aset</c> (one extra window column), as the app carries them in memory.
+    /// The statement <c>GET /api/v1/availability</c> sends for a known kind once the node keeps a copy of the kind's
+    /// resources (KindCatalogues; the app's warm-up reads it): their busy time as one UNION ALL with the catalogue's
+    /// stamp, as EF Core writes it, with the interval and kind as pgbench variables and each kind's resource ids as
+    /// the app holds them in memory.
     /// </summary>
-    public static string AvailabilityScript(DateTime baseUtc, IReadOnlyList<string> kinds, IReadOnlyList<Guid> locationIds, bool week)
+    public static string AvailabilityScript(DateTime baseUtc, IReadOnlyList<string> kinds, IReadOnlyList<BenchResource> resources, bool week)
     {
-        var kindArray = "(ARRAY[" + string.Join(", ", kinds.Select(k => $"'{k}'")) + "]::text[])[:k]";
+        var idArrays = kinds.Select(k => "'{" + string.Join(",", resources.Where(r => r.Kind == k).Select(r => r.Id)) + "}'");
+        var ids = "((ARRAY[" + string.Join(", ", idArrays) + "]::text[])[:k])::uuid[]";
         var baseLiteral = $"'{baseUtc:yyyy-MM-ddTHH:mm:ssZ}'::timestamptz";
-        var locations = "'{" + string.Join(",", locationIds) + "}'::uuid[]";
         var variables = week
             ? """
               \set k random(1, 10)
@@ -128,9 +129,7 @@ public sealed partial class PgBench(string pgbench, string host, int port, strin
         var reach = $"({baseLiteral} + make_interval(days => :d, hours => :h2, mins => 15))";
         return variables + $"""
 
-            SELECT r."Id", r."Capacity", r."Description", r."IsOutOfService", r."KindCode", r."LocationId", r."Name", r."OutOfServiceReason", r."RequiredCertificationIds", r."PolicyOverride_AdvanceWindowDays", r."PolicyOverride_BufferAfterMinutes", r."PolicyOverride_CheckInOpensMinutesBefore", r."PolicyOverride_LeadTimeMinutes", r."PolicyOverride_MaxActiveReservations", r."PolicyOverride_MaxDurationMinutes", r."PolicyOverride_MaxHoursPerWeek", r."PolicyOverride_MinDurationMinutes", r."PolicyOverride_NoShowGraceMinutes", r."PolicyOverride_RequiresApproval", r."PolicyOverride_SlotMinutes", r0."Code", r0."Name", r0."DefaultPolicy_AdvanceWindowDays", r0."DefaultPolicy_BufferAfterMinutes", r0."DefaultPolicy_CheckInOpensMinutesBefore", r0."DefaultPolicy_LeadTimeMinutes", r0."DefaultPolicy_MaxActiveReservations", r0."DefaultPolicy_MaxDurationMinutes", r0."DefaultPolicy_MaxHoursPerWeek", r0."DefaultPolicy_MinDurationMinutes", r0."DefaultPolicy_NoShowGraceMinutes", r0."DefaultPolicy_RequiresApproval", r0."DefaultPolicy_SlotMinutes", l."Name" AS "LocationName", array_agg(r."Id") OVER () AS ids FROM "Resources" AS r INNER JOIN "ResourceKinds" AS r0 ON r."KindCode" = r0."Code" INNER JOIN "Locations" AS l ON r."LocationId" = l."Id" WHERE r."KindCode" = {kindArray} ORDER BY r."Name" \aset
-            SELECT m."ResourceId", m."StartsAtUtc" AS "Start", m."EndsAtUtc" AS "End", m."Reason" FROM "MaintenanceBlocks" AS m WHERE m."ResourceId" = ANY (:ids::uuid[]) AND m."LiftedAtUtc" IS NULL AND m."StartsAtUtc" < {end} AND m."EndsAtUtc" > {start} UNION ALL SELECT r."ResourceId", r."StartsAtUtc" AS "Start", r."BlockedUntilUtc" AS "End", NULL AS "Reason" FROM "Reservations" AS r WHERE r."Status" IN ('pending', 'confirmed', 'checked-in') AND r."ResourceId" = ANY (:ids::uuid[]) AND r."StartsAtUtc" < {reach} AND r."BlockedUntilUtc" > {start};
-            SELECT l."Id", l."Address", l."Name", l."TimeZoneId", c."Id", c."EndsLocal", c."LocationId", c."Reason", c."StartsLocal", o."Id", o."Closes", o."Day", o."LocationId", o."Opens" FROM "Locations" AS l LEFT JOIN "Closures" AS c ON l."Id" = c."LocationId" LEFT JOIN "OpeningHours" AS o ON l."Id" = o."LocationId" WHERE l."Id" = ANY ({locations}) ORDER BY l."Id", c."Id";
+            SELECT m."ResourceId", m."StartsAtUtc" AS "Start", m."EndsAtUtc" AS "End", m."Reason" FROM "MaintenanceBlocks" AS m WHERE m."ResourceId" = ANY ({ids}) AND m."LiftedAtUtc" IS NULL AND m."StartsAtUtc" < {end} AND m."EndsAtUtc" > {start} UNION ALL SELECT r."ResourceId", r."StartsAtUtc" AS "Start", r."BlockedUntilUtc" AS "End", NULL AS "Reason" FROM "Reservations" AS r WHERE r."Status" IN ('pending', 'confirmed', 'checked-in') AND r."ResourceId" = ANY ({ids}) AND r."StartsAtUtc" < {reach} AND r."BlockedUntilUtc" > {start} UNION ALL SELECT '00000000-0000-0000-0000-000000000000'::uuid AS "ResourceId", {start} AS "Start", {start} AS "End", c."Stamp" AS "Reason" FROM "CatalogueVersion" AS c;
 
             """;
     }

@@ -48,26 +48,21 @@ if (options.Only == "sweeps")
 // pgbench nor the app pays for a checkpoint or autovacuum caused by the seed or by the phase before it.
 await SettleAsync();
 var pgbench = new PgBench(options.PgBench, connection.Host!, connection.Port, connection.Username!, connection.Database!, work);
-var locationIds = new List<Guid>();
 var resources = new List<BenchResource>();
-await using (var command = db.CreateCommand("SELECT id, kind, zone, location_id FROM bench.resources ORDER BY n"))
+await using (var command = db.CreateCommand("SELECT id, kind, zone FROM bench.resources ORDER BY n"))
 await using (var reader = await command.ExecuteReaderAsync())
 {
     while (await reader.ReadAsync())
     {
         resources.Add(new BenchResource(reader.GetGuid(0), reader.GetString(1), TimeZoneInfo.FindSystemTimeZoneById(reader.GetString(2))));
-        if (!locationIds.Contains(reader.GetGuid(3)))
-        {
-            locationIds.Add(reader.GetGuid(3));
-        }
     }
 }
 
 var scenarios = new[]
 {
     (Name: "booking", Script: PgBench.BookingScript),
-    (Name: "availability (2 h, 50 resources)", Script: PgBench.AvailabilityScript(baseUtc, Seed.Kinds, locationIds, week: false)),
-    (Name: "week grid (7 days, 50 resources)", Script: PgBench.AvailabilityScript(baseUtc, Seed.Kinds, locationIds, week: true)),
+    (Name: "availability (2 h, 50 resources)", Script: PgBench.AvailabilityScript(baseUtc, Seed.Kinds, resources, week: false)),
+    (Name: "week grid (7 days, 50 resources)", Script: PgBench.AvailabilityScript(baseUtc, Seed.Kinds, resources, week: true)),
 };
 if (options.AppBefore is { } beforeDll)
 {

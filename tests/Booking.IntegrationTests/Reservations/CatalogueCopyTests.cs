@@ -4,7 +4,9 @@ using Booking.Domain.Locations;
 using Booking.Domain.Reservations;
 using Booking.Domain.Resources;
 using Booking.IntegrationTests.Infrastructure;
+using Booking.Web.Features.Availability;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Booking.IntegrationTests.Infrastructure.TestData;
 
 namespace Booking.IntegrationTests.Reservations;
@@ -45,6 +47,49 @@ public sealed class CatalogueCopyTests(MakerspaceHost host) : IClassFixture<Make
         var broken = await patron.Http.BookAsync(printer.Id, start.AddHours(-1), start);
         await broken.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "out-of-service");
         Assert.Equal(2, await host.InScopeAsync(db => db.Reservations.CountAsync(r => r.ResourceId == printer.Id)));
+    }
+
+    [Fact]
+    public async Task Availability_AfterChangesElsewhere_TheNextAnswerFollows()
+    {
+        var branch = await host.BranchAsync(Zone);
+        var cutter = await host.ResourceAsync(branch.Id, KnownKinds.LaserCutter);
+        var patron = await host.SignInNewAsync();
+        var start = Local(Zone, "2026-01-15T10:00");
+
+        var answer = await AvailabilityAsync(patron.Http, branch.Id, start);
+        Assert.True(Assert.Single(answer).GetProperty("free").GetBoolean());
+        // The node keeps the kind's resources at this branch: the next answer reads only the busy time.
+        Assert.NotNull(host.Services.GetRequiredService<KindCatalogues>().Find(KnownKinds.LaserCutter, branch.Id));
+
+        // Out of service, saved elsewhere.
+        await ChangeAsync(db => db.Resources.SingleAsync(r => r.Id == cutter.Id), r => r.TakeOutOfService("Lens cracked"));
+        answer = await AvailabilityAsync(patron.Http, branch.Id, start);
+        Assert.Equal("out-of-service", Assert.Single(answer).GetProperty("code").GetString());
+
+        // A second cutter added elsewhere is in the very next answer.
+        var second = await host.ResourceAsync(branch.Id, KnownKinds.LaserCutter);
+        answer = await AvailabilityAsync(patron.Http, branch.Id, start);
+        Assert.Equal(2, answer.Count);
+        Assert.True(answer.Single(a => a.GetProperty("resourceId").GetGuid() == second.Id).GetProperty("free").GetBoolean());
+
+        // The branch now closes at noon.
+        await ChangeAsync(db => db.Locations.SingleAsync(l => l.Id == branch.Id), l => l.SetOpeningHours(
+            Enum.GetValues<DayOfWeek>().Select(d => new OpeningInterval(d, new TimeOnly(8, 0), new TimeOnly(12, 0))).ToList()));
+        answer = await AvailabilityAsync(patron.Http, branch.Id, start.AddHours(3));
+        Assert.Equal("outside-opening-hours", answer.Single(a => a.GetProperty("resourceId").GetGuid() == second.Id).GetProperty("code").GetString());
+
+        // And a booking made since is busy time in the next answer (never kept: it is read every time).
+        var booked = await patron.Http.BookAsync(second.Id, start, start.AddHours(1));
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        answer = await AvailabilityAsync(patron.Http, branch.Id, start);
+        Assert.Equal("slot-taken", answer.Single(a => a.GetProperty("resourceId").GetGuid() == second.Id).GetProperty("code").GetString());
+    }
+
+    private static async Task<List<System.Text.Json.JsonElement>> AvailabilityAsync(HttpClient http, Guid branchId, DateTimeOffset start)
+    {
+        var url = $"/api/v1/availability?kind={KnownKinds.LaserCutter}&locationId={branchId}&start={Uri.EscapeDataString(start.ToString("O"))}&end={Uri.EscapeDataString(start.AddHours(1).ToString("O"))}";
+        return (await (await http.GetAsync(url)).JsonAsync()).EnumerateArray().ToList();
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public static class AvailabilityApi
     /// costs a fourth query, only when nothing matched.
     /// </summary>
     private static async Task<Results<Ok<List<ResourceFreeView>>, ProblemHttpResult, ValidationProblem>> ForKind(
-        string? kind, Guid? locationId, string? start, string? end, BookingDbContext db, TimeProvider clock, CancellationToken ct)
+        string? kind, Guid? locationId, string? start, string? end, BookingDbContext db, KindCatalogues catalogues, TimeProvider clock, CancellationToken ct)
     {
         var checks = new FieldErrors();
         var s = ParseRequired(start, "start", checks);
@@ -90,7 +90,7 @@ public static class AvailabilityApi
         }
 
         var interval = new UtcInterval(s.UtcDateTime, e.UtcDateTime);
-        var answers = await KindAvailability.CheckAsync(db, kind, locationId, _ => interval, clock.GetUtcNow().UtcDateTime, ct);
+        var answers = await KindAvailability.CheckAsync(db, catalogues, kind, locationId, _ => interval, clock.GetUtcNow().UtcDateTime, ct);
         if (answers.Count == 0 && await ResourceQueries.UnknownKindAsync(db, kind, ct) is { } unknown)
         {
             checks.Add("kind", unknown);

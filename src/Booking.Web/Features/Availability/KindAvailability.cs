@@ -2,6 +2,7 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Locations;
 using Booking.Domain.Reservations;
+using Booking.Domain.Resources;
 using Booking.Web.Features.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,48 +21,59 @@ public static class KindAvailability
     }
 
     /// <summary>
-    /// Three queries whatever the number of resources (the resources, their reservations and maintenance as one
-    /// UNION ALL, their branches). <paramref name="intervalAt"/> gives the interval at each branch (its zone, its
-    /// opening hours for "all day"), or null when there is none.
+    /// One query when this node has a current copy of the kind's resources (<see cref="KindCatalogues"/>): their
+    /// reservations and maintenance as one UNION ALL, with the catalogue's stamp. Otherwise the resources and their
+    /// branches are read first (two more). <paramref name="intervalAt"/> gives the interval at each branch (its zone,
+    /// its opening hours for "all day"), or null when there is none.
     /// </summary>
-    public static async Task<List<Answer>> CheckAsync(BookingDbContext db, string? kind, Guid? locationId,
+    public static async Task<List<Answer>> CheckAsync(BookingDbContext db, KindCatalogues catalogues, string? kind, Guid? locationId,
         Func<Location, UtcInterval?> intervalAt, DateTime nowUtc, CancellationToken ct)
     {
-        var query = ResourceQueries.Views(db);
-        if (!string.IsNullOrEmpty(kind))
+        var copy = catalogues.Find(kind, locationId);
+        while (true)
         {
-            query = query.Where(r => r.Resource.KindCode == kind);
+            var kept = copy is not null;
+            copy ??= await catalogues.ReadAsync(db, kind, locationId, ct);
+            if (copy.Candidates.Count == 0)
+            {
+                return [];
+            }
+
+            var intervals = copy.Locations.Values.ToDictionary(l => l.Id, intervalAt);
+            var asked = intervals.Values.OfType<UtcInterval>().ToList();
+            if (asked.Count == 0)
+            {
+                if (kept)
+                {
+                    // Closed everywhere by this copy's hours: no busy time to read, so no stamp either; ask afresh.
+                    copy = null;
+                    continue;
+                }
+
+                return copy.Candidates.Select(c => new Answer(c, copy.Locations[c.Resource.LocationId], null, null)).ToList();
+            }
+
+            var ids = copy.Candidates.Select(c => c.Resource.Id).ToList();
+            var policies = copy.Candidates.ToDictionary(c => c.Resource.Id, c => c.Resource.EffectivePolicy(c.Kind.DefaultPolicy));
+            var maxBuffer = policies.Values.Max(p => p.BufferAfterMinutes);
+            var envelope = new UtcInterval(asked.Min(i => i.Start), asked.Max(i => i.End));
+            var (rows, stamp) = await BusyRow.ReadStampedAsync(db, ids, envelope, envelope.End.AddMinutes(maxBuffer), ct);
+            if (kept && stamp != copy.Stamp)
+            {
+                // The catalogue changed since this copy: read it again, and the busy time of what it holds now.
+                copy = null;
+                continue;
+            }
+
+            return Answers(copy, intervals, policies, rows.ToLookup(b => b.ResourceId), nowUtc);
         }
+    }
 
-        if (locationId is { } loc)
+    private static List<Answer> Answers(KindCatalogues.Copy copy, Dictionary<Guid, UtcInterval?> intervals, Dictionary<Guid, BookingPolicy> policies,
+        ILookup<Guid, BusyRow> busy, DateTime nowUtc) =>
+        copy.Candidates.Select(c =>
         {
-            query = query.Where(r => r.Resource.LocationId == loc);
-        }
-
-        var candidates = await query.OrderBy(r => r.Resource.Name).ToListAsync(ct);
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        var locationIds = candidates.Select(c => c.Resource.LocationId).Distinct().ToList();
-        var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-        var intervals = locations.Values.ToDictionary(l => l.Id, intervalAt);
-        var asked = intervals.Values.OfType<UtcInterval>().ToList();
-        if (asked.Count == 0)
-        {
-            return candidates.Select(c => new Answer(c, locations[c.Resource.LocationId], null, null)).ToList();
-        }
-
-        var ids = candidates.Select(c => c.Resource.Id).ToList();
-        var policies = candidates.ToDictionary(c => c.Resource.Id, c => c.Resource.EffectivePolicy(c.Kind.DefaultPolicy));
-        var maxBuffer = policies.Values.Max(p => p.BufferAfterMinutes);
-        var envelope = new UtcInterval(asked.Min(i => i.Start), asked.Max(i => i.End));
-        var busy = (await BusyRow.ReadAsync(db, ids, envelope, envelope.End.AddMinutes(maxBuffer), ct)).ToLookup(b => b.ResourceId);
-
-        return candidates.Select(c =>
-        {
-            var location = locations[c.Resource.LocationId];
+            var location = copy.Locations[c.Resource.LocationId];
             if (intervals[location.Id] is not { } interval)
             {
                 return new Answer(c, location, null, null);
@@ -81,7 +93,6 @@ public static class KindAvailability
             var refusal = ResourceRules.Select(rule => rule(request, facts)).FirstOrDefault(r => r is not null);
             return new Answer(c, location, interval, refusal);
         }).ToList();
-    }
 
     /// <summary>The rules about the resource and the time, not about who asks (quotas and lead time are checked on booking).</summary>
     private static readonly Func<BookingRequest, BookingFacts, BookingRefusal?>[] ResourceRules =

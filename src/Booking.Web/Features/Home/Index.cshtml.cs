@@ -2,6 +2,7 @@ using Booking.Data;
 using Booking.Domain.Common;
 using Booking.Domain.Locations;
 using Booking.Domain.Resources;
+using Booking.Web.Features.Availability;
 using Booking.Web.Features.Reservations;
 using Booking.Web.Features.Resources;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Booking.Web.Features.Home;
 
 /// <summary>The front page: "find a free space" (a GET form, <see cref="SpaceSearch"/>), every resource grouped by kind, and the next few sessions.</summary>
-public sealed class IndexModel(BookingDbContext db, TimeProvider clock, IStringLocalizer<SpaceSearch> words) : PageModel
+public sealed class IndexModel(BookingDbContext db, KindCatalogues catalogues, TimeProvider clock, IStringLocalizer<SpaceSearch> words) : PageModel
 {
     public sealed record KindGroup(string Code, string Name, IReadOnlyList<ResourceView> Resources);
 
@@ -59,7 +60,7 @@ public sealed class IndexModel(BookingDbContext db, TimeProvider clock, IStringL
         Duration = duration ?? Durations[0].Value;
         if (asked)
         {
-            Search = await SpaceSearch.RunAsync(db, User, utcNow, kind, where, date, time, duration, words, ct);
+            Search = await SpaceSearch.RunAsync(db, catalogues, User, utcNow, kind, where, date, time, duration, words, ct);
         }
 
         var rows = await ResourceQueries.Views(db).OrderBy(r => r.Resource.Name).ToListAsync(ct);

@@ -62,7 +62,7 @@ public sealed class SpaceSearch
     };
 
     /// <summary>Checks the asked values and, when they hold, answers them. Nothing is written.</summary>
-    public static async Task<SpaceSearch> RunAsync(BookingDbContext db, ClaimsPrincipal user, DateTime nowUtc,
+    public static async Task<SpaceSearch> RunAsync(BookingDbContext db, KindCatalogues catalogues, ClaimsPrincipal user, DateTime nowUtc,
         string? kind, string? where, string? date, string? time, string? duration, IStringLocalizer<SpaceSearch> words, CancellationToken ct)
     {
         var search = new SpaceSearch();
@@ -127,7 +127,7 @@ public sealed class SpaceSearch
             ? OpeningHoursOf(location, day)
             : new UtcInterval(LocalCalendar.ToUtc(day.ToDateTime(start), location.TimeZone), LocalCalendar.ToUtc(day.ToDateTime(start).AddMinutes(minutes), location.TimeZone));
 
-        var answers = await KindAvailability.CheckAsync(db, chosen.Code, locationId, IntervalAt, nowUtc, ct);
+        var answers = await KindAvailability.CheckAsync(db, catalogues, chosen.Code, locationId, IntervalAt, nowUtc, ct);
         var asked = answers.Where(a => a.Interval is not null).ToList();
         if (asked.Count > 0 && asked.All(a => a.Interval!.Value.End <= nowUtc))
         {

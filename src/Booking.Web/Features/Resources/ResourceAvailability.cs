@@ -57,14 +57,29 @@ internal sealed class BusyRow
     public string? Reason { get; init; }
 
     /// <summary>Active reservations reaching into [start, reach) and maintenance overlapping the interval, in one UNION ALL.</summary>
-    public static Task<List<BusyRow>> ReadAsync(BookingDbContext db, List<Guid> ids, UtcInterval interval, DateTime reach, CancellationToken ct)
+    public static Task<List<BusyRow>> ReadAsync(BookingDbContext db, List<Guid> ids, UtcInterval interval, DateTime reach, CancellationToken ct) =>
+        Busy(db, ids, interval, reach).ToListAsync(ct);
+
+    /// <summary>
+    /// As <see cref="ReadAsync"/>, with the catalogue's stamp in the same statement (one more row, with no resource),
+    /// for a node that answers from its copy of the catalogue (<see cref="Availability.KindCatalogues"/>).
+    /// </summary>
+    public static async Task<(List<BusyRow> Rows, string? Stamp)> ReadStampedAsync(BookingDbContext db, List<Guid> ids, UtcInterval interval, DateTime reach, CancellationToken ct)
     {
-        var maintenance = db.MaintenanceBlocks.AsNoTracking()
-            .Where(m => ids.Contains(m.ResourceId) && m.LiftedAtUtc == null && m.StartsAtUtc < interval.End && m.EndsAtUtc > interval.Start)
-            .Select(m => new BusyRow { ResourceId = m.ResourceId, Start = m.StartsAtUtc, End = m.EndsAtUtc, Reason = m.Reason });
-        var taken = db.Reservations.AsNoTracking().Where(ReservationFilters.IsActive)
-            .Where(r => ids.Contains(r.ResourceId) && r.StartsAtUtc < reach && r.BlockedUntilUtc > interval.Start)
-            .Select(r => new BusyRow { ResourceId = r.ResourceId, Start = r.StartsAtUtc, End = r.BlockedUntilUtc, Reason = null });
-        return maintenance.Concat(taken).ToListAsync(ct);
+        var stamp = db.CatalogueVersions.AsNoTracking()
+            .Select(v => new BusyRow { ResourceId = Guid.Empty, Start = interval.Start, End = interval.Start, Reason = v.Stamp });
+        var rows = await Busy(db, ids, interval, reach).Concat(stamp).ToListAsync(ct);
+        var stampRow = rows.Find(r => r.ResourceId == Guid.Empty);
+        rows.RemoveAll(r => r.ResourceId == Guid.Empty);
+        return (rows, stampRow?.Reason);
     }
+
+    // Maintenance first: its reason (text) types the union's last column.
+    private static IQueryable<BusyRow> Busy(BookingDbContext db, List<Guid> ids, UtcInterval interval, DateTime reach) =>
+        db.MaintenanceBlocks.AsNoTracking()
+            .Where(m => ids.Contains(m.ResourceId) && m.LiftedAtUtc == null && m.StartsAtUtc < interval.End && m.EndsAtUtc > interval.Start)
+            .Select(m => new BusyRow { ResourceId = m.ResourceId, Start = m.StartsAtUtc, End = m.EndsAtUtc, Reason = m.Reason })
+            .Concat(db.Reservations.AsNoTracking().Where(ReservationFilters.IsActive)
+                .Where(r => ids.Contains(r.ResourceId) && r.StartsAtUtc < reach && r.BlockedUntilUtc > interval.Start)
+                .Select(r => new BusyRow { ResourceId = r.ResourceId, Start = r.StartsAtUtc, End = r.BlockedUntilUtc, Reason = null }));
 }
