@@ -27,9 +27,13 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
         foreach (var lead in options.LeadTimes)
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            // Each batch reads on from the last one's start: read from the window's beginning every time, the "not
+            // yet stamped" check passed over every row stamped so far again (a quarter of the sweep's time). The
+            // last start is read again, as rows sharing it may not all have fitted; those stamped are skipped.
+            var from = now;
             while (true)
             {
-                var due = await DueAsync(lead, now, ct);
+                var due = await DueAsync(lead, now, from, ct);
                 if (due.Count == 0)
                 {
                     break;
@@ -37,20 +41,26 @@ public sealed class ReminderSweep(BookingDbContext db, JobsOptions options, Time
 
                 resources ??= await BookingSubject.LoadAllAsync(db, ct);
                 queued += await QueueAsync(due, lead, resources, now, ct);
+                if (due.Count < options.SweepBatchSize)
+                {
+                    break; // the window was read to its end; what is booked into it meanwhile, the next run finds
+                }
+
+                from = due[^1].StartsAtUtc;
             }
         }
 
         return queued;
     }
 
-    private Task<List<Due>> DueAsync(TimeSpan lead, DateTime now, CancellationToken ct)
+    private Task<List<Due>> DueAsync(TimeSpan lead, DateTime now, DateTime from, CancellationToken ct)
     {
         var purpose = ReservationNotice.ReminderPurpose(lead);
         var until = now + lead;
         // Planned for this run's window (on a generic plan this "not yet stamped" anti-join made 10,000 reminders
         // take 14.5 s instead of 0.5 s).
         return CustomPlans.ReadAsync(db, () => db.Reservations.AsNoTracking()
-            .Where(r => r.Status == ReservationStatus.Confirmed && r.StartsAtUtc > now && r.StartsAtUtc <= until)
+            .Where(r => r.Status == ReservationStatus.Confirmed && r.StartsAtUtc > now && r.StartsAtUtc >= from && r.StartsAtUtc <= until)
             // A session's room and desk holds are staff's own bookings on the session's behalf: no mail to staff.
             .Where(r => !(r.CreatedOnBehalf && r.PatronId == r.CreatedById))
             .Where(r => !db.ReservationNotices.Any(n => n.ReservationId == r.Id && n.Purpose == purpose && n.ForStartsAtUtc == r.StartsAtUtc))

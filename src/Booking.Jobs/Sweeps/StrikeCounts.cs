@@ -49,7 +49,10 @@ public static class StrikeCounts
 
     /// <summary>
     /// The same rule in one statement over the exact (patron, kind) pairs: matching patrons and kinds separately
-    /// would count every kind of every patron in the batch, again in each batch.
+    /// would count every kind of every patron in the batch, again in each batch. Each pair's no-shows are counted in
+    /// a lateral subquery, so it is one probe of the no-show index per pair: joined instead, PostgreSQL merged the
+    /// batch's pairs with the whole index, every no-show ever, once per batch (3.5 of the no-show sweep's 9.7 s on
+    /// 100,000 rows, growing with the history).
     /// </summary>
     public static Task<List<StrikeCount>> OnPostgresAsync(BookingDbContext db, NoShowStrikes rule, IReadOnlyCollection<(Guid PatronId, string KindCode)> pairs, DateTime now, CancellationToken ct)
     {
@@ -57,17 +60,18 @@ public static class StrikeCounts
         var kinds = pairs.Select(p => p.KindCode).ToArray();
         var windowStart = rule.WindowStart(now);
         return db.Database.SqlQuery<StrikeCount>($"""
-            SELECT p.patron AS "PatronId", p.kind AS "KindCode", count(*)::int AS "Count"
+            SELECT p.patron AS "PatronId", p.kind AS "KindCode", n.count AS "Count"
             FROM unnest({patrons}, {kinds}) AS p(patron, kind)
             LEFT JOIN LATERAL (
                 SELECT max(s."StartsAtUtc") AS last_start,
                        bool_or(s."LiftedAtUtc" IS NULL AND s."StartsAtUtc" <= {now} AND s."EndsAtUtc" > {now}) AS in_force
                 FROM "BookingSuspensions" s WHERE s."PatronId" = p.patron AND s."KindCode" = p.kind) s ON true
-            JOIN "Reservations" r ON r."PatronId" = p.patron AND r."KindCode" = p.kind AND r."Status" = 'no-show'
-                AND r."CancelledAtUtc" > greatest({windowStart}, s.last_start)
-            WHERE s.in_force IS NOT TRUE
-            GROUP BY p.patron, p.kind
-            HAVING count(*) >= {rule.Count}
+            CROSS JOIN LATERAL (
+                SELECT count(*)::int AS count
+                FROM "Reservations" r
+                WHERE r."PatronId" = p.patron AND r."KindCode" = p.kind AND r."Status" = 'no-show'
+                  AND r."CancelledAtUtc" > greatest({windowStart}, s.last_start)) n
+            WHERE s.in_force IS NOT TRUE AND n.count >= {rule.Count}
             """).ToListAsync(ct);
     }
 }

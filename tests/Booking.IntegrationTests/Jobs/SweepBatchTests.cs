@@ -78,6 +78,61 @@ public sealed class SweepBatchTests(SmallBatchJobsHost host) : IClassFixture<Sma
         Assert.Equal(1, await host.InScopeAsync(db => db.Notifications.CountAsync(n => n.RecipientId == waiter.UserId && n.Kind == NotificationKinds.WaitlistOffer)));
     }
 
+    [Fact]
+    public async Task Reminders_StartsSharedAcrossBatchBoundaries_EachReservationRemindedOnce()
+    {
+        // Three rooms at one start and three at the next: with two per batch, a start's rows straddle a batch's end,
+        // and six rows fill the batches exactly, so the last read finds nothing.
+        var branch = await host.BranchAsync(Zone);
+        var first = host.Clock.DaysAhead(Zone, 3, 10);
+        var ids = new List<Guid>();
+        foreach (var start in new[] { first, first, first, first.AddMinutes(30), first.AddMinutes(30), first.AddMinutes(30) })
+        {
+            var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+            var patron = await host.SignInNewAsync();
+            ids.Add((await (await patron.Http.BookAsync(room.Id, start, start.AddHours(1))).JsonAsync()).GetProperty("id").GetGuid());
+        }
+
+        host.Clock.MoveTo(first.AddHours(-23));
+        var purpose = ReservationNotice.ReminderPurpose(TimeSpan.FromHours(24));
+        Task<List<Guid>> StampedAsync() => host.InScopeAsync(db => db.ReservationNotices.Where(n => ids.Contains(n.ReservationId) && n.Purpose == purpose).Select(n => n.ReservationId).ToListAsync());
+        // All in one run (a run that lost a row at a batch's end would leave it to the next).
+        await host.SweepAsync<ReminderSweep>();
+        Assert.Equal(ids.Order(), (await StampedAsync()).Order());
+        await host.SweepAsync<ReminderSweep>();
+        Assert.Equal(ids.Order(), (await StampedAsync()).Order());
+        Assert.Equal(6, await host.InScopeAsync(db => db.Notifications.CountAsync(n => n.ReservationId != null && ids.Contains(n.ReservationId.Value) && n.Kind == NotificationKinds.Reminder)));
+
+        // Leave nothing confirmed behind for the other tests of this class.
+        host.Clock.MoveTo(first.AddMinutes(30 + 15));
+        await host.SweepAsync<NoShowSweep>();
+        Assert.Equal(6, await host.InScopeAsync(db => db.Reservations.CountAsync(r => ids.Contains(r.Id) && r.Status == ReservationStatus.NoShow)));
+    }
+
+    [Fact]
+    public async Task NoShows_StrikesSpreadOverBatches_CountedTogether_OneSuspension()
+    {
+        // One patron misses four rooms, another one, in start order P P | P Q | P with two per batch: the strike count
+        // must see the no-shows an earlier batch released, and a suspension made in one batch stops the next making another.
+        var branch = await host.BranchAsync(Zone);
+        var patron = await host.SignInNewAsync();
+        var other = await host.SignInNewAsync();
+        var day = host.Clock.DaysAhead(Zone, 2, 9);
+        var ids = new List<Guid>();
+        foreach (var (who, hour) in new[] { (patron, 0), (patron, 2), (patron, 4), (other, 5), (patron, 6) })
+        {
+            var room = await host.ResourceAsync(branch.Id, KnownKinds.Room);
+            ids.Add((await (await who.Http.BookAsync(room.Id, day.AddHours(hour), day.AddHours(hour + 1))).JsonAsync()).GetProperty("id").GetGuid());
+        }
+
+        host.Clock.MoveTo(day.AddHours(7));
+        await host.SweepAsync<NoShowSweep>();
+        Assert.Equal(5, await host.InScopeAsync(db => db.Reservations.CountAsync(r => ids.Contains(r.Id) && r.Status == ReservationStatus.NoShow)));
+        Assert.Equal(1, await host.InScopeAsync(db => db.BookingSuspensions.CountAsync(s => s.PatronId == patron.UserId && s.KindCode == KnownKinds.Room)));
+        Assert.Equal(1, await host.InScopeAsync(db => db.Notifications.CountAsync(n => n.RecipientId == patron.UserId && n.Kind == NotificationKinds.Suspended)));
+        Assert.Equal(0, await host.InScopeAsync(db => db.BookingSuspensions.CountAsync(s => s.PatronId == other.UserId)));
+    }
+
     private Task<ReservationStatus> StatusAsync(Guid id) =>
         host.InScopeAsync(async db => (await db.Reservations.AsNoTracking().SingleAsync(r => r.Id == id)).Status);
 }
