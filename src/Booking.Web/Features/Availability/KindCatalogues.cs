@@ -32,11 +32,7 @@ public sealed class KindCatalogues
     /// </summary>
     public async Task<Copy> ReadAsync(BookingDbContext db, string? kind, Guid? locationId, CancellationToken ct)
     {
-        var query =
-            from r in db.Resources.AsNoTracking()
-            join k in db.ResourceKinds.AsNoTracking() on r.KindCode equals k.Code
-            join l in db.Locations.AsNoTracking() on r.LocationId equals l.Id
-            select new { Resource = r, Kind = k, LocationName = l.Name, Stamp = db.CatalogueVersions.Select(v => v.Stamp).FirstOrDefault() };
+        var query = ResourceQueries.Views(db);
         if (!string.IsNullOrEmpty(kind))
         {
             query = query.Where(r => r.Resource.KindCode == kind);
@@ -47,7 +43,9 @@ public sealed class KindCatalogues
             query = query.Where(r => r.Resource.LocationId == loc);
         }
 
-        var rows = await query.OrderBy(r => r.Resource.Name).ToListAsync(ct);
+        var rows = await query.OrderBy(r => r.Resource.Name)
+            .Select(r => new { r.Resource, r.Kind, r.LocationName, Stamp = db.CatalogueVersions.Select(v => v.Stamp).FirstOrDefault() })
+            .ToListAsync(ct);
         if (rows.Count == 0)
         {
             _kept.TryRemove((kind ?? "", locationId), out _);
