@@ -87,7 +87,8 @@ public static class DataRegistration
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(ForTheApp(connectionString), npgsql => npgsql.MigrationsAssembly("Booking.Data.Postgres"));
+                options.UseNpgsql(ForTheApp(connectionString), npgsql => npgsql.MigrationsAssembly("Booking.Data.Postgres"))
+                    .AddInterceptors(CommitWithSave.Instance);
                 break;
             default:
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Booking.Data.Sqlite"))

@@ -188,8 +188,7 @@ public sealed class BookReservation(BookingDbContext db, BookingSubjects subject
 
         try
         {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await transaction.SaveAndCommitAsync(ct);
         }
         catch (DbUpdateException e) when (WriteTransaction.IsOverlapViolation(e))
         {
