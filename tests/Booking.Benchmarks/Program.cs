@@ -177,10 +177,12 @@ await using (var app = await AppProcess.StartAsync(options.AppDll, options.Conne
     {
         Say($"opening-time burst: {options.BurstRequests} patrons at once for {options.BurstSlots} slots, {options.Rounds} rounds");
         var bursts = new List<BurstRound>();
+        var nextDay = 16;
         for (var round = 0; round < options.Rounds; round++)
         {
             await SettleAsync();
-            var slots = await FreeSlotsAsync(options.BurstSlots, daysAhead: 16 + round);
+            var (slots, day) = await FreeSlotsAsync(options.BurstSlots, fromDaysAhead: nextDay);
+            nextDay = day + 1;
             var result = await load.BurstAsync(slots, options.BurstRequests);
             bursts.Add(result);
             Say($"  round {round + 1}: all answered in {result.AllAnsweredMs:F0} ms; {result.Won} won, {result.Refused} refused, {result.Errors} errors; p99 {result.P99Ms:F0} ms"
@@ -310,38 +312,43 @@ async Task ClearBookingsAsync()
 }
 
 // Slots for the burst on a day no other scenario books (they book 1..14 days ahead): an hour with nothing in it,
-// its buffer included, on each of the first resources that have one, at 10:00 local time or the next free hour.
-async Task<List<(Guid ResourceId, DateTimeOffset Start)>> FreeSlotsAsync(int count, int daysAhead)
+// its buffer included, on each of the first resources that have one, at 10:00 local time or the next free hour. The
+// seed draws whole hours at once for every resource (its random draw is per day and hour), so a day can be taken from
+// 10:00 to 22:00 everywhere: such a day is passed over for the next one.
+async Task<(List<(Guid ResourceId, DateTimeOffset Start)> Slots, int DaysAhead)> FreeSlotsAsync(int count, int fromDaysAhead)
 {
-    var slots = new List<(Guid, DateTimeOffset)>();
-    foreach (var resource in resources)
+    for (var daysAhead = fromDaysAhead; daysAhead < fromDaysAhead + 14; daysAhead++)
     {
-        var day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, resource.Zone).Date.AddDays(daysAhead);
-        for (var hour = 10; hour <= 21; hour++)
+        var slots = new List<(Guid, DateTimeOffset)>();
+        foreach (var resource in resources)
         {
-            var local = day.AddHours(hour);
-            var start = new DateTimeOffset(local, resource.Zone.GetUtcOffset(local));
-            await using var command = db.CreateCommand("""
-                SELECT count(*) FROM "Reservations" WHERE "ResourceId" = $1 AND "Status" IN ('pending', 'confirmed', 'checked-in')
-                AND "StartsAtUtc" < $3 AND "BlockedUntilUtc" > $2
-                """);
-            command.Parameters.AddWithValue(resource.Id);
-            command.Parameters.AddWithValue(start.UtcDateTime.AddMinutes(-15));
-            command.Parameters.AddWithValue(start.UtcDateTime.AddMinutes(75));
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 0)
+            var day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, resource.Zone).Date.AddDays(daysAhead);
+            for (var hour = 10; hour <= 21; hour++)
             {
-                slots.Add((resource.Id, start));
-                break;
+                var local = day.AddHours(hour);
+                var start = new DateTimeOffset(local, resource.Zone.GetUtcOffset(local));
+                await using var command = db.CreateCommand("""
+                    SELECT count(*) FROM "Reservations" WHERE "ResourceId" = $1 AND "Status" IN ('pending', 'confirmed', 'checked-in')
+                    AND "StartsAtUtc" < $3 AND "BlockedUntilUtc" > $2
+                    """);
+                command.Parameters.AddWithValue(resource.Id);
+                command.Parameters.AddWithValue(start.UtcDateTime.AddMinutes(-15));
+                command.Parameters.AddWithValue(start.UtcDateTime.AddMinutes(75));
+                if (Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 0)
+                {
+                    slots.Add((resource.Id, start));
+                    break;
+                }
             }
-        }
 
-        if (slots.Count == count)
-        {
-            return slots;
+            if (slots.Count == count)
+            {
+                return (slots, daysAhead);
+            }
         }
     }
 
-    throw new InvalidOperationException($"Only {slots.Count} free slots found for the burst, {count} wanted.");
+    throw new InvalidOperationException($"No day from {fromDaysAhead} to {fromDaysAhead + 13} days ahead has {count} free slots for the burst.");
 }
 
 async Task ExecAsync(string sql)
