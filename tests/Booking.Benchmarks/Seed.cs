@@ -109,7 +109,9 @@ public static class Seed
     /// Local days -29..60 around today, per branch zone. Days -13..-1: 45-minute bookings every hour
     /// from 07:00 (the buffer fills the hour), all used; the latest 100,000 of them are the no-show
     /// sweep's work. Other days: 1-hour bookings at 07, 09, ... 21, about 62% of them taken; past ones
-    /// mostly completed, future ones confirmed. Patrons are drawn at random.
+    /// mostly completed, future ones confirmed. Patrons are drawn at random. PostgreSQL evaluates the 62% draw
+    /// where it joins days and hours, before the resources: a (day, hour) is taken for every resource or for none
+    /// (kept so: runs stay comparable; the burst passes over a day that is taken everywhere).
     /// </summary>
     private const string Reservations = """
         SELECT setseed(0.7);
