@@ -98,9 +98,6 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    /// <summary>Set by <see cref="WriteTransaction.SaveAndCommitAsync"/> for the one command of its save (<see cref="CommitWithSave"/>).</summary>
-    internal bool CommitsWithNextCommand { get; set; }
-
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampCatalogueChanges();

@@ -87,8 +87,7 @@ public static class DataRegistration
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(ForTheApp(connectionString), npgsql => npgsql.MigrationsAssembly("Booking.Data.Postgres"))
-                    .AddInterceptors(CommitWithSave.Instance);
+                options.UseNpgsql(ForTheApp(connectionString), npgsql => npgsql.MigrationsAssembly("Booking.Data.Postgres"));
                 break;
             default:
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Booking.Data.Sqlite"))

@@ -78,42 +78,6 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
 
-    /// <summary>
-    /// Saves and commits. On PostgreSQL a save that is one new row (a booking) sends its <c>COMMIT</c> with the
-    /// <c>INSERT</c>, one round trip instead of two (<see cref="CommitWithSave"/>); any other save is saved, then committed.
-    /// </summary>
-    public async Task SaveAndCommitAsync(CancellationToken ct)
-    {
-        if (!_db.IsPostgres || !IsOneNewRow())
-        {
-            await _db.SaveChangesAsync(ct);
-            await _transaction.CommitAsync(ct);
-            return;
-        }
-
-        // No savepoint: the save is one statement, and a savepoint would need releasing after the COMMIT.
-        var savepoints = _db.Database.AutoSavepointsEnabled;
-        _db.Database.AutoSavepointsEnabled = false;
-        _db.CommitsWithNextCommand = true;
-        try
-        {
-            await _db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            _db.CommitsWithNextCommand = false;
-            _db.Database.AutoSavepointsEnabled = savepoints;
-        }
-
-        // Committed with the INSERT: disposing the transaction now sends nothing.
-    }
-
-    private bool IsOneNewRow()
-    {
-        var entries = _db.ChangeTracker.Entries().Take(2).ToList();
-        return entries is [{ State: EntityState.Added }];
-    }
-
     public ValueTask DisposeAsync() => _transaction.DisposeAsync();
 
     /// <summary>True when PostgreSQL's exclusion constraint refused an overlapping reservation.</summary>

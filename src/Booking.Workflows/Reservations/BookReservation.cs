@@ -188,7 +188,8 @@ public sealed class BookReservation(BookingDbContext db, BookingSubjects subject
 
         try
         {
-            await transaction.SaveAndCommitAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException e) when (WriteTransaction.IsOverlapViolation(e))
         {
