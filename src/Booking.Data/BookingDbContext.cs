@@ -96,7 +96,11 @@ public sealed class BookingDbContext(DbContextOptions<BookingDbContext> options)
 
     public DbSet<ConnectionRequest> ConnectionRequests => Set<ConnectionRequest>();
 
-    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+    // Asked several times per booking; the provider's name is built from its assembly's name on every call, and a
+    // context (pooled or not) never changes provider.
+    private bool? _isPostgres;
+
+    public bool IsPostgres => _isPostgres ??= Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

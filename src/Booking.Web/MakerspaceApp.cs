@@ -66,6 +66,7 @@ public static class MakerspaceApp
 
         services.AddIdentityApiEndpoints<UserAccount>(options => AccountRules.Configure(options, builder.Configuration, isDevelopment))
             .AddMakerspaceAccounts();
+        RememberedBearerTokens.AddTo(services);
 
         services.ConfigureApplicationCookie(o =>
         {
