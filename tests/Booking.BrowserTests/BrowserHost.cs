@@ -70,8 +70,12 @@ public sealed class BrowserHost : MakerspaceHost
         await base.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (its own cookies), optionally with JavaScript off.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>
+    /// A fresh browser context (its own cookies), optionally with JavaScript off. With <paramref name="scanEveryPage"/>,
+    /// axe-core is loaded into every page as it opens (Chromium compiles it once for the tab), for a test that scans
+    /// each page it loads: sending it into each page costs about four times as much.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, bool scanEveryPage = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -82,6 +86,11 @@ public sealed class BrowserHost : MakerspaceHost
         });
         // Generous enough for a loaded 2-core machine (a page plus its axe scan), short enough to say where a CI run stuck.
         context.SetDefaultTimeout(30_000);
+        if (scanEveryPage)
+        {
+            await context.AddInitScriptAsync(PageChecks.AxeScript.Value);
+        }
+
         var page = await context.NewPageAsync();
         await PageChecks.WatchPolicyViolationsAsync(context, page);
         if (!javaScript)
@@ -219,9 +228,12 @@ public static class PageChecks
         Assert.True(violations.Count == 0, $"axe-core found violations on {page.Url}:\n{string.Join("\n", violations)}");
     }
 
+    /// <summary>axe-core's script as Deque bundles it.</summary>
+    public static readonly Lazy<string> AxeScript = new(() => new BundledAxeScriptProvider().GetScript());
+
     // Injected the way Deque's wrapper does it: as the body of a function Playwright evaluates, which a page's
     // Content-Security-Policy does not block.
-    private static readonly Lazy<string> AxeSource = new(() => "() => " + new BundledAxeScriptProvider().GetScript());
+    private static readonly Lazy<string> AxeSource = new(() => "() => " + AxeScript.Value);
 
     private const string RunAxe = """
         async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({
@@ -247,4 +259,14 @@ public static class Layout
 {
     public const string Trait = "Checks";
     public const string Only = "layout";
+}
+
+/// <summary>
+/// Marks the journeys that <c>infra/test.sh</c> runs on PostgreSQL as well as on SQLite: those whose pages search text,
+/// count or group by date, where the two providers' SQL differs. Every journey runs on SQLite; every rule, API and
+/// page's server side runs on both in the integration tests.
+/// </summary>
+public static class BothDatabases
+{
+    public const string Value = "both-databases";
 }

@@ -9,6 +9,7 @@ using static Booking.IntegrationTests.Infrastructure.TestData;
 namespace Booking.BrowserTests;
 
 /// <summary>Whole journeys in Chromium, every visited page scanned by axe-core; the last page saved as a screenshot.</summary>
+[Trait(Layout.Trait, BothDatabases.Value)]
 public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string Zone = "America/New_York";

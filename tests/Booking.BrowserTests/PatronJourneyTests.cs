@@ -18,6 +18,7 @@ namespace Booking.BrowserTests;
 /// off, a forgotten password, and the new pages on a 360 px phone. The clock stays at the host's start
 /// (Monday 12 January, 07:00 in New York) throughout this class; nothing here moves it.
 /// </summary>
+[Trait(Layout.Trait, BothDatabases.Value)]
 public sealed partial class PatronJourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string Zone = "America/New_York";
