@@ -92,12 +92,11 @@ public sealed class BrowserHost : MakerspaceHost
 
         return page;
     }
-
 }
 
 /// <summary>
 /// A Chromium and the Playwright driver that runs it, launched once and lent to one test class at a time: the run
-/// starts as many as run at once (two on two cores), not one per class, each launch being about 3 s of CPU. A class
+/// starts as many as run at once (two on two cores), not one per class, a launch with its driver and first page being about 3.5 s of CPU. A class
 /// has its browser to itself while it holds it (Playwright for .NET is not meant to be shared between threads), and
 /// closes what it left open before giving it back; every test makes its own context, so nothing else carries over.
 /// </summary>
