@@ -108,8 +108,9 @@ BOOKING_TEST_DB=Postgres BOOKING_TEST_PG="$pg_url" run_tests integration-postgre
 
 export MAKERSPACE_ARTIFACTS="$root/artifacts/screenshots"
 BOOKING_TEST_DB=Sqlite run_tests browser-sqlite tests/Booking.BrowserTests || failed=1
-# On PostgreSQL, the journeys whose pages search text, count or group by date (marked BothDatabases): every rule, API
-# and page's server side already runs on both databases in the integration tests, and layout does not depend on one.
+# On PostgreSQL, the journeys marked BothDatabases (pages that search text, count or group by date, and the core path):
+# every rule, API and page's server side already runs on both databases in the integration tests, and layout does not
+# depend on one.
 BOOKING_TEST_DB=Postgres BOOKING_TEST_PG="$pg_url" run_tests browser-postgres tests/Booking.BrowserTests \
   --filter "Checks=both-databases&Checks!=layout" || failed=1
 

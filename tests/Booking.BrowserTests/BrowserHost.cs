@@ -96,9 +96,10 @@ public sealed class BrowserHost : MakerspaceHost
 
 /// <summary>
 /// A Chromium and the Playwright driver that runs it, launched once and lent to one test class at a time: the run
-/// starts as many as run at once (two on two cores), not one per class, a launch with its driver and first page being about 3.5 s of CPU. A class
-/// has its browser to itself while it holds it (Playwright for .NET is not meant to be shared between threads), and
-/// closes what it left open before giving it back; every test makes its own context, so nothing else carries over.
+/// starts as many as run at once (two on two cores), not one per class; a launch with its driver and first page costs
+/// about 3.5 s of CPU. A class has its browser to itself while it holds it (Playwright for .NET is not meant to be
+/// shared between threads), and closes what it left open before giving it back; every test makes its own context, so
+/// nothing else carries over.
 /// </summary>
 public sealed class Chromium
 {
@@ -310,8 +311,9 @@ public static class Layout
 
 /// <summary>
 /// Marks the journeys that <c>infra/test.sh</c> runs on PostgreSQL as well as on SQLite: those whose pages search text,
-/// count or group by date, where the two providers' SQL differs. Every journey runs on SQLite; every rule, API and
-/// page's server side runs on both in the integration tests.
+/// count or group by date, where the two providers' SQL differs (finding a room, reports, demand), and the core path
+/// (reserving and cancelling, a hand-over, check-in, training, a forgotten password). Every journey runs on SQLite;
+/// every rule, API and page's server side runs on both in the integration tests.
 /// </summary>
 public static class BothDatabases
 {
