@@ -9,6 +9,9 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // First: what the JIT borrows from malloc goes back to the system once freed (README "Performance").
+        NativeHeap.KeepSmall();
+
         // migrate, migrate --check, sqlite-backup: an operator's command with this node's settings, then exit.
         if (OperatorCommand.Parse(args) is { } command)
         {

@@ -1,6 +1,9 @@
 using Booking.Data;
 using Booking.Web;
 
+// First: what the JIT borrows from malloc goes back to the system once freed (README "Performance").
+NativeHeap.KeepSmall();
+
 // migrate, migrate --check, sqlite-backup: an operator's command with this node's settings, then exit (README "Upgrades").
 if (OperatorCommand.Parse(args) is { } command)
 {

@@ -7,6 +7,8 @@ namespace Booking.Benchmarks;
 /// <summary>The web app as its own Release process on a loopback port, as it runs in production.</summary>
 public sealed class AppProcess : IAsyncDisposable
 {
+    private const string AppOnlyPrefix = "APPENV_";
+
     private readonly Process _process;
 
     private AppProcess(Process process, Uri baseAddress, TimeSpan startup)
@@ -43,6 +45,16 @@ public sealed class AppProcess : IAsyncDisposable
         // Jobs stay on, but each sweep runs once at start and then not again during the run.
         info.Environment["Jobs__SweepInterval"] = "24h";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // APPENV_<name>=value reaches the app's processes only, as <name>: a runtime setting tried on the app (for
+        // example DOTNET_JitStdOutFile) does not also change the load generator that measures it.
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            if (variable.Key is string name && name.StartsWith(AppOnlyPrefix, StringComparison.Ordinal))
+            {
+                info.Environment[name[AppOnlyPrefix.Length..]] = variable.Value as string;
+            }
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
