@@ -6,7 +6,7 @@ namespace Booking.Data;
 /// Gives back to the system, every few seconds, the memory glibc's <c>malloc</c> holds free (README "Performance",
 /// "Where the peak RSS is reached"). The runtime's JIT and the native libraries allocate through <c>malloc</c>; a JIT
 /// compile of a big method borrows 10-15 MB for a moment, and glibc's arenas (one a thread, up to 8 a core) keep what
-/// is freed for the life of the process: about 35 MB of a node's resident memory after the benchmark's load.
+/// is freed for the life of the process: about 40 MB of a node's resident memory after the benchmark's load.
 /// </summary>
 public static class NativeHeap
 {

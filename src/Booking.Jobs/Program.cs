@@ -9,7 +9,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        // First: what the JIT borrows from malloc goes back to the system once freed (README "Performance").
+        // First: what malloc holds free (the JIT's, above all) goes back to the system every 10 s (README "Performance").
         NativeHeap.KeepSmall();
 
         // migrate, migrate --check, sqlite-backup: an operator's command with this node's settings, then exit.
