@@ -12,7 +12,7 @@ public sealed class NativeHeapTests
         // The tests run on Debian: glibc.
         Assert.True(OperatingSystem.IsLinux());
         Assert.True(NativeHeap.KeepSmall());
-        Assert.True(NativeHeap.KeepSmall()); // a second call keeps the one timer
+        Assert.True(NativeHeap.KeepSmall()); // called again: harmless, the first timer stays the only one
     }
 
     [Fact]
