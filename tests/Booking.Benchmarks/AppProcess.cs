@@ -9,6 +9,11 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private const string AppOnlyPrefix = "APPENV_";
 
+    private const string AfterOnlyPrefix = "APPENV_AFTER_";
+
+    /// <summary>In an APPENV_ value, the bench's own connection string (its port is chosen at start).</summary>
+    private const string ConnectionPlaceholder = "{connection}";
+
     private readonly Process _process;
 
     private AppProcess(Process process, Uri baseAddress, TimeSpan startup)
@@ -49,15 +54,15 @@ public sealed class AppProcess : IAsyncDisposable
         // example DOTNET_JitStdOutFile) does not also change the load generator that measures it.
         foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
         {
-            if (variable.Key is string name && name.StartsWith(AppOnlyPrefix, StringComparison.Ordinal))
+            if (variable.Key is string name && name.StartsWith(AppOnlyPrefix, StringComparison.Ordinal) && !name.StartsWith(AfterOnlyPrefix, StringComparison.Ordinal))
             {
-                info.Environment[name[AppOnlyPrefix.Length..]] = variable.Value as string;
+                info.Environment[name[AppOnlyPrefix.Length..]] = (variable.Value as string)?.Replace(ConnectionPlaceholder, connectionString, StringComparison.Ordinal);
             }
         }
 
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
-            info.Environment[key] = value;
+            info.Environment[key] = value.Replace(ConnectionPlaceholder, connectionString, StringComparison.Ordinal);
         }
 
         var clock = Stopwatch.StartNew();
@@ -97,6 +102,15 @@ public sealed class AppProcess : IAsyncDisposable
         process.Kill(entireProcessTree: true);
         throw new InvalidOperationException($"The app did not answer /health within 120 s; see {log}.");
     }
+
+    /// <summary>
+    /// APPENV_AFTER_&lt;name&gt;=value: &lt;name&gt; for the "after" app of <c>--before</c> only, so two settings of one build
+    /// take turns (<c>infra/bench.sh --before HEAD</c>).
+    /// </summary>
+    public static Dictionary<string, string> AfterOnly() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Where(v => v.Key is string name && name.StartsWith(AfterOnlyPrefix, StringComparison.Ordinal))
+            .ToDictionary(v => ((string)v.Key)[AfterOnlyPrefix.Length..], v => v.Value as string ?? "");
 
     /// <summary>The process's peak resident set (VmHWM), in megabytes.</summary>
     public double PeakRssMegabytes()

@@ -69,7 +69,7 @@ if (options.AppBefore is { } beforeDll)
     // Before and after a change, side by side (infra/bench.sh --before <git ref>): nothing else is measured.
     Say("before and after: both builds started; they and pgbench take turns in every round");
     await using var beforeApp = await AppProcess.StartAsync(beforeDll, options.ConnectionString, Directory.CreateDirectory(Path.Combine(work, "before")).FullName, AppProcess.FreePort());
-    await using var afterApp = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, Directory.CreateDirectory(Path.Combine(work, "after")).FullName, AppProcess.FreePort());
+    await using var afterApp = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, Directory.CreateDirectory(Path.Combine(work, "after")).FullName, AppProcess.FreePort(), AppProcess.AfterOnly());
     var beforeLoad = new HttpLoad(beforeApp.BaseAddress, resources, Seed.Kinds, baseUtc);
     var afterLoad = new HttpLoad(afterApp.BaseAddress, resources, Seed.Kinds, baseUtc);
     await beforeLoad.SignInAsync(clientCounts.Max());
@@ -92,9 +92,10 @@ if (options.AppBefore is { } beforeDll)
 }
 
 await SettleAsync();
-Say("measured starts of the app (cold process, database ready; three, the median counts)");
+// Five, not one: a cold start on this shared machine moved between 2.6 and 4 s from one run to the next.
+Say("measured starts of the app (cold process, database ready; five, the median and the slowest count)");
 var starts = new List<double>();
-for (var i = 0; i < 2; i++)
+for (var i = 0; i < 4; i++)
 {
     await using var cold = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, work, AppProcess.FreePort());
     starts.Add(cold.Startup.TotalSeconds);
@@ -108,8 +109,8 @@ double peakRss;
 await using (var app = await AppProcess.StartAsync(options.AppDll, options.ConnectionString, work, AppProcess.FreePort()))
 {
     starts.Add(app.Startup.TotalSeconds);
-    startup = starts.Order().ElementAt(1);
-    Say($"  first /health 200 after {starts[^1]:F2} s; median of the three {startup:F2} s");
+    startup = Spread.Of(starts.Select(x => (double?)x))!.Median;
+    Say($"  first /health 200 after {starts[^1]:F2} s; median of the five {startup:F2} s, slowest {starts.Max():F2} s");
     var load = new HttpLoad(app.BaseAddress, resources, Seed.Kinds, baseUtc);
     await load.SignInAsync(Math.Max(clientCounts.Max(), options.Only == "app" ? 0 : options.BurstRequests));
     var runs = new Func<int, TimeSpan, Task<HttpRun>>[] { load.BookingAsync, load.AvailabilityAsync, load.WeekGridAsync };
@@ -203,7 +204,7 @@ var overlaps = await CountAsync("""
     WHERE a."Status" IN ('pending', 'confirmed', 'checked-in') AND b."Status" IN ('pending', 'confirmed', 'checked-in')
     """);
 
-var results = new BenchResults(DateTimeOffset.UtcNow, $"{Environment.ProcessorCount} cores, {Environment.OSVersion}", options.Seconds, options.Rounds, seed, startup, peakRss, rows, sweeps, burst, overlaps, []);
+var results = new BenchResults(DateTimeOffset.UtcNow, $"{Environment.ProcessorCount} cores, {Environment.OSVersion}", options.Seconds, options.Rounds, seed, startup, starts, peakRss, rows, sweeps, burst, overlaps, []);
 results.Targets.AddRange(Targets(results));
 var table = results.ToTable();
 Console.WriteLine();
@@ -232,6 +233,15 @@ static IEnumerable<Target> Targets(BenchResults r)
     if (booking?.Ratio is { } bookingRatio)
     {
         yield return AtLeast("booking x32 >= 50% of pgbench", bookingRatio, 0.5, v => v.ToString("P0", c));
+    }
+
+    // pgbench's booking at 32 clients fell below its own 8 on some spells (32 backends on 2 cores take turns), which
+    // flatters the ratio above; against pgbench at its best client count it cannot be flattered that way.
+    var bestPgbench = r.Load.Where(l => l.Scenario == "booking" && l.PgbenchPerSecond is not null).MaxBy(l => l.PgbenchPerSecond!.Median);
+    if (booking?.AppPerSecond is { } bookingRate && bestPgbench?.PgbenchPerSecond is { } best)
+    {
+        var against = new Spread(bookingRate.Median / best.Median, bookingRate.Min / best.Median, bookingRate.Max / best.Median);
+        yield return AtLeast($"booking x32 >= 50% of pgbench at its best ({bestPgbench.Clients} clients, median {best.Median:F0} tx/s)", against, 0.5, v => v.ToString("P0", c));
     }
 
     if (booking?.AppP99Ms is { } bookingP99)
@@ -265,7 +275,11 @@ static IEnumerable<Target> Targets(BenchResults r)
 
     // Measured once per run: the median and the worst are the same figure.
     yield return Below("peak RSS < 300 MB", new Spread(r.PeakRssMegabytes, r.PeakRssMegabytes, r.PeakRssMegabytes), 300, v => v.ToString("F0", c) + " MB");
-    yield return Below("start-up to /health < 3 s (median of three)", new Spread(r.StartupSeconds, r.StartupSeconds, r.StartupSeconds), 3, v => v.ToString("F2", c) + " s");
+    if (Spread.Of(r.Starts.Select(x => (double?)x)) is { } starts)
+    {
+        yield return Below($"start-up to /health < 3 s ({r.Starts.Count} cold starts)", starts, 3, v => v.ToString("F2", c) + " s");
+    }
+
     var noOverlaps = r.OverlappingActiveReservations == 0;
     yield return new Target("no overlapping active reservations", $"{r.OverlappingActiveReservations}", "", noOverlaps, noOverlaps);
 

@@ -141,6 +141,7 @@ public sealed record BenchResults(
     int Rounds,
     SeedSummary Seed,
     double StartupSeconds,
+    List<double> Starts,
     double PeakRssMegabytes,
     List<LoadRow> Load,
     List<SweepRow> Sweeps,
@@ -194,7 +195,7 @@ public sealed record BenchResults(
         }
 
         sb.AppendLine();
-        sb.AppendLine(c, $"Start-up to first /health 200: {StartupSeconds:F2} s; peak RSS under load: {PeakRssMegabytes:F0} MB; overlapping active reservations: {OverlappingActiveReservations}.");
+        sb.AppendLine(c, $"Start-up to first /health 200: {StartupSeconds:F2} s, the median of {Starts.Count} cold starts ({string.Join(", ", Starts.Order().Select(x => x.ToString("F2", c)))} s); peak RSS under load: {PeakRssMegabytes:F0} MB; overlapping active reservations: {OverlappingActiveReservations}.");
         return sb.ToString();
 
         static string F(object? v) => v switch
