@@ -29,11 +29,15 @@ step "restore and build (Release)"
 dotnet tool restore >/dev/null
 dotnet build Makerspace.sln -c Release -nologo -v q -clp:ErrorsOnly
 
-# The style check takes a minute of its own: it runs in the background while Chromium is installed and PostgreSQL
-# starts, and its result is read before the first test.
-step "code style (dotnet format --verify-no-changes), in the background"
+# The style check runs in the background while Chromium is installed and PostgreSQL starts, and its result is read
+# before the first test. It is what `dotnet format --verify-no-changes` checks, in two quicker parts: whitespace file
+# by file (no project loaded, 8 s), then the code style (IDE rules, the imports' order). The third part of a plain
+# `dotnet format`, the analyzers, is left to the build just made, which fails on any analyzer warning. Measured here:
+# 8 + 32 s against 59 s for a plain `dotnet format` (two runs each); tried on files breaking each rule, both caught the same.
+step "code style (dotnet format whitespace and style --verify-no-changes), in the background"
 format_log="$results/format.log"
-( dotnet format Makerspace.sln --verify-no-changes --no-restore -v q >"$format_log" 2>&1 ) &
+( dotnet format whitespace --folder --verify-no-changes -v q --exclude '**/obj/**' '**/bin/**' . \
+    && dotnet format style Makerspace.sln --verify-no-changes --no-restore -v q ) >"$format_log" 2>&1 &
 format_pid=$!
 
 step "deploy kit: systemd units (systemd-analyze verify)"
