@@ -187,7 +187,10 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
         return stdout;
     }
 
-    private static long EnqueuedMails(MakerspaceHost host) => host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().GetStatistics().Enqueued;
+    // The password mail, counted by its job: the source site runs its sweeps, and the delivery sweep may queue the
+    // booking's confirmation beside it at any moment before the backup (seen once on PostgreSQL: 2 where 1 was expected).
+    private static long EnqueuedMails(MakerspaceHost host) => host.Services.GetRequiredService<JobStorage>().GetMonitoringApi()
+        .EnqueuedJobs("default", 0, 1000).Count(job => job.Value.Job?.Type == typeof(Booking.Jobs.Delivery.SendAccountMail));
 
     private static Task<long> CountAsync(MakerspaceHost host, string sql) =>
         host.InScopeAsync(db => db.Database.SqlQueryRaw<long>(sql).SingleAsync());
