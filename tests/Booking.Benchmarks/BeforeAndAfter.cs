@@ -11,13 +11,16 @@ namespace Booking.Benchmarks;
 /// </summary>
 internal static class BeforeAndAfter
 {
-    public sealed record Side(string Name, double PerSecond, double? P99Ms, long Errors);
+    /// <summary>One side of a round; <see cref="OkP99Ms"/> is the p99 of the successes alone (a booking that went ahead).</summary>
+    public sealed record Side(string Name, double PerSecond, double? P99Ms, long Errors, double? OkP99Ms = null);
 
     public sealed record Round(List<Side> Sides)
     {
         public double PerSecond(string name) => Sides.Single(s => s.Name == name).PerSecond;
 
         public double? P99(string name) => Sides.Single(s => s.Name == name).P99Ms;
+
+        public double? OkP99(string name) => Sides.Single(s => s.Name == name).OkP99Ms;
     }
 
     public sealed record Row(string Scenario, int Clients, List<Round> Rounds)
@@ -27,6 +30,8 @@ internal static class BeforeAndAfter
         public Spread? Of(string name) => Spread.Of(Rounds.Select(r => (double?)(r.PerSecond(name) / r.PerSecond("pgbench"))));
 
         public Spread? P99(string name) => Spread.Of(Rounds.Select(r => r.P99(name)));
+
+        public Spread? OkP99(string name) => Spread.Of(Rounds.Select(r => r.OkP99(name)));
     }
 
     /// <summary>
@@ -60,14 +65,17 @@ internal static class BeforeAndAfter
                     else
                     {
                         var run = await app(side == "before" ? before : after, clients, duration);
-                        sides.Add(new Side(side, run.PerSecond, run.Latencies.Percentile(99), run.Errors));
+                        sides.Add(new Side(side, run.PerSecond, run.Latencies.Percentile(99), run.Errors, booking ? run.OkLatencies.Percentile(99) : null));
                     }
                 }
 
                 measured.Add(new Round(sides));
                 var r = measured[^1];
+                var split = booking
+                    ? string.Create(CultureInfo.InvariantCulture, $"; p99 of successes before {r.OkP99("before"):F1} ms, after {r.OkP99("after"):F1} ms")
+                    : "";
                 say(string.Create(CultureInfo.InvariantCulture,
-                    $"{name} x{clients} round {round + 1}: before {r.PerSecond("before"):F0}/s p99 {r.P99("before"):F1} ms; after {r.PerSecond("after"):F0}/s p99 {r.P99("after"):F1} ms; pgbench {r.PerSecond("pgbench"):F0}/s; after/before {r.PerSecond("after") / r.PerSecond("before"):F2}"));
+                    $"{name} x{clients} round {round + 1}: before {r.PerSecond("before"):F0}/s p99 {r.P99("before"):F1} ms; after {r.PerSecond("after"):F0}/s p99 {r.P99("after"):F1} ms; pgbench {r.PerSecond("pgbench"):F0}/s; after/before {r.PerSecond("after") / r.PerSecond("before"):F2}{split}"));
             }
 
             rows.Add(new Row(name, clients, measured));
@@ -80,12 +88,12 @@ internal static class BeforeAndAfter
     {
         var c = CultureInfo.InvariantCulture;
         var table = new StringBuilder();
-        table.AppendLine("| scenario | after / before (median, min–max) | before: % of pgbench | after: % of pgbench | p99 before | p99 after |");
-        table.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        table.AppendLine("| scenario | after / before (median, min–max) | before: % of pgbench | after: % of pgbench | p99 before | p99 after | successes' p99 before | after |");
+        table.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var row in rows)
         {
             table.AppendLine(string.Create(c,
-                $"| {row.Scenario} x{row.Clients} | {Ratio(row.AfterOverBefore)} | {Percent(row.Of("before"))} | {Percent(row.Of("after"))} | {Ms(row.P99("before"))} | {Ms(row.P99("after"))} |"));
+                $"| {row.Scenario} x{row.Clients} | {Ratio(row.AfterOverBefore)} | {Percent(row.Of("before"))} | {Percent(row.Of("after"))} | {Ms(row.P99("before"))} | {Ms(row.P99("after"))} | {Ms(row.OkP99("before"))} | {Ms(row.OkP99("after"))} |"));
         }
 
         return table.ToString();

@@ -10,8 +10,11 @@ namespace Booking.Benchmarks;
 /// <summary>One benchmarked resource: its id, kind and branch time zone.</summary>
 public sealed record BenchResource(Guid Id, string Kind, TimeZoneInfo Zone);
 
-/// <summary>What one step of HTTP load got: answers per second and how long each took.</summary>
-public sealed record HttpRun(double PerSecond, Latencies Latencies, long Ok, long Refused, long Errors, string? FirstError);
+/// <summary>
+/// What one step of HTTP load got: answers per second and how long each took, all together and apart for the
+/// successes and the refusals (a booking that goes ahead does more work than one refused, so the two tails differ).
+/// </summary>
+public sealed record HttpRun(double PerSecond, Latencies Latencies, Latencies OkLatencies, Latencies RefusedLatencies, long Ok, long Refused, long Errors, string? FirstError);
 
 /// <summary>Concurrent signed-in patrons against the running app, each with its own bearer token.</summary>
 public sealed class HttpLoad(Uri baseAddress, IReadOnlyList<BenchResource> resources, IReadOnlyList<string> kinds, DateTime baseUtc)
@@ -146,7 +149,7 @@ public sealed class HttpLoad(Uri baseAddress, IReadOnlyList<BenchResource> resou
         var refused = 0L;
         var errors = 0L;
         string? firstError = null;
-        var perClient = new List<double>[clients];
+        var perClient = new List<(double Ms, int Status)>[clients];
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
@@ -161,8 +164,8 @@ public sealed class HttpLoad(Uri baseAddress, IReadOnlyList<BenchResource> resou
                 {
                     using var response = await _http.SendAsync(request);
                     await response.Content.LoadIntoBufferAsync();
-                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     var status = (int)response.StatusCode;
+                    mine.Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, status));
                     if (response.StatusCode == success)
                     {
                         Interlocked.Increment(ref ok);
@@ -186,12 +189,22 @@ public sealed class HttpLoad(Uri baseAddress, IReadOnlyList<BenchResource> resou
         }));
         var elapsed = clock.Elapsed.TotalSeconds;
         var latencies = new Latencies();
-        foreach (var list in perClient)
+        var okLatencies = new Latencies();
+        var refusedLatencies = new Latencies();
+        foreach (var (ms, status) in perClient.SelectMany(list => list))
         {
-            latencies.AddRange(list);
+            latencies.Add(ms);
+            if (status == (int)success)
+            {
+                okLatencies.Add(ms);
+            }
+            else if (status is 409 or 422)
+            {
+                refusedLatencies.Add(ms);
+            }
         }
 
-        return new HttpRun(latencies.Count / elapsed, latencies, ok, refused, errors, firstError);
+        return new HttpRun(latencies.Count / elapsed, latencies, okLatencies, refusedLatencies, ok, refused, errors, firstError);
     }
 
     private static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -156,8 +156,10 @@ await using (var app = await AppProcess.StartAsync(options.AppDll, options.Conne
                 var a = appRun!;
                 var p = pgRun?.Run;
                 rounds.Add(new LoadRound(pgbenchFirst, a.PerSecond, a.Latencies.Percentile(50), a.Latencies.Percentile(99), a.Ok, a.Refused, a.Errors,
-                    p?.PerSecond, p?.Latencies.Percentile(50), p?.Latencies.Percentile(99), pgRun?.Ok));
-                Say($"{scenarios[s].Name} x{clients} round {round + 1}: app {a.PerSecond:F0}/s p99 {a.Latencies.Percentile(99):F1} ms ({a.Ok} ok, {a.Refused} refused, {a.Errors} errors)"
+                    p?.PerSecond, p?.Latencies.Percentile(50), p?.Latencies.Percentile(99), pgRun?.Ok,
+                    a.OkLatencies.Percentile(99), a.RefusedLatencies.Percentile(99)));
+                var split = a.Refused > 0 ? $"; p99 of successes {a.OkLatencies.Percentile(99):F1}, of refusals {a.RefusedLatencies.Percentile(99):F1} ms" : "";
+                Say($"{scenarios[s].Name} x{clients} round {round + 1}: app {a.PerSecond:F0}/s p99 {a.Latencies.Percentile(99):F1} ms ({a.Ok} ok, {a.Refused} refused, {a.Errors} errors{split})"
                     + (p is null ? "" : $"; pgbench {p.PerSecond:F0}/s p99 {p.Latencies.Percentile(99):F1} ms; ratio {rounds[^1].Ratio:P0}"));
                 if (a.FirstError is not null)
                 {

@@ -62,7 +62,9 @@ public sealed record LoadRound(
     double? PgbenchPerSecond,
     double? PgbenchP50Ms,
     double? PgbenchP99Ms,
-    long? PgbenchOk)
+    long? PgbenchOk,
+    double? AppOkP99Ms = null,
+    double? AppRefusedP99Ms = null)
 {
     public double? Ratio => PgbenchPerSecond is > 0 ? AppPerSecond / PgbenchPerSecond : null;
 }
