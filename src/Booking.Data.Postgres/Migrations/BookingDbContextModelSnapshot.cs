@@ -774,7 +774,7 @@ namespace Booking.Data.Postgres.Migrations
 
                     b.HasIndex("PatronId", "KindCode", "StartsAtUtc");
 
-                    b.HasIndex(new[] { "ResourceId", "StartsAtUtc" }, "IX_Reservations_Active_ResourceId_StartsAtUtc")
+                    b.HasIndex(new[] { "ResourceId", "StartsAtUtc", "BlockedUntilUtc" }, "IX_Reservations_Active_ResourceId_StartsAtUtc_BlockedUntilUtc")
                         .HasFilter("\"Status\" IN ('pending', 'confirmed', 'checked-in')");
 
                     b.HasIndex(new[] { "PatronId", "KindCode", "CancelledAtUtc" }, "IX_Reservations_NoShow_PatronId_KindCode_CancelledAtUtc")

