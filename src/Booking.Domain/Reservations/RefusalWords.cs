@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 using Booking.Domain.Certifications;
@@ -51,9 +52,29 @@ public static class RefusalWords
     public static string Duration(TimeSpan span, CultureInfo culture)
     {
         var minutes = Math.Round(span.TotalMinutes);
+        if (Durations.TryGetValue((minutes, culture), out var said))
+        {
+            return said;
+        }
+
         var maxUnit = minutes % 1440 == 0 && minutes > 2880 ? TimeUnit.Day : minutes >= 60 ? TimeUnit.Hour : TimeUnit.Minute;
-        return TimeSpan.FromMinutes(minutes).Humanize(precision: 2, culture: culture, maxUnit: maxUnit, minUnit: TimeUnit.Minute);
+        said = TimeSpan.FromMinutes(minutes).Humanize(precision: 2, culture: culture, maxUnit: maxUnit, minUnit: TimeUnit.Minute);
+        if (Durations.Count < MaxDurationsKept)
+        {
+            Durations.TryAdd((minutes, culture), said);
+        }
+
+        return said;
     }
+
+    /// <summary>
+    /// Durations already put in words: Humanizer takes a microsecond and half a kilobyte for each, and the availability
+    /// answer says a kind's buffer once for every busy resource. Policies name few durations; a patron's asked length can
+    /// be any number of minutes, so no more are kept after the first few hundred.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(double Minutes, CultureInfo Culture), string> Durations = new();
+
+    private const int MaxDurationsKept = 500;
 
     private static string Certification(MissingCertification missing, BookingRefusal refusal, CultureInfo culture)
     {

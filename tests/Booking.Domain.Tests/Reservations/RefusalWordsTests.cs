@@ -37,6 +37,8 @@ public sealed partial class RefusalWordsTests
     {
         Assert.Equal(english, RefusalWords.Duration(TimeSpan.FromMinutes(minutes), RefusalWords.English));
         Assert.Equal(spanish, RefusalWords.Duration(TimeSpan.FromMinutes(minutes), Spanish));
+        // Said again, from the words kept: each language still its own.
+        Assert.Equal((english, spanish), (RefusalWords.Duration(TimeSpan.FromMinutes(minutes), RefusalWords.English), RefusalWords.Duration(TimeSpan.FromMinutes(minutes), Spanish)));
     }
 
     [Fact]

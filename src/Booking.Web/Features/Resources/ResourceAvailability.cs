@@ -57,8 +57,8 @@ internal sealed class BusyRow
     public string? Reason { get; init; }
 
     /// <summary>Active reservations reaching into [start, reach) and maintenance overlapping the interval, in one UNION ALL.</summary>
-    public static Task<List<BusyRow>> ReadAsync(BookingDbContext db, List<Guid> ids, UtcInterval interval, DateTime reach, CancellationToken ct) =>
-        Busy(db, ids, interval, reach).ToListAsync(ct);
+    public static async Task<List<BusyRow>> ReadAsync(BookingDbContext db, List<Guid> ids, UtcInterval interval, DateTime reach, CancellationToken ct) =>
+        (await ReadStampedAsync(db, ids, interval, reach, ct)).Rows;
 
     /// <summary>
     /// As <see cref="ReadAsync"/>, with the catalogue's stamp in the same statement (one more row, with no resource),
@@ -66,20 +66,34 @@ internal sealed class BusyRow
     /// </summary>
     public static async Task<(List<BusyRow> Rows, string? Stamp)> ReadStampedAsync(BookingDbContext db, List<Guid> ids, UtcInterval interval, DateTime reach, CancellationToken ct)
     {
-        var stamp = db.CatalogueVersions.AsNoTracking()
-            .Select(v => new BusyRow { ResourceId = Guid.Empty, Start = interval.Start, End = interval.Start, Reason = v.Stamp });
-        var rows = await Busy(db, ids, interval, reach).Concat(stamp).ToListAsync(ct);
-        var stampRow = rows.Find(r => r.ResourceId == Guid.Empty);
-        rows.RemoveAll(r => r.ResourceId == Guid.Empty);
-        return (rows, stampRow?.Reason);
+        var rows = new List<BusyRow>();
+        string? stamp = null;
+        await foreach (var row in Stamped(db, ids, interval.Start, interval.End, reach).WithCancellation(ct))
+        {
+            if (row.ResourceId == Guid.Empty)
+            {
+                stamp = row.Reason;
+            }
+            else
+            {
+                rows.Add(row);
+            }
+        }
+
+        return (rows, stamp);
     }
 
-    // Maintenance first: its reason (text) types the union's last column.
-    private static IQueryable<BusyRow> Busy(BookingDbContext db, List<Guid> ids, UtcInterval interval, DateTime reach) =>
-        db.MaintenanceBlocks.AsNoTracking()
-            .Where(m => ids.Contains(m.ResourceId) && m.LiftedAtUtc == null && m.StartsAtUtc < interval.End && m.EndsAtUtc > interval.Start)
-            .Select(m => new BusyRow { ResourceId = m.ResourceId, Start = m.StartsAtUtc, End = m.EndsAtUtc, Reason = m.Reason })
-            .Concat(db.Reservations.AsNoTracking().Where(ReservationFilters.IsActive)
-                .Where(r => ids.Contains(r.ResourceId) && r.StartsAtUtc < reach && r.BlockedUntilUtc > interval.Start)
-                .Select(r => new BusyRow { ResourceId = r.ResourceId, Start = r.StartsAtUtc, End = r.BlockedUntilUtc, Reason = null }));
+    // Compiled once: the availability answer runs it on every request, and building, matching and parameterising the
+    // LINQ tree each time cost more of the app's CPU than reading the rows. Maintenance first: its reason (text) types
+    // the union's last column; the stamp's row has no resource.
+    private static readonly Func<BookingDbContext, List<Guid>, DateTime, DateTime, DateTime, IAsyncEnumerable<BusyRow>> Stamped =
+        EF.CompileAsyncQuery((BookingDbContext db, List<Guid> ids, DateTime start, DateTime end, DateTime reach) =>
+            db.MaintenanceBlocks.AsNoTracking()
+                .Where(m => ids.Contains(m.ResourceId) && m.LiftedAtUtc == null && m.StartsAtUtc < end && m.EndsAtUtc > start)
+                .Select(m => new BusyRow { ResourceId = m.ResourceId, Start = m.StartsAtUtc, End = m.EndsAtUtc, Reason = m.Reason })
+                .Concat(db.Reservations.AsNoTracking().Where(ReservationFilters.IsActive)
+                    .Where(r => ids.Contains(r.ResourceId) && r.StartsAtUtc < reach && r.BlockedUntilUtc > start)
+                    .Select(r => new BusyRow { ResourceId = r.ResourceId, Start = r.StartsAtUtc, End = r.BlockedUntilUtc, Reason = null }))
+                .Concat(db.CatalogueVersions.AsNoTracking()
+                    .Select(v => new BusyRow { ResourceId = Guid.Empty, Start = start, End = start, Reason = v.Stamp })));
 }
