@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
+using System.Runtime.CompilerServices;
 using Booking.Domain.Certifications;
 using Booking.Domain.Common;
 using Booking.Domain.Locations;
@@ -24,14 +25,12 @@ public static class RefusalWords
     /// <summary>The sentence (and its cause's) in <paramref name="culture"/>; <paramref name="offerWaitlist"/> false leaves out the waiting-list hint.</summary>
     public static string Say(BookingRefusal refusal, CultureInfo culture, bool offerWaitlist = true)
     {
+        var hint = offerWaitlist && refusal.Reason is RefusalReasons.SlotTaken or RefusalReasons.SlotTakenWithBuffer
+            ? Text(RefusalReasons.WaitlistHint, culture)
+            : null;
         var said = refusal.Reason == RefusalReasons.CertificationRequired && refusal.Certifications.Count > 0
             ? string.Join(" ", refusal.Certifications.Select(m => Certification(m, refusal, culture)))
-            : Fill(Text(refusal.Reason, culture), refusal.Facts, culture);
-        if (offerWaitlist && refusal.Reason is RefusalReasons.SlotTaken or RefusalReasons.SlotTakenWithBuffer)
-        {
-            said += " " + Text(RefusalReasons.WaitlistHint, culture);
-        }
-
+            : Fill(Text(refusal.Reason, culture), refusal.Facts, culture, hint);
         return refusal.Cause is { } cause ? said + " " + Say(cause, culture, offerWaitlist) : said;
     }
 
@@ -99,19 +98,58 @@ public static class RefusalWords
     private static string Text(string key, CultureInfo culture) =>
         Words.GetString(key, culture) ?? throw new InvalidOperationException($"RefusalWords has no '{key}'.");
 
-    private static string Fill(string template, IReadOnlyDictionary<string, object> facts, CultureInfo culture)
+    /// <summary>
+    /// The template with each <c>{name}</c> a fact has replaced by the fact as <paramref name="culture"/> writes it (a
+    /// placeholder no fact fills stays as written), then <paramref name="then"/> after a space: one pass, one string. The
+    /// availability answer says a sentence for every busy resource of a kind, fifty a request, and a replace per fact
+    /// copied the sentence each time (a fifth of everything that answer allocated).
+    /// </summary>
+    private static string Fill(string template, IReadOnlyDictionary<string, object> facts, CultureInfo culture, string? then = null)
     {
-        var zone = facts.TryGetValue(BookingRefusal.ZoneFact, out var z) && z is string id ? TimeZoneInfo.FindSystemTimeZoneById(id) : null;
-        foreach (var (name, value) in facts)
+        TimeZoneInfo? zone = null;
+        var text = new DefaultInterpolatedStringHandler(0, 0, culture, stackalloc char[512]);
+        var at = 0;
+        while (template.IndexOf('{', at) is var open and >= 0 && template.IndexOf('}', open + 1) is var close and >= 0)
         {
-            var placeholder = "{" + name + "}";
-            if (template.Contains(placeholder, StringComparison.Ordinal))
+            text.AppendFormatted(template.AsSpan(at, open - at));
+            if (Find(facts, template.AsSpan(open + 1, close - open - 1)) is var (name, value))
             {
-                template = template.Replace(placeholder, Format(name, value, zone, culture), StringComparison.Ordinal);
+                if (value is DateTime { Kind: DateTimeKind.Utc })
+                {
+                    zone ??= facts.TryGetValue(BookingRefusal.ZoneFact, out var z) && z is string id ? TimeZoneInfo.FindSystemTimeZoneById(id) : null;
+                }
+
+                text.AppendFormatted(Format(name, value, zone, culture));
+            }
+            else
+            {
+                text.AppendFormatted(template.AsSpan(open, close - open + 1));
+            }
+
+            at = close + 1;
+        }
+
+        text.AppendFormatted(template.AsSpan(at));
+        if (then is not null)
+        {
+            text.AppendFormatted(" ");
+            text.AppendFormatted(then);
+        }
+
+        return text.ToStringAndClear();
+    }
+
+    private static (string Name, object Value)? Find(IReadOnlyDictionary<string, object> facts, ReadOnlySpan<char> name)
+    {
+        foreach (var (key, value) in facts)
+        {
+            if (name.SequenceEqual(key))
+            {
+                return (key, value);
             }
         }
 
-        return template;
+        return null;
     }
 
     private static string Format(string name, object value, TimeZoneInfo? zone, CultureInfo culture) => value switch

@@ -59,6 +59,17 @@ public sealed partial class RefusalWordsTests
     }
 
     [Fact]
+    public void Say_FillsEachPlaceholderOnce_BracesInAFactOrWithoutAFactStayAsWritten()
+    {
+        // A resource named with braces is not read as another placeholder; {from} with no fact stays as written.
+        var refusal = BookingRefusal.Of(ErrorCodes.SlotTaken, RefusalReasons.SlotTaken, ("resource", "Printer {to}"), ("to", new TimeOnly(15, 0)));
+
+        Assert.Equal("Printer {to} is already booked from {from} to 3:00 PM. You can join the waiting list for this time.",
+            Plain(RefusalWords.Say(refusal, RefusalWords.English)));
+        Assert.Equal("Printer {to} is already booked from {from} to 3:00 PM.", Plain(RefusalWords.Say(refusal, RefusalWords.English, offerWaitlist: false)));
+    }
+
+    [Fact]
     public void Suspension_NamesTheEndInTheBranchesZone_NeverUtc()
     {
         var location = OpenDaily(NewYork, 8, 20);
