@@ -84,6 +84,23 @@ public sealed partial class RefusalWordsTests
         Assert.Contains("17:00 (hora de New York)", spanish, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2026-03-08T06:30:00Z", "Sun, Mar 8, 1:30 AM")] // before the clocks go forward: UTC-5
+    [InlineData("2026-03-08T07:30:00Z", "Sun, Mar 8, 3:30 AM")] // after: UTC-4, 2:00-3:00 never happens
+    [InlineData("2026-11-01T05:30:00Z", "Sun, Nov 1, 1:30 AM")] // the first 1:30, still UTC-4
+    [InlineData("2026-11-01T07:30:00Z", "Sun, Nov 1, 2:30 AM")] // after the clocks go back: UTC-5
+    public void Suspension_EndingAcrossADaylightSavingChange_SaidInTheBranchesClockOfThatDay(string until, string said)
+    {
+        var location = OpenDaily(NewYork, 8, 20);
+        var end = DateTime.Parse(until, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        var facts = Facts(location, KnownKinds.LaserCutter, end.AddDays(-10)) with { KindName = "Laser cutters", Suspension = new SuspensionInForce(end, "Three reservations not claimed.") };
+        var dayBefore = end.AddDays(-2);
+        var refusal = BookingRules.Check(Request(Utc(NewYork, dayBefore.Year, dayBefore.Month, dayBefore.Day, 10), 60), facts).ShouldFailWith(ErrorCodes.Suspended);
+
+        Assert.Equal($"You cannot book Laser cutters until {said} (New York time): Three reservations not claimed. Staff at the desk can lift this.",
+            Plain(RefusalWords.Say(refusal, RefusalWords.English)));
+    }
+
     [Fact]
     public void OpeningHours_ListsThePeriodsInTheCulturesClock()
     {
