@@ -14,22 +14,54 @@ public sealed record SweepRun(string Job, string Trigger, DateTimeOffset? Schedu
 /// </summary>
 public sealed class SweepRuns : IJobListener
 {
+    private static readonly GroupMatcher<JobKey> Sweeps = GroupMatcher<JobKey>.GroupEquals("sweeps");
     private readonly ConcurrentQueue<SweepRun> _runs = new();
+    private IScheduler? _scheduler;
 
-    private SweepRuns(IScheduler scheduler) => Scheduler = scheduler;
+    private SweepRuns()
+    {
+    }
 
     public string Name => "test-sweep-runs";
 
-    public IScheduler Scheduler { get; }
+    public IScheduler Scheduler => _scheduler ?? throw new InvalidOperationException("The host is not started.");
 
     public IReadOnlyList<SweepRun> Runs => _runs.ToList();
 
+    /// <summary>Listens to a host that is already running: it sees the runs that end from now on.</summary>
     public static async Task<SweepRuns> AttachAsync(IServiceProvider services)
     {
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var runs = new SweepRuns(scheduler);
-        scheduler.ListenerManager.AddJobListener(runs, [GroupMatcher<JobKey>.GroupEquals("sweeps")]);
+        var runs = new SweepRuns { _scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler() };
+        runs.Scheduler.ListenerManager.AddJobListener(runs, [Sweeps]);
         return runs;
+    }
+
+    /// <summary>
+    /// For a host whose tests fire every sweep by hand: registered before the host starts, so it also sees the first
+    /// run of each sweep (its trigger starts now). <see cref="TakeOverAsync"/> then stops the schedule.
+    /// </summary>
+    public static SweepRuns Register(IServiceCollection services)
+    {
+        var runs = new SweepRuns();
+        services.AddQuartz(q => q.AddJobListener(runs, [Sweeps]));
+        return runs;
+    }
+
+    /// <summary>
+    /// Waits for every sweep's first run to end, then pauses the sweeps' triggers, so from here on only
+    /// <see cref="RunNowAsync"/> runs a sweep. A long interval alone is not enough: a first run that ends late (a busy
+    /// machine) reads the clock a test has already moved and takes that test's work before the run it fired by hand.
+    /// The triggers <see cref="RunNowAsync"/> makes are in Quartz's default group, so they still fire.
+    /// </summary>
+    public async Task TakeOverAsync(IServiceProvider services)
+    {
+        _scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var jobs = await Scheduler.GetJobKeys(Sweeps);
+        await Eventually.TrueAsync(
+            () => jobs.All(j => Count(j.Name) >= 1),
+            "the first run of each sweep",
+            TimeSpan.FromSeconds(60));
+        await Scheduler.PauseTriggerGroups(GroupMatcher<TriggerKey>.GroupEquals("sweeps"));
     }
 
     public int Count(string job) => _runs.Count(r => r.Job == job);

@@ -5,6 +5,8 @@ using Booking.Domain.Notifications;
 using Booking.Domain.Resources;
 using Booking.IntegrationTests.Infrastructure;
 using Booking.Jobs.Sweeps;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using static Booking.IntegrationTests.Reservations.WaitlistTests;
 
@@ -12,7 +14,7 @@ namespace Booking.IntegrationTests.Jobs;
 
 /// <summary>
 /// A host with the real Quartz scheduler on (in-memory store on SQLite, the clustered store on PostgreSQL).
-/// The sweep interval is long, so the tests decide when a sweep runs: they fire it through the scheduler.
+/// The sweeps' own triggers are paused, so the tests decide when a sweep runs: they fire it through the scheduler.
 /// </summary>
 public sealed class QuartzHost : JobsHost
 {
@@ -29,7 +31,13 @@ public sealed class QuartzHost : JobsHost
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _runs = await SweepRuns.AttachAsync(Services);
+        await Runs.TakeOverAsync(Services);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => _runs = SweepRuns.Register(services));
     }
 }
 

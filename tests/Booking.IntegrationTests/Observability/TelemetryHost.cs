@@ -8,8 +8,8 @@ namespace Booking.IntegrationTests.Observability;
 
 /// <summary>
 /// The app with its real OpenTelemetry pipeline, sampling as it does with an OTLP endpoint and exporting to memory,
-/// mail to a real SMTP server, and the Quartz scheduler on (fired by the tests, never by the clock: the interval is a
-/// day).
+/// mail to a real SMTP server, and the Quartz scheduler on (fired by the tests, never by the clock: its triggers are
+/// paused).
 /// </summary>
 public sealed class TelemetryHost : JobsHost
 {
@@ -28,12 +28,13 @@ public sealed class TelemetryHost : JobsHost
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _runs = await SweepRuns.AttachAsync(Services);
+        await Runs.TakeOverAsync(Services);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => _runs = SweepRuns.Register(services));
         // Traced as when an OTLP endpoint is configured, exported to memory instead.
         builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(t => t
             .SetSampler(Telemetry.ExportSampler)
