@@ -25,6 +25,21 @@ public sealed class PageChecksTests(BrowserHost host) : IClassFixture<BrowserHos
 
     [Fact]
     [Trait(Layout.Trait, Layout.Only)]
+    public async Task AccessibilityScan_OfAPageTheRunScannedCleanBefore_StillNamesWhatChangedSince()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.ShouldBeAccessibleAsync();
+        await page.ShouldBeAccessibleAsync(); // unchanged: answered from the run's memory of this page
+
+        await page.EvaluateAsync("() => document.querySelectorAll('label').forEach(l => l.remove())");
+        var failure = await Assert.ThrowsAnyAsync<Exception>(page.ShouldBeAccessibleAsync);
+
+        Assert.Contains("label", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait(Layout.Trait, Layout.Only)]
     public async Task PolicyCheck_NamesAnInlineScriptAndAStyleAttribute_UnderTheAppsOwnHeaders()
     {
         var page = await host.NewPageAsync();

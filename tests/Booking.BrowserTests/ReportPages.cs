@@ -160,18 +160,24 @@ public static class ReportScreenshots
     /// <summary>One part of a page, for a closer look than the full page gives.</summary>
     public static async Task SavePartAsync(ILocator part, string name)
     {
-        var folder = Environment.GetEnvironmentVariable("MAKERSPACE_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-        await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, $"{name}.png") });
+        if (Screenshots.Wanted)
+        {
+            await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots.Folder, $"{name}.png") });
+        }
     }
 
     public static async Task SaveEachSectionAsync(IPage page, string prefix, int width)
     {
-        var folder = Environment.GetEnvironmentVariable("MAKERSPACE_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+        if (!Screenshots.Wanted)
+        {
+            return;
+        }
+
         var sections = page.Locator("section.report");
         for (var i = 0; i < await sections.CountAsync(); i++)
         {
             var id = await sections.Nth(i).GetAttributeAsync("aria-labelledby") ?? i.ToString(CultureInfo.InvariantCulture);
-            await sections.Nth(i).ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "reports", $"{prefix}-{id}-{width}px.png") });
+            await sections.Nth(i).ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "reports", $"{prefix}-{id}-{width}px.png") });
         }
     }
 }

@@ -11,9 +11,9 @@ namespace Booking.BrowserTests;
 
 /// <summary>
 /// Every page, as a patron, staff and an admin would see it, at a desk's and a phone's width in light mode and at the
-/// desk's in dark mode: axe-core finds nothing (colour contrast included, in both schemes), nothing is wider than the phone, and a
-/// screenshot of each lands in <c>artifacts/screenshots/tour</c> to be looked at. A host of its own, with a branch
-/// and resources named as a library would name them.
+/// desk's in dark mode: axe-core finds nothing (colour contrast included, in both schemes), nothing is wider than the phone, and
+/// (with MAKERSPACE_SCREENSHOTS=1) a screenshot of each lands in <c>artifacts/screenshots/tour</c> to be looked at. A host
+/// of its own, with a branch and resources named as a library would name them.
 /// </summary>
 public sealed class SiteTourTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
