@@ -97,12 +97,13 @@ run_tests() {
 # beside the integration tests, which leave the machine 10-15 % idle (the browser tests leave it about 1 % idle); their
 # log is printed at the end. Measured here on 2 cores: beside the integration tests on SQLite they added about 230
 # CPU-s to the machine's work, beside the browser tests about 300 (alone: 206).
-step "cluster: publish the web and jobs apps, then its tests in the background"
-export MAKERSPACE_CLUSTER_APP
-MAKERSPACE_CLUSTER_APP=$(infra/cluster.sh publish --no-build --out "$root/artifacts/cluster-app")
+# The publishing (about 30 s, mostly copying) runs in the background too: the first tests need not wait for it.
+step "cluster: publish the web and jobs apps, then its tests, in the background"
+export MAKERSPACE_CLUSTER_APP="$root/artifacts/cluster-app"
 cluster_log="$results/cluster.log"
-( dotnet test tests/Booking.ClusterTests -c Release --no-build --nologo --results-directory "$results/cluster" \
-    --logger "trx;LogFileName=cluster.trx" --logger "console;verbosity=minimal" >"$cluster_log" 2>&1 ) &
+( infra/cluster.sh publish --no-build --out "$MAKERSPACE_CLUSTER_APP" >/dev/null \
+    && dotnet test tests/Booking.ClusterTests -c Release --no-build --nologo --results-directory "$results/cluster" \
+    --logger "trx;LogFileName=cluster.trx" --logger "console;verbosity=minimal" ) >"$cluster_log" 2>&1 &
 cluster_pid=$!
 
 failed=0
@@ -110,6 +111,7 @@ run_tests domain tests/Booking.Domain.Tests || failed=1
 BOOKING_TEST_DB=Sqlite run_tests integration-sqlite tests/Booking.IntegrationTests || failed=1
 BOOKING_TEST_DB=Postgres BOOKING_TEST_PG="$pg_url" run_tests integration-postgres tests/Booking.IntegrationTests || failed=1
 
+# Screenshots (for people to look at; nothing checks them) are taken only with MAKERSPACE_SCREENSHOTS=1.
 export MAKERSPACE_ARTIFACTS="$root/artifacts/screenshots"
 BOOKING_TEST_DB=Sqlite run_tests browser-sqlite tests/Booking.BrowserTests || failed=1
 # On PostgreSQL, the journeys marked BothDatabases (pages that search text, count or group by date, and the core path):
