@@ -97,7 +97,7 @@ run_tests() {
 # beside the integration tests, which leave the machine 10-15 % idle (the browser tests leave it about 1 % idle); their
 # log is printed at the end. Measured here on 2 cores: beside the integration tests on SQLite they added about 230
 # CPU-s to the machine's work, beside the browser tests about 300 (alone: 206).
-# The publishing (about 30 s, mostly copying) runs in the background too: the first tests need not wait for it.
+# The publishing runs in the background too (7 s in CI's last log, mostly copying): the first tests need not wait for it.
 step "cluster: publish the web and jobs apps, then its tests, in the background"
 export MAKERSPACE_CLUSTER_APP="$root/artifacts/cluster-app"
 cluster_log="$results/cluster.log"
