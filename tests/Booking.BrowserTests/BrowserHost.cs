@@ -265,8 +265,8 @@ public static class PageChecks
             return;
         }
 
-        // A page the run has already scanned clean, as it stands (the same markup and the same size and colour
-        // scheme), would give axe-core the same answer: it is not scanned again. Journeys pass the sign-in page and
+        // A page the run has already scanned clean, as it stands (the same markup, size, colour scheme and focused
+        // element: PageState), would give axe-core the same answer: it is not scanned again. Journeys pass the sign-in page and
         // the home page again and again, and a scan with axe-core sent into the page costs about 0.6 s of CPU.
         var state = await page.EvaluateAsync<string>(PageState);
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(state)));

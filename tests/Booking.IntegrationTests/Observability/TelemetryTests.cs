@@ -80,7 +80,7 @@ public sealed class TelemetryTests : IClassFixture<TelemetryHost>
         var before = _host.Runs.Count("no-shows");
         await _host.Runs.RunNowAsync("no-shows");
         var run = _host.Runs.Runs.Where(r => r.Job == "no-shows").Skip(before).First();
-        Assert.DoesNotContain("every", run.Trigger, StringComparison.Ordinal); // fired by hand, not by moving the clock past a fire time
+        Assert.DoesNotContain("every", run.Trigger, StringComparison.Ordinal); // the run fired above, not a trigger's own (its name says "every")
 
         var sweep = await Eventually.ValueAsync(
             () => _host.Exported.Where(a => a.GetTagItem(MakerspaceTelemetry.SweepFireTag) as string == run.FireId).FirstOrDefault(),
