@@ -16,7 +16,7 @@ namespace Booking.IntegrationTests.Jobs;
 /// A host with the real Quartz scheduler on (in-memory store on SQLite, the clustered store on PostgreSQL).
 /// The sweeps' own triggers are paused, so the tests decide when a sweep runs: they fire it through the scheduler.
 /// </summary>
-public sealed class QuartzHost : JobsHost
+public class QuartzHost : JobsHost
 {
     private SweepRuns? _runs;
 
