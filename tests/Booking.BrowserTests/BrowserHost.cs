@@ -351,10 +351,11 @@ public static class Layout
 }
 
 /// <summary>
-/// Marks the journeys that <c>infra/test.sh</c> runs on PostgreSQL as well as on SQLite: those whose pages search text,
-/// count or group by date, where the two providers' SQL differs (finding a room, reports, demand), and the core path
-/// (reserving and cancelling, a hand-over, check-in, training, a forgotten password). Every journey runs on SQLite;
-/// every rule, API and page's server side runs on both in the integration tests.
+/// Marks the journeys that <c>infra/test.sh</c> runs on PostgreSQL as well as on SQLite: the core path (reserving and
+/// cancelling, a hand-over, check-in, training, a forgotten password). Every journey runs on SQLite; every rule, API
+/// and page's server side runs on both in the integration tests, the pages whose SQL differs between the providers
+/// among them (finding a room, every report's figures and CSVs, demand), so a browser adds nothing there on a second
+/// database.
 /// </summary>
 public static class BothDatabases
 {

@@ -12,7 +12,6 @@ using Microsoft.Playwright;
 namespace Booking.BrowserTests;
 
 /// <summary>Staff read the demand view and schedule the training it suggests, on a desktop and a phone.</summary>
-[Trait(Layout.Trait, BothDatabases.Value)]
 public sealed class DemandJourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string Zone = "America/New_York";

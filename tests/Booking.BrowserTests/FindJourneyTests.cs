@@ -10,7 +10,6 @@ namespace Booking.BrowserTests;
 /// "Which room is free on Tuesday at 10:30?" asked on the home page, reserved with one button, and the day view of
 /// a kind: with and without JavaScript, accessible and fitting a 360 px phone.
 /// </summary>
-[Trait(Layout.Trait, BothDatabases.Value)]
 public sealed class FindJourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string Zone = "America/New_York";

@@ -11,7 +11,6 @@ namespace Booking.BrowserTests;
 /// Staff read the reports on a desktop and a phone, with and without JavaScript, and download a CSV; an admin reads
 /// the audit log. The data is the hand-counted library of the integration tests (29 Dec 2025 to 11 Jan 2026).
 /// </summary>
-[Trait(Layout.Trait, BothDatabases.Value)]
 public sealed class ReportsJourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string From = "2025-12-29";
