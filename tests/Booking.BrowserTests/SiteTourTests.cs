@@ -27,7 +27,7 @@ public sealed class SiteTourTests(BrowserHost host) : IClassFixture<BrowserHost>
         var failures = new List<string>();
         foreach (var (role, email, pages) in world.Visits)
         {
-            // 92 page loads, each scanned: axe-core comes with every load rather than being sent into each page.
+            // 94 page loads, each scanned: axe-core comes with every load rather than being sent into each page.
             var page = await host.NewPageAsync(scanEveryPage: true);
             if (email is not null)
             {
@@ -168,7 +168,8 @@ public sealed class SiteTourTests(BrowserHost host) : IClassFixture<BrowserHost>
                 [
                     ("admin", "/admin"), ("locations", "/admin/locations"), ("location", $"/admin/locations/{branch.Id}"), ("resources", "/admin/resources"),
                     ("resource", $"/admin/resources/{printer.Id}"), ("resource-photo", $"/admin/resources/{printer.Id}/photo"), ("new-resource", "/admin/resources/new"), ("kinds", "/admin/kinds"),
-                    ("kind", "/admin/kinds/room"), ("certifications", "/admin/certifications"), ("users", "/admin/users?email=example"),
+                    ("kind", "/admin/kinds/room"), ("certifications", "/admin/certifications"), ("certification", $"/admin/certifications/{safety}"),
+                    ("users", "/admin/users?email=example"),
                 ]),
             ]);
         }
