@@ -72,8 +72,8 @@ if [ -n "${packages_pid:-}" ]; then
   packages_rc=0
   wait "$packages_pid" || packages_rc=$?
   packages_pid=
-  cat "$packages_log"
-  [ "$packages_rc" = 0 ] || { echo "apt-get could not install ${packages[*]}" >&2; exit 1; }
+  [ "$packages_rc" = 0 ] || { cat "$packages_log"; echo "apt-get could not install ${packages[*]}" >&2; exit 1; }
+  echo "installed Debian's ${packages[*]} (apt-get's output: $packages_log)"
 fi
 if chromium_missing; then
   echo "Chromium is missing: install Debian's 'chromium' (sudo apt-get install chromium) or set MAKERSPACE_CHROMIUM" >&2
