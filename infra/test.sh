@@ -20,7 +20,7 @@ rm -rf "$results"; mkdir -p "$results"
 
 export MAKERSPACE_PG_DIR=$(mktemp -d /tmp/makerspace-test-pg.XXXXXX)
 # The cluster tests run in the background (below): on an early exit, stop their test host too.
-cleanup() { [ -z "${packages_pid:-}" ] || wait "$packages_pid" 2>/dev/null || true; [ -z "${format_pid:-}" ] || pkill -TERM -P "$format_pid" 2>/dev/null || true; [ -z "${cluster_pid:-}" ] || pkill -TERM -P "$cluster_pid" 2>/dev/null || true; infra/postgres.sh stop || true; }
+cleanup() { [ -z "${build_server:-}" ] || dotnet build-server shutdown >/dev/null 2>&1 || true; [ -z "${packages_pid:-}" ] || wait "$packages_pid" 2>/dev/null || true; [ -z "${format_pid:-}" ] || pkill -TERM -P "$format_pid" 2>/dev/null || true; [ -z "${cluster_pid:-}" ] || pkill -TERM -P "$cluster_pid" 2>/dev/null || true; infra/postgres.sh stop || true; }
 trap cleanup EXIT
 
 step() { printf '\n== %s (at %ss)\n' "$*" "$SECONDS"; }
@@ -40,7 +40,14 @@ fi
 
 step "restore and build (Release)"
 dotnet tool restore >/dev/null
-dotnet build Makerspace.sln -c Release -nologo -v q -clp:ErrorsOnly
+# With the C# compiler as a server (VBCSCompiler) for this build, its projects share one warmed-up compiler instead of
+# starting one each; some machines turn it off in the environment (UseSharedCompilation=false). Measured here on 2
+# cores, fresh clones, alternating: 56 and 61 s against 96 and 110 s (103-113 against 157-175 CPU-s). The server is
+# stopped after the build (and on an early exit), so it holds no memory during the tests.
+build_server=1
+dotnet build Makerspace.sln -c Release -nologo -v q -clp:ErrorsOnly -p:UseSharedCompilation=true
+dotnet build-server shutdown >/dev/null 2>&1 || true
+build_server=
 
 # The style check runs in the background while Chromium is installed and PostgreSQL starts, and its result is read
 # before the first test. It is what `dotnet format --verify-no-changes` checks, in two quicker parts: whitespace file
