@@ -49,7 +49,7 @@ dotnet build Makerspace.sln -c Release -nologo -v q -clp:ErrorsOnly -p:UseShared
 dotnet build-server shutdown >/dev/null 2>&1 || true
 build_server=
 
-# The style check runs in the background while Chromium is installed and PostgreSQL starts, and its result is read
+# The style check runs in the background while PostgreSQL starts and the migrations are checked, and its result is read
 # before the first test. It is what `dotnet format --verify-no-changes` checks, in two quicker parts: whitespace file
 # by file (no project loaded, 8 s), then the code style (IDE rules, the imports' order). The third part of a plain
 # `dotnet format`, the analyzers, is left to the build just made, which fails on any analyzer warning. Measured here:
